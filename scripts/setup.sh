@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Installs whatever the project needs that is missing or at the wrong version, and nothing else.
+# Safe to run again and again: every step checks first.
+#
+#   scripts/setup.sh            build tools (wasm target, trunk, wasm-bindgen-cli, wasm-opt)
+#   scripts/setup.sh --browser  also Chromium + ChromeDriver (apt) for the tests
+#
+# Source it (`. scripts/setup.sh`) to keep the PATH it sets up.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.22.1"
+WASM_OPT_VERSION="132"
+
+log() { printf '[setup] %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Cargo's bin first, then npm's binaryen: Debian's wasm-opt (108) must never win.
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+# 1. The wasm target.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. wasm-bindgen-cli, exactly the wasm-bindgen version in Cargo.lock.
+wb_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+if [ -z "$wb_version" ]; then echo "[setup] no wasm-bindgen in Cargo.lock" >&2; exit 1; fi
+if ! grep -q "^wasm_bindgen = \"$wb_version\"" "$ROOT/Trunk.toml"; then
+  echo "[setup] Trunk.toml [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen $wb_version" >&2
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ] \
+  || [ "$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
+  log "installing wasm-bindgen-cli $wb_version"
+  cargo install wasm-bindgen-cli --version "$wb_version" --force
+fi
+
+# 3. trunk.
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  log "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --ignore-rust-version --force
+fi
+
+# 4. Node tooling from the committed lockfile: binaryen (wasm-opt), Playwright, axe-core.
+lock_sum="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+stamp="$ROOT/node_modules/.installed-lock-sha256"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ]; then
+  log "installing node tooling (npm ci)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund)
+  echo "$lock_sum" > "$stamp"
+fi
+if ! wasm-opt --version 2>/dev/null | grep -q "version $WASM_OPT_VERSION"; then
+  echo "[setup] wasm-opt on PATH is not binaryen $WASM_OPT_VERSION: $(command -v wasm-opt)" >&2
+  exit 1
+fi
+
+# 5. Chromium and ChromeDriver from apt, for the test layers.
+if [ "${1:-}" = "--browser" ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    log "installing chromium and chromium-driver (apt)"
+    as_root apt-get update
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends chromium chromium-driver
+  fi
+fi
+log "ready: trunk $TRUNK_VERSION, wasm-bindgen $wb_version, wasm-opt $WASM_OPT_VERSION"

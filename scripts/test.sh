@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every test layer; exits non-zero on the first failure.
+#   1. native unit and integration tests (pure logic)       cargo test
+#   2. components in headless Chromium                      cargo test --target wasm32 (wasm-bindgen-test)
+#   3. end-to-end in Chromium against the release build     trunk build --release + Playwright
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh --browser
+
+echo "== 1/3 native tests"
+cargo test --locked
+
+echo "== 2/3 component tests in headless Chromium"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --locked --target wasm32-unknown-unknown --test web
+
+echo "== 3/3 end-to-end tests against the release build"
+trunk build --release --offline=true
+npx playwright test

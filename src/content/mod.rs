@@ -1,0 +1,60 @@
+//! Content: the types of every content file, the one loader, and validation.
+//!
+//! Data flows one way: `public/content/*.json` → [`fetch_json`] → typed, validated content →
+//! pure engines → views. Parsing and validation are plain Rust (no web-sys) so the native
+//! validator and native tests share them with the browser.
+
+mod error;
+mod site;
+mod text;
+mod validate;
+
+pub use error::AppError;
+pub use site::{EmergencyInfo, EmergencyNumber, EventInfo, SiteContent, SITE_FILE};
+pub use text::LocalText;
+pub use validate::{Problem, Validate};
+
+use serde::de::DeserializeOwned;
+
+/// Parses a content file and validates it: the part of loading that needs no browser.
+///
+/// `file` names the file in every error, so a message on the page can say which file is wrong.
+pub fn parse_content<T: DeserializeOwned + Validate>(
+    file: &str,
+    text: &str,
+) -> Result<T, AppError> {
+    let value: T = serde_json::from_str(text).map_err(|e| AppError::from_serde(file, &e))?;
+    let problems = value.validate();
+    if problems.is_empty() {
+        Ok(value)
+    } else {
+        Err(AppError::Invalid {
+            file: file.to_owned(),
+            problems,
+        })
+    }
+}
+
+/// Fetches a content file from the site (path relative to the site root, e.g. `content/site.json`),
+/// then parses and validates it. The only way the app loads content.
+pub async fn fetch_json<T: DeserializeOwned + Validate>(path: &str) -> Result<T, AppError> {
+    let url = format!("/{}", path.trim_start_matches('/'));
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| AppError::Network {
+            file: path.to_owned(),
+            detail: e.to_string(),
+        })?;
+    if !response.ok() {
+        return Err(AppError::Status {
+            file: path.to_owned(),
+            status: response.status(),
+        });
+    }
+    let text = response.text().await.map_err(|e| AppError::Network {
+        file: path.to_owned(),
+        detail: e.to_string(),
+    })?;
+    parse_content(path, &text)
+}

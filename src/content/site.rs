@@ -1,0 +1,117 @@
+//! `site.json`: the site's title, the event, and the emergency numbers.
+
+use super::validate::Problems;
+use super::{LocalText, Problem, Validate};
+use serde::{Deserialize, Serialize};
+
+/// Where the site settings live, relative to the site root.
+pub const SITE_FILE: &str = "content/site.json";
+
+/// Site-wide settings shown on the home page and used by the emergency card.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteContent {
+    /// The site's title, e.g. 护河护水.
+    pub title: LocalText,
+    /// One line under the title.
+    pub tagline: LocalText,
+    /// The volunteer day this copy of the site is for.
+    pub event: EventInfo,
+    /// Emergency numbers and first steps, shown on the emergency card.
+    pub emergency: EmergencyInfo,
+    /// Short water facts, shown on the home page and the kiosk attract screen.
+    #[serde(default)]
+    pub water_facts: Vec<LocalText>,
+}
+
+/// The event: what, where, when, and who runs it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventInfo {
+    /// The event's name.
+    pub name: LocalText,
+    /// Where it takes place.
+    pub place: LocalText,
+    /// Who organizes it.
+    pub organizer: LocalText,
+    /// The date as `YYYY-MM-DD`, or absent for a standing display.
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+/// What to call and what to do first in a water emergency.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmergencyInfo {
+    /// The numbers to call, most important first.
+    pub numbers: Vec<EmergencyNumber>,
+    /// The first steps (call, reach, throw, never go in).
+    pub steps: Vec<LocalText>,
+}
+
+/// One emergency number with what it is for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmergencyNumber {
+    /// The digits to dial, e.g. `120`.
+    pub number: String,
+    /// What the number is for, e.g. 急救 / Ambulance.
+    pub label: LocalText,
+}
+
+/// True for a plausible dialable number: digits, with an optional leading `+`.
+fn is_dialable(number: &str) -> bool {
+    let digits = number.strip_prefix('+').unwrap_or(number);
+    !digits.is_empty() && digits.len() <= 15 && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// True for a calendar date written `YYYY-MM-DD`.
+fn is_iso_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            let (Ok(_), Ok(m), Ok(d)) = (y.parse::<u16>(), m.parse::<u8>(), d.parse::<u8>()) else {
+                return false;
+            };
+            (1..=12).contains(&m) && (1..=31).contains(&d)
+        }
+        _ => false,
+    }
+}
+
+impl Validate for SiteContent {
+    fn validate(&self) -> Vec<Problem> {
+        let mut p = Problems::default();
+        p.text("title", &self.title);
+        p.text("tagline", &self.tagline);
+        p.text("event.name", &self.event.name);
+        p.text("event.place", &self.event.place);
+        p.text("event.organizer", &self.event.organizer);
+        if let Some(date) = &self.event.date {
+            if !is_iso_date(date) {
+                p.push(
+                    "event.date",
+                    format!("\"{date}\" is not a date written YYYY-MM-DD"),
+                );
+            }
+        }
+        p.non_empty("emergency.numbers", &self.emergency.numbers);
+        for (i, n) in self.emergency.numbers.iter().enumerate() {
+            if !is_dialable(&n.number) {
+                p.push(
+                    format!("emergency.numbers[{i}].number"),
+                    format!("\"{}\" is not a phone number (digits only)", n.number),
+                );
+            }
+            p.text(format!("emergency.numbers[{i}].label"), &n.label);
+        }
+        p.non_empty("emergency.steps", &self.emergency.steps);
+        for (i, step) in self.emergency.steps.iter().enumerate() {
+            p.text(format!("emergency.steps[{i}]"), step);
+        }
+        for (i, fact) in self.water_facts.iter().enumerate() {
+            p.text(format!("water_facts[{i}]"), fact);
+        }
+        p.into_vec()
+    }
+}

@@ -1,0 +1,137 @@
+//! Interface strings in every supported language, and the language choice itself.
+//!
+//! Content (questions, guide steps, site settings) carries its own translations as
+//! [`crate::content::LocalText`]; this module holds only the words of the interface.
+
+mod en;
+mod zh_cn;
+
+/// A language the interface is available in. zh-CN comes first and is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Simplified Chinese, mainland China.
+    #[default]
+    ZhCn,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every supported language, in menu order.
+    pub const ALL: [Lang; 2] = [Lang::ZhCn, Lang::En];
+
+    /// The BCP 47 tag used in URLs (`?lang=`), storage, content keys and `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a language tag as written in a URL or in storage; unknown tags give `None`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim() {
+            c if c.eq_ignore_ascii_case("zh-CN") || c.eq_ignore_ascii_case("zh") => {
+                Some(Lang::ZhCn)
+            }
+            c if c.eq_ignore_ascii_case("en") || c.to_ascii_lowercase().starts_with("en-") => {
+                Some(Lang::En)
+            }
+            _ => None,
+        }
+    }
+
+    /// The language's own name, as shown on the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "中文",
+            Lang::En => "English",
+        }
+    }
+
+    /// The other language, for a two-language switch.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::ZhCn => Lang::En,
+            Lang::En => Lang::ZhCn,
+        }
+    }
+
+    /// The interface strings of this language.
+    pub fn t(self) -> &'static Strings {
+        match self {
+            Lang::ZhCn => &zh_cn::STRINGS,
+            Lang::En => &en::STRINGS,
+        }
+    }
+}
+
+/// Chooses the language: an explicit `?lang=` wins, then the device's saved choice, then zh-CN.
+pub fn choose_lang(from_url: Option<&str>, saved: Option<&str>) -> Lang {
+    from_url
+        .and_then(Lang::from_code)
+        .or_else(|| saved.and_then(Lang::from_code))
+        .unwrap_or_default()
+}
+
+/// Every interface string. A struct rather than a map so that a missing translation is a
+/// compile error, not a blank button.
+pub struct Strings {
+    pub app_name: &'static str,
+    pub app_description: &'static str,
+    pub skip_to_content: &'static str,
+    pub main_nav: &'static str,
+    pub home: &'static str,
+    pub quiz: &'static str,
+    pub quiz_description: &'static str,
+    pub guide: &'static str,
+    pub guide_description: &'static str,
+    pub map: &'static str,
+    pub map_description: &'static str,
+    pub switch_language: &'static str,
+    pub emergency: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub retry: &'static str,
+    pub error_network: &'static str,
+    pub error_status: &'static str,
+    pub error_parse: &'static str,
+    pub error_invalid: &'static str,
+    pub line_column: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub back_home: &'static str,
+    pub event: &'static str,
+    pub place: &'static str,
+    pub date: &'static str,
+    pub organizer: &'static str,
+    pub start_here: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_wins_over_saved_choice_and_default_is_chinese() {
+        assert_eq!(choose_lang(Some("en"), Some("zh-CN")), Lang::En);
+        assert_eq!(choose_lang(None, Some("en")), Lang::En);
+        assert_eq!(choose_lang(None, None), Lang::ZhCn);
+    }
+
+    #[test]
+    fn unknown_or_corrupt_tags_fall_back() {
+        assert_eq!(choose_lang(Some("klingon"), Some("en")), Lang::En);
+        assert_eq!(choose_lang(Some(""), Some("\u{0}garbage")), Lang::ZhCn);
+        assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_code("ZH-cn"), Some(Lang::ZhCn));
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_ne!(lang.other(), lang);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! River Guardians (护河护水): water-protection quizzes, a drowning-prevention guide and river
+//! patrol maps for park volunteer days, schools and volunteers, as a client-side Leptos app.
+
+pub mod content;
+pub mod i18n;
+pub mod shell;
+pub mod storage;
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The whole app: the router, the page frame and every route.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <shell::Layout>
+                <Routes fallback=|| view! { <shell::NotFound/> }>
+                    <Route path=path!("") view=shell::HomePage/>
+                </Routes>
+            </shell::Layout>
+        </Router>
+    }
+}

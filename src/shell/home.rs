@@ -1,0 +1,67 @@
+//! The home page: the event from `site.json` and the three doors.
+
+use super::{use_lang, Loaded, PageMeta, SiteResource};
+use crate::content::SiteContent;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Home: the site's title and event, then big doors to the quiz, the guide and the map.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let SiteResource(site) = expect_context::<SiteResource>();
+    view! {
+        <PageMeta title=String::new() description=move || t().app_description.to_owned()/>
+        <Loaded resource=site render=move |site: SiteContent| view! { <EventIntro site/> }/>
+        <section class="doors" aria-labelledby="doors-heading">
+            <h2 id="doors-heading">{move || t().start_here}</h2>
+            <ul>
+                <li><Door href="/quiz" icon="/icons/quiz.svg" title=move || t().quiz description=move || t().quiz_description/></li>
+                <li><Door href="/guide" icon="/icons/guide.svg" title=move || t().guide description=move || t().guide_description/></li>
+                <li><Door href="/map" icon="/icons/map.svg" title=move || t().map description=move || t().map_description/></li>
+            </ul>
+        </section>
+    }
+}
+
+/// The title, tagline and event details from the site settings.
+#[component]
+fn EventIntro(site: SiteContent) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let site = StoredValue::new(site);
+    let text = move |pick: fn(&SiteContent) -> &crate::content::LocalText| {
+        move || site.with_value(|s| pick(s).get(lang.get()).to_owned())
+    };
+    let date = site.with_value(|s| s.event.date.clone());
+    view! {
+        <section class="hero">
+            <h1>{text(|s| &s.title)}</h1>
+            <p class="tagline">{text(|s| &s.tagline)}</p>
+            <dl class="event">
+                <div><dt>{move || t().event}</dt><dd>{text(|s| &s.event.name)}</dd></div>
+                <div><dt>{move || t().place}</dt><dd>{text(|s| &s.event.place)}</dd></div>
+                {date.map(|date| view! { <div><dt>{move || t().date}</dt><dd><time datetime=date.clone()>{date.clone()}</time></dd></div> })}
+                <div><dt>{move || t().organizer}</dt><dd>{text(|s| &s.event.organizer)}</dd></div>
+            </dl>
+        </section>
+    }
+}
+
+/// One big door on the home page: an icon, a title and one line saying what is behind it.
+#[component]
+fn Door(
+    href: &'static str,
+    icon: &'static str,
+    title: impl Fn() -> &'static str + Send + Sync + Copy + 'static,
+    description: impl Fn() -> &'static str + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    view! {
+        <A href=href attr:class="door">
+            <img src=icon alt="" width="72" height="72"/>
+            <span class="door-title">{title}</span>
+            <span class="door-text">{description}</span>
+        </A>
+    }
+}

@@ -1,0 +1,77 @@
+//! The language choice: `?lang=` in the URL wins, then the device's saved choice, then zh-CN.
+
+use crate::i18n::{choose_lang, Lang};
+use crate::storage;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+const LANG_KEY: &str = "lang";
+
+/// The current interface language, shared by every component below the layout.
+#[derive(Clone, Copy)]
+struct UiLang(RwSignal<Lang>);
+
+/// Sets up the language for the app: reads `?lang=` and the saved choice, keeps `<html lang>`
+/// in step, and follows `?lang=` when a link changes it. Call once, inside the router.
+pub fn provide_lang() {
+    let query = use_query_map();
+    let from_url = move || query.with(|q| q.get("lang"));
+    let initial = choose_lang(from_url().as_deref(), storage::load(LANG_KEY).as_deref());
+    let lang = RwSignal::new(initial);
+    provide_context(UiLang(lang));
+    Effect::new(move |_| {
+        if let Some(chosen) = from_url().as_deref().and_then(Lang::from_code) {
+            lang.set(chosen);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.get().code());
+        }
+    });
+}
+
+/// The current interface language.
+pub fn use_lang() -> Signal<Lang> {
+    let UiLang(lang) = expect_context::<UiLang>();
+    lang.into()
+}
+
+/// A button that switches to the other language, saves the choice on the device, and keeps a
+/// `?lang=` in the address in step so the link still says what the page shows.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let location = use_location();
+    let switch = move |_| {
+        let next = lang.get_untracked().other();
+        lang.set(next);
+        storage::save(LANG_KEY, next.code());
+        let mut params = query.get_untracked();
+        if params.get("lang").is_some() {
+            params.replace("lang", next.code().to_owned());
+            let path = location.pathname.get_untracked();
+            navigate(
+                &format!("{path}{}", params.to_query_string()),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="lang-switch"
+            on:click=switch
+            aria-label=move || format!("{} / {}", lang.get().t().switch_language, lang.get().other().t().switch_language)
+        >
+            <span lang=move || lang.get().other().code()>{move || lang.get().other().native_name()}</span>
+        </button>
+    }
+}

@@ -1,0 +1,92 @@
+//! The one loading and error shape: `LocalResource` → `Transition` → `ErrorBoundary` → `Suspend`.
+
+use super::use_lang;
+use crate::content::AppError;
+use crate::i18n::Lang;
+use leptos::error::Error;
+use leptos::prelude::*;
+
+/// Shows "loading" while `resource` loads, then `render`'s view of the content, or a friendly
+/// message naming the file and the problem with a "try again" button.
+#[component]
+pub fn Loaded<T, F, V>(
+    /// The content being loaded.
+    resource: LocalResource<Result<T, AppError>>,
+    /// Renders the loaded content.
+    render: F,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let lang = use_lang();
+    let fallback = move |errors: ArcRwSignal<Errors>| {
+        let messages = move || {
+            errors
+                .get()
+                .into_iter()
+                .map(|(_, error)| view! { <li>{describe(&error, lang.get())}</li> })
+                .collect_view()
+        };
+        view! {
+            <div class="load-error" role="alert">
+                <h2>{move || lang.get().t().load_failed}</h2>
+                <ul>{messages}</ul>
+                <button type="button" class="button" on:click=move |_| resource.refetch()>
+                    {move || lang.get().t().retry}
+                </button>
+            </div>
+        }
+    };
+    view! {
+        <Transition fallback=move || {
+            view! { <p class="loading" role="status">{move || lang.get().t().loading}</p> }
+        }>
+            <ErrorBoundary fallback>
+                {
+                    let render = render.clone();
+                    move || {
+                        let render = render.clone();
+                        Suspend::new(async move { resource.await.map(render) })
+                    }
+                }
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// A one-line, localised description of a loading error, naming the file.
+fn describe(error: &Error, lang: Lang) -> String {
+    let t = lang.t();
+    match error.downcast_ref::<AppError>() {
+        Some(AppError::Network { file, .. }) => t.error_network.replace("{file}", file),
+        Some(AppError::Status { file, status }) => t
+            .error_status
+            .replace("{file}", file)
+            .replace("{status}", &status.to_string()),
+        Some(AppError::Parse {
+            file,
+            line,
+            column,
+            message,
+        }) => {
+            let position = t
+                .line_column
+                .replace("{line}", &line.to_string())
+                .replace("{column}", &column.to_string());
+            t.error_parse
+                .replace("{file}", file)
+                .replace("{message}", &format!("{message} ({position})"))
+        }
+        Some(AppError::Invalid { file, problems }) => {
+            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            format!(
+                "{} {}",
+                t.error_invalid.replace("{file}", file),
+                list.join("; ")
+            )
+        }
+        None => error.to_string(),
+    }
+}

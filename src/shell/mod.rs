@@ -1,0 +1,15 @@
+//! The frame around every page: header, navigation, language, loading and error views.
+
+mod home;
+mod lang;
+mod layout;
+mod loaded;
+mod not_found;
+mod page_meta;
+
+pub use home::HomePage;
+pub use lang::{provide_lang, use_lang, LanguageSwitch};
+pub use layout::{Layout, SiteResource};
+pub use loaded::Loaded;
+pub use not_found::NotFound;
+pub use page_meta::PageMeta;

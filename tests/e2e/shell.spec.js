@@ -1,0 +1,85 @@
+// The app shell: home page from site.json, the three doors, language, deep links, errors.
+import { test, expect } from '@playwright/test';
+
+test('home shows the event from site.json and the three doors, in zh-CN by default', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: '护河护水' })).toBeVisible();
+  await expect(page.getByText('江门市江海区下沙公园')).toBeVisible();
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await expect(nav.getByRole('link', { name: '知识问答' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: '防溺水指南' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: '巡河地图' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page).toHaveTitle('护河护水');
+});
+
+test('?lang=en shows English, and the switch remembers the choice across a reload', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // Switch to Chinese: the ?lang in the address follows, so the link says what the page shows.
+  await page.getByRole('button', { name: /Switch language/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '护河护水' })).toBeVisible();
+  await expect(page).toHaveURL(/lang=zh-CN/);
+  // Switch back to English, then open the site without any ?lang: the device remembers.
+  await page.getByRole('button', { name: /切换语言/ }).click();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
+});
+
+test('an unknown address shows the not-found page with a way home', async ({ page }) => {
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { level: 1, name: '找不到这个页面' })).toBeVisible();
+  await page.getByRole('link', { name: '回到首页' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '护河护水' })).toBeVisible();
+});
+
+test('a broken site.json shows a friendly message naming the file, retry recovers, the header still works', async ({ page }) => {
+  let broken = true;
+  await page.route('**/content/site.json', async (route) => {
+    if (broken) {
+      await route.fulfill({ status: 200, contentType: 'application/json', body: '{"title": {"zh-CN": "护河护水"},' });
+    } else {
+      await route.continue();
+    }
+  });
+  await page.goto('/?lang=en');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('content/site.json');
+  await expect(alert).toContainText('line 1');
+  // The header and its doors still work.
+  await expect(page.getByRole('link', { name: 'Quiz' })).toBeVisible();
+  // Fixed on the server: "Try again" loads it without a reload.
+  broken = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('site.json that parses but breaks a rule names the field', async ({ page }) => {
+  await page.route('**/content/site.json', async (route) => {
+    const response = await route.fetch();
+    const site = await response.json();
+    site.emergency.numbers[0].number = 'call me';
+    await route.fulfill({ response, json: site });
+  });
+  await page.goto('/?lang=en');
+  await expect(page.getByRole('alert')).toContainText('emergency.numbers[0].number');
+});
+
+test('touch targets in the header are at least 44 by 44 px on a 320 px phone', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const targets = page.locator('header a, header button');
+  const count = await targets.count();
+  expect(count).toBeGreaterThanOrEqual(5);
+  for (let i = 0; i < count; i++) {
+    const box = await targets.nth(i).boundingBox();
+    expect(box.width, `target ${i} width`).toBeGreaterThanOrEqual(44);
+    expect(box.height, `target ${i} height`).toBeGreaterThanOrEqual(44);
+  }
+  // Nothing overflows sideways on a 320 px screen.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

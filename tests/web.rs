@@ -1,0 +1,123 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): real DOM, real reactivity.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use river_guardians::content::{AppError, Problem};
+use river_guardians::shell::{Layout, Loaded};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets effects, resources and the DOM settle.
+async fn settle() {
+    gloo_timers::future::TimeoutFuture::new(50).await;
+}
+
+fn body_text() -> String {
+    document()
+        .body()
+        .and_then(|b| b.text_content())
+        .unwrap_or_default()
+}
+
+fn mount_in_layout<F, V>(
+    view: F,
+) -> leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView + 'static,
+{
+    leptos::mount::mount_to_body(move || {
+        view! { <Router><Layout>{view().into_any()}</Layout></Router> }.into_any()
+    })
+}
+
+#[wasm_bindgen_test]
+async fn loaded_content_is_rendered() {
+    let handle = mount_in_layout(|| {
+        let resource =
+            LocalResource::new(|| async { Ok::<_, AppError>("熊猫巡河队".to_owned()) });
+        view! { <Loaded resource render=|name: String| view! { <p id="loaded">{name}</p> }/> }
+    });
+    settle().await;
+    let loaded = document()
+        .get_element_by_id("loaded")
+        .expect("content rendered");
+    assert_eq!(loaded.text_content().as_deref(), Some("熊猫巡河队"));
+    assert!(document().query_selector("[role=alert]").unwrap().is_none());
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn failed_content_shows_file_and_problem_and_retry_fetches_again() {
+    let attempts = Arc::new(AtomicUsize::new(0));
+    let counter = attempts.clone();
+    let handle = mount_in_layout(move || {
+        let resource = LocalResource::new(move || {
+            let counter = counter.clone();
+            async move {
+                counter.fetch_add(1, Ordering::SeqCst);
+                Err::<String, _>(AppError::Invalid {
+                    file: "content/quizzes.json".into(),
+                    problems: vec![Problem {
+                        path: "sets[0].questions".into(),
+                        message: "must have at least one entry".into(),
+                    }],
+                })
+            }
+        });
+        view! { <Loaded resource render=|s: String| view! { <p>{s}</p> }/> }
+    });
+    settle().await;
+    let alert = document()
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert");
+    let text = alert.text_content().unwrap_or_default();
+    assert!(text.contains("content/quizzes.json"), "{text}");
+    assert!(
+        text.contains("sets[0].questions: must have at least one entry"),
+        "{text}"
+    );
+    assert_eq!(attempts.load(Ordering::SeqCst), 1);
+
+    let retry: web_sys::HtmlElement = alert
+        .query_selector("button")
+        .unwrap()
+        .expect("a retry button")
+        .dyn_into()
+        .unwrap();
+    retry.click();
+    settle().await;
+    assert_eq!(attempts.load(Ordering::SeqCst), 2, "retry fetches again");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn language_switch_changes_the_interface_and_html_lang() {
+    let handle = mount_in_layout(|| view! { <p>"page"</p> });
+    settle().await;
+    let html = document().document_element().unwrap();
+    let before = html.get_attribute("lang").unwrap_or_default();
+    let button: web_sys::HtmlElement = document()
+        .query_selector("button.lang-switch")
+        .unwrap()
+        .expect("the language switch")
+        .dyn_into()
+        .unwrap();
+    button.click();
+    settle().await;
+    let after = html.get_attribute("lang").unwrap_or_default();
+    assert_ne!(before, after);
+    let expected_nav = if after == "en" {
+        "Quiz"
+    } else {
+        "知识问答"
+    };
+    assert!(body_text().contains(expected_nav), "{}", body_text());
+    drop(handle);
+}
