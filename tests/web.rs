@@ -24,15 +24,17 @@ fn body_text() -> String {
         .unwrap_or_default()
 }
 
-fn mount_in_layout<F, V>(
-    view: F,
-) -> leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>
+/// Mounts `view` inside the router and page frame, in a fresh container; dropping the handle
+/// unmounts it, so tests do not see each other's DOM.
+fn mount_in_layout<F, V>(view: F) -> impl Drop
 where
-    F: FnOnce() -> V + 'static,
+    F: FnOnce() -> V + Send + 'static,
     V: IntoView + 'static,
 {
-    leptos::mount::mount_to_body(move || {
-        view! { <Router><Layout>{view().into_any()}</Layout></Router> }.into_any()
+    let container: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container, move || {
+        view! { <Router><Layout>{view().into_any()}</Layout></Router> }
     })
 }
 
