@@ -2,13 +2,14 @@
 //! patrol maps for park volunteer days, schools and volunteers, as a client-side Leptos app.
 
 pub mod content;
+pub mod guide;
 pub mod i18n;
 pub mod shell;
 pub mod storage;
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 /// The whole app: the router, the page frame and every route.
@@ -20,6 +21,11 @@ pub fn App() -> impl IntoView {
             <shell::Layout>
                 <Routes fallback=|| view! { <shell::NotFound/> }>
                     <Route path=path!("") view=shell::HomePage/>
+                    <Route path=path!("emergency") view=shell::EmergencyPage/>
+                    <ParentRoute path=path!("guide") view=guide::GuideHome>
+                        <Route path=path!("") view=guide::GuideIndex/>
+                        <Route path=path!(":section") view=guide::GuideSectionPage/>
+                    </ParentRoute>
                 </Routes>
             </shell::Layout>
         </Router>

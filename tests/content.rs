@@ -79,3 +79,74 @@ fn missing_translation_falls_back_to_chinese() {
         serde_json::from_str(r#"{"zh-CN": "不要私自下水"}"#).unwrap();
     assert_eq!(text.get(Lang::En), "不要私自下水");
 }
+
+#[test]
+fn shipped_guide_is_valid_sourced_and_complete() {
+    use river_guardians::content::GuideContent;
+    let guide: GuideContent = parse_content("content/guide.json", &shipped("content/guide.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<&str> = guide.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "rules-for-children",
+            "recognise-drowning",
+            "someone-in-trouble",
+            "if-you-fall-in",
+            "after-rescue",
+            "for-parents-and-teachers",
+            "before-you-go"
+        ]
+    );
+    for section in &guide.sections {
+        assert!(
+            !guide.sources_of(section).is_empty(),
+            "{} cites no source",
+            section.id
+        );
+        for step in section.groups.iter().flat_map(|g| &g.steps) {
+            assert!(
+                !step.text.zh_cn.trim().is_empty(),
+                "empty step in {}",
+                section.id
+            );
+            assert!(
+                !step.text.lacks_english(),
+                "untranslated step in {}",
+                section.id
+            );
+            assert!(!step.sources.is_empty(), "unsourced step in {}", section.id);
+        }
+    }
+    // The rules sit beside the RLSS code; the last section is the family checklist; after-rescue
+    // says plainly that it does not replace training.
+    assert_eq!(guide.sections[0].groups.len(), 2);
+    assert!(guide.sections[6].checklist);
+    assert!(guide.sections[4].notice.is_some());
+}
+
+#[test]
+fn guide_rules_are_reported_by_field_path() {
+    use river_guardians::content::GuideContent;
+    let mut guide: serde_json::Value =
+        serde_json::from_str(&shipped("content/guide.json")).unwrap();
+    guide["sections"][2]["groups"][0]["steps"][1]["sources"] = serde_json::json!([]);
+    guide["sections"][3]["groups"][0]["steps"][0]["sources"] =
+        serde_json::json!(["no-such-source"]);
+    guide["sections"][1]["id"] = guide["sections"][0]["id"].clone();
+    guide["sections"][5]["groups"][0]["steps"] = serde_json::json!([]);
+    let err = parse_content::<GuideContent>("content/guide.json", &guide.to_string()).unwrap_err();
+    let AppError::Invalid { problems, .. } = err else {
+        panic!("expected validation problems")
+    };
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "sections[1].id",
+            "sections[2].groups[0].steps[1].sources",
+            "sections[3].groups[0].steps[0].sources[0]",
+            "sections[5].groups[0].steps"
+        ]
+    );
+}

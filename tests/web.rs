@@ -31,7 +31,8 @@ where
     F: FnOnce() -> V + Send + 'static,
     V: IntoView + 'static,
 {
-    let container: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    let container: web_sys::HtmlElement =
+        document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     leptos::mount::mount_to(container, move || {
         view! { <Router><Layout>{view().into_any()}</Layout></Router> }

@@ -4,12 +4,16 @@
 //! pure engines → views. Parsing and validation are plain Rust (no web-sys) so the native
 //! validator and native tests share them with the browser.
 
+mod common;
 mod error;
+mod guide;
 mod site;
 mod text;
 mod validate;
 
+pub use common::{AgeBand, Image, Source};
 pub use error::AppError;
+pub use guide::{GuideContent, GuideSection, GuideStep, StepGroup, GUIDE_FILE};
 pub use site::{EmergencyInfo, EmergencyNumber, EventInfo, SiteContent, SITE_FILE};
 pub use text::LocalText;
 pub use validate::{Problem, Validate};

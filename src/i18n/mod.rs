@@ -106,6 +106,27 @@ pub struct Strings {
     pub date: &'static str,
     pub organizer: &'static str,
     pub start_here: &'static str,
+    pub sources: &'static str,
+    pub source_short: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub guide_sections: &'static str,
+    pub print_page: &'static str,
+    pub age_band: &'static str,
+    pub age_kindergarten: &'static str,
+    pub age_grades_1_3: &'static str,
+    pub age_grades_4_6: &'static str,
+    pub age_grades_7_12: &'static str,
+    pub age_adults: &'static str,
+    pub checklist_hint: &'static str,
+    pub checklist_progress: &'static str,
+    pub clear_ticks: &'static str,
+    pub section_not_found: &'static str,
+    pub emergency_title: &'static str,
+    pub emergency_call: &'static str,
+    pub emergency_steps: &'static str,
+    pub emergency_defaults_note: &'static str,
+    pub emergency_more: &'static str,
 }
 
 #[cfg(test)]
@@ -132,6 +153,20 @@ mod tests {
         for lang in Lang::ALL {
             assert_eq!(Lang::from_code(lang.code()), Some(lang));
             assert_ne!(lang.other(), lang);
+        }
+    }
+}
+
+impl Strings {
+    /// The name of an age band, as shown on the age picker.
+    pub fn age(&self, band: crate::content::AgeBand) -> &'static str {
+        use crate::content::AgeBand::*;
+        match band {
+            Kindergarten => self.age_kindergarten,
+            Grades1To3 => self.age_grades_1_3,
+            Grades4To6 => self.age_grades_4_6,
+            Grades7To12 => self.age_grades_7_12,
+            Adults => self.age_adults,
         }
     }
 }

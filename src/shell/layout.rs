@@ -1,6 +1,6 @@
 //! The page frame: skip link, header with the three doors and the language switch, main area.
 
-use super::{provide_lang, use_lang, LanguageSwitch};
+use super::{provide_lang, use_lang, EmergencyButton, LanguageSwitch};
 use crate::content::{fetch_json, AppError, SiteContent, SITE_FILE};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -30,6 +30,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <A href="/guide" attr:class="door-link">{move || t().guide}</A>
                 <A href="/map" attr:class="door-link">{move || t().map}</A>
             </nav>
+            <EmergencyButton/>
             <LanguageSwitch/>
         </header>
         <main id="main" tabindex="-1">{children()}</main>

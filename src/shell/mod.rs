@@ -1,5 +1,7 @@
 //! The frame around every page: header, navigation, language, loading and error views.
 
+mod age;
+mod emergency;
 mod home;
 mod lang;
 mod layout;
@@ -7,6 +9,8 @@ mod loaded;
 mod not_found;
 mod page_meta;
 
+pub use age::{use_age, AgePicker};
+pub use emergency::{EmergencyButton, EmergencyPage};
 pub use home::HomePage;
 pub use lang::{provide_lang, use_lang, LanguageSwitch};
 pub use layout::{Layout, SiteResource};

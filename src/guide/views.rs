@@ -1,0 +1,301 @@
+//! Guide pages. The guide file is loaded once by [`GuideHome`] for all of them.
+
+use super::checklist::{load_ticks, save_ticks};
+use crate::content::{
+    fetch_json, AppError, GuideContent, GuideSection, GuideStep, Source, GUIDE_FILE,
+};
+use crate::shell::{use_age, use_lang, AgePicker, Loaded, PageMeta};
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::use_params_map;
+
+/// The loaded guide, shared by the guide's pages.
+#[derive(Clone, Copy)]
+struct GuideResource(LocalResource<Result<GuideContent, AppError>>);
+
+/// The parent of every `/guide` page: loads `guide.json` once.
+#[component]
+pub fn GuideHome() -> impl IntoView {
+    provide_context(GuideResource(LocalResource::new(|| {
+        fetch_json::<GuideContent>(GUIDE_FILE)
+    })));
+    view! { <Outlet/> }
+}
+
+/// `/guide`: every section as a card, with the age picker.
+#[component]
+pub fn GuideIndex() -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let GuideResource(guide) = expect_context();
+    view! {
+        <PageMeta title=move || t().guide.to_owned() description=move || t().guide_description.to_owned()/>
+        <h1>{move || t().guide}</h1>
+        <p class="lead">{move || t().guide_description}</p>
+        <AgePicker/>
+        <Loaded resource=guide render=move |guide: GuideContent| view! { <SectionCards guide/> }/>
+    }
+}
+
+#[component]
+fn SectionCards(guide: GuideContent) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <ol class="cards">
+            {guide
+                .sections
+                .into_iter()
+                .map(|section| {
+                    let href = format!("/guide/{}", section.id);
+                    let section = StoredValue::new(section);
+                    view! {
+                        <li>
+                            <A href=href attr:class="card">
+                                <img src=section.with_value(|s| s.image.url()) alt="" width="160" height="120"/>
+                                <span class="card-title">{move || section.with_value(|s| s.title.get(lang.get()).to_owned())}</span>
+                                <span class="card-text">{move || section.with_value(|s| s.summary.get(lang.get()).to_owned())}</span>
+                            </A>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}
+
+/// `/guide/<section>`: one section's steps, its sources, and previous/next links.
+#[component]
+pub fn GuideSectionPage() -> impl IntoView {
+    let GuideResource(guide) = expect_context();
+    let params = use_params_map();
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let section_id = move || params.with(|p| p.get("section").unwrap_or_default());
+    view! {
+        <Loaded
+            resource=guide
+            render=move |guide: GuideContent| {
+                let guide = StoredValue::new(guide);
+                move || {
+                    let id = section_id();
+                    match guide.with_value(|g| g.section(&id).map(|(i, s)| (i, s.clone()))) {
+                        Some((index, section)) => view! { <SectionView guide index section/> }.into_any(),
+                        None => view! {
+                            <PageMeta title=move || t().not_found_title.to_owned() description=move || t().section_not_found.to_owned()/>
+                            <h1>{move || t().not_found_title}</h1>
+                            <p>{move || t().section_not_found}</p>
+                            <A href="/guide" attr:class="button">{move || t().guide_sections}</A>
+                        }
+                        .into_any(),
+                    }
+                }
+            }
+        />
+    }
+}
+
+#[component]
+fn SectionView(
+    guide: StoredValue<GuideContent>,
+    index: usize,
+    section: GuideSection,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let age = use_age();
+    let show_detail = move || !age.get().is_some_and(|band| band.is_child());
+    let sources: Vec<Source> =
+        guide.with_value(|g| g.sources_of(&section).into_iter().cloned().collect());
+    let source_ids: Vec<String> = sources.iter().map(|s| s.id.clone()).collect();
+    let (previous, next) = guide.with_value(|g| {
+        let link = |i: usize| g.sections.get(i).map(|s| (s.id.clone(), s.title.clone()));
+        (index.checked_sub(1).and_then(link), link(index + 1))
+    });
+    let section = StoredValue::new(section);
+    let title = move || section.with_value(|s| s.title.get(lang.get()).to_owned());
+    let multi_group = section.with_value(|s| s.groups.len() > 1);
+    let checklist = section.with_value(|s| s.checklist.then(|| s.id.clone()));
+    view! {
+        <PageMeta title=title description=move || section.with_value(|s| s.summary.get(lang.get()).to_owned())/>
+        <nav class="breadcrumb" aria-label=move || t().guide_sections>
+            <A href="/guide">{move || t().guide}</A>
+        </nav>
+        <article class="guide-section">
+            <header class="section-head">
+                <div>
+                    <h1>{title}</h1>
+                    <p class="lead">{move || section.with_value(|s| s.summary.get(lang.get()).to_owned())}</p>
+                </div>
+                <img
+                    src=section.with_value(|s| s.image.url())
+                    alt=move || section.with_value(|s| s.image.alt.get(lang.get()).to_owned())
+                    width="320"
+                    height="240"
+                />
+            </header>
+            {section.with_value(|s| s.notice.clone()).map(|notice| {
+                view! { <p class="notice" role="note">{move || notice.get(lang.get()).to_owned()}</p> }
+            })}
+            <AgePicker/>
+            <div class=if multi_group { "groups side-by-side" } else { "groups" }>
+                {section
+                    .with_value(|s| s.groups.clone())
+                    .into_iter()
+                    .map(|group| {
+                        let heading = group.title.clone();
+                        let steps = match &checklist {
+                            Some(id) => view! { <Checklist section_id=id.clone() steps=group.steps source_ids=source_ids.clone()/> }.into_any(),
+                            None => view! {
+                                <ol class="steps">
+                                    {group
+                                        .steps
+                                        .into_iter()
+                                        .map(|step| view! { <li><StepBody step=step source_ids=source_ids.clone() show_detail/></li> })
+                                        .collect_view()}
+                                </ol>
+                            }
+                            .into_any(),
+                        };
+                        view! {
+                            <section class="group">
+                                {heading.map(|h| view! { <h2>{move || h.get(lang.get()).to_owned()}</h2> })}
+                                {steps}
+                            </section>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <SourceList sources/>
+        </article>
+        <nav class="pager" aria-label=move || t().guide_sections>
+            {previous.map(|(id, title)| view! {
+                <A href=format!("/guide/{id}") attr:class="button secondary" attr:rel="prev">
+                    {move || format!("← {}: {}", t().previous, title.get(lang.get()))}
+                </A>
+            })}
+            {next.map(|(id, title)| view! {
+                <A href=format!("/guide/{id}") attr:class="button" attr:rel="next">
+                    {move || format!("{}: {} →", t().next, title.get(lang.get()))}
+                </A>
+            })}
+        </nav>
+    }
+}
+
+/// Numbers of the sources a step cites, as they appear in the page's source list.
+fn citation_numbers(step: &GuideStep, source_ids: &[String]) -> String {
+    let numbers: Vec<String> = step
+        .sources
+        .iter()
+        .filter_map(|id| source_ids.iter().position(|s| s == id))
+        .map(|i| format!("[{}]", i + 1))
+        .collect();
+    numbers.join("")
+}
+
+/// A step's short text, its detail for older readers, and its citations.
+#[component]
+fn StepBody(
+    step: GuideStep,
+    source_ids: Vec<String>,
+    show_detail: impl Fn() -> bool + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    let citations = citation_numbers(&step, &source_ids);
+    let step = StoredValue::new(step);
+    view! {
+        <span class="step-text">{move || step.with_value(|s| s.text.get(lang.get()).to_owned())}</span>
+        {move || {
+            let detail = step.with_value(|s| s.detail.as_ref().map(|d| d.get(lang.get()).to_owned()));
+            detail.filter(|_| show_detail()).map(|d| view! { <span class="step-detail">{d}</span> })
+        }}
+        <span class="citations">
+            <span class="visually-hidden">{move || lang.get().t().source_short}</span>
+            {citations}
+        </span>
+    }
+}
+
+/// A checklist whose ticks are saved on the device.
+#[component]
+fn Checklist(section_id: String, steps: Vec<GuideStep>, source_ids: Vec<String>) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let ticks = RwSignal::new(load_ticks(&section_id));
+    let total = steps.len();
+    let id = StoredValue::new(section_id);
+    let toggle = move |i: usize| {
+        ticks.update(|ticks| {
+            if let Some(at) = ticks.iter().position(|&t| t == i) {
+                ticks.remove(at);
+            } else {
+                ticks.push(i);
+                ticks.sort_unstable();
+            }
+        });
+        id.with_value(|id| save_ticks(id, &ticks.get_untracked()));
+    };
+    let done = move || ticks.with(|ticks| ticks.iter().filter(|&&i| i < total).count());
+    view! {
+        <p class="hint">{move || t().checklist_hint}</p>
+        <ul class="checklist">
+            {steps
+                .into_iter()
+                .enumerate()
+                .map(|(i, step)| {
+                    let checked = move || ticks.with(|ticks| ticks.contains(&i));
+                    view! {
+                        <li>
+                            <label>
+                                <input type="checkbox" prop:checked=checked on:change=move |_| toggle(i)/>
+                                <span><StepBody step source_ids=source_ids.clone() show_detail=|| true/></span>
+                            </label>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        <p class="progress" role="status">
+            {move || t().checklist_progress.replace("{done}", &done().to_string()).replace("{total}", &total.to_string())}
+        </p>
+        <button type="button" class="button secondary" on:click=move |_| {
+            ticks.set(Vec::new());
+            id.with_value(|id| save_ticks(id, &[]));
+        }>{move || t().clear_ticks}</button>
+    }
+}
+
+/// The numbered list of sources a page cites.
+#[component]
+fn SourceList(sources: Vec<Source>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section class="sources" aria-labelledby="sources-heading">
+            <h2 id="sources-heading">{move || lang.get().t().sources}</h2>
+            <ol>
+                {sources
+                    .into_iter()
+                    .map(|source| {
+                        let source = StoredValue::new(source);
+                        view! {
+                            <li>
+                                <cite>{move || source.with_value(|s| s.title.get(lang.get()).to_owned())}</cite>
+                                ". " {source.with_value(|s| describe_publisher(s))} ". "
+                                <a href=source.with_value(|s| s.url.clone()) rel="noopener noreferrer">
+                                    {source.with_value(|s| s.url.clone())}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+fn describe_publisher(source: &Source) -> String {
+    match source.year {
+        Some(year) => format!("{}, {year}", source.publisher),
+        None => source.publisher.clone(),
+    }
+}

@@ -1,0 +1,56 @@
+//! The age band: `?age=` in the URL (so a teacher's link carries it), else the device's last choice.
+
+use super::use_lang;
+use crate::content::AgeBand;
+use crate::storage;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_query_map};
+
+const AGE_KEY: &str = "age";
+
+/// The chosen age band, if any: `?age=` wins, then the saved choice.
+pub fn use_age() -> Signal<Option<AgeBand>> {
+    let query = use_query_map();
+    let saved = storage::load(AGE_KEY).and_then(|code| AgeBand::from_code(&code));
+    Signal::derive(move || {
+        query
+            .with(|q| q.get("age"))
+            .and_then(|code| AgeBand::from_code(&code))
+            .or(saved)
+    })
+}
+
+/// Five links, one per age band, that put `?age=` in the address and remember the choice.
+#[component]
+pub fn AgePicker() -> impl IntoView {
+    let lang = use_lang();
+    let age = use_age();
+    let query = use_query_map();
+    let location = use_location();
+    let href = move |band: AgeBand| {
+        let mut params = query.get();
+        params.replace("age", band.code().to_owned());
+        format!("{}{}", location.pathname.get(), params.to_query_string())
+    };
+    view! {
+        <nav class="age-picker" aria-label=move || lang.get().t().age_band>
+            <span class="age-picker-label">{move || lang.get().t().age_band}</span>
+            {AgeBand::ALL
+                .into_iter()
+                .map(|band| {
+                    view! {
+                        <A
+                            href=move || href(band)
+                            attr:class="chip"
+                            attr:aria-current=move || (age.get() == Some(band)).then_some("true")
+                            on:click=move |_| storage::save(AGE_KEY, band.code())
+                        >
+                            {move || lang.get().t().age(band)}
+                        </A>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}

@@ -1,0 +1,107 @@
+//! The emergency card: numbers to call and the first steps, one tap from every page.
+//!
+//! It uses the numbers in `site.json` (so another region can change them) and does not depend on
+//! the guide loading. If the site settings cannot be loaded, it shows the mainland China numbers
+//! rather than nothing: an emergency card must never be blank.
+
+use super::{use_lang, PageMeta, SiteResource};
+use crate::content::{EmergencyInfo, EmergencyNumber, LocalText};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The header's red button to the emergency card.
+#[component]
+pub fn EmergencyButton() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <A href="/emergency" attr:class="emergency-button">
+            <span aria-hidden="true">"SOS "</span>
+            {move || lang.get().t().emergency}
+        </A>
+    }
+}
+
+fn text(zh: &str, en: &str) -> LocalText {
+    LocalText {
+        zh_cn: zh.to_owned(),
+        en: Some(en.to_owned()),
+    }
+}
+
+/// Mainland China's numbers and the call-reach-throw steps, used only when `site.json` fails.
+fn mainland_china_defaults() -> EmergencyInfo {
+    let number = |n: &str, zh: &str, en: &str| EmergencyNumber {
+        number: n.to_owned(),
+        label: text(zh, en),
+    };
+    EmergencyInfo {
+        numbers: vec![
+            number("120", "急救", "Ambulance"),
+            number("110", "报警", "Police"),
+            number("119", "消防救援", "Fire and rescue"),
+        ],
+        steps: vec![
+            text("大声呼救，马上拨打电话。", "Shout for help and call now."),
+            text(
+                "伸：在岸上递竹竿或树枝。",
+                "Reach: from the bank, hold out a pole or branch.",
+            ),
+            text(
+                "抛：扔能漂浮的东西。",
+                "Throw: throw something that floats.",
+            ),
+            text(
+                "不下水：没受过训练不下水救人。",
+                "Don't go in unless you are trained.",
+            ),
+        ],
+    }
+}
+
+/// The emergency card page: big `tel:` links and the first steps.
+#[component]
+pub fn EmergencyPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let SiteResource(site) = expect_context::<SiteResource>();
+    let info = move || match site.get() {
+        Some(Ok(site)) => (site.emergency, false),
+        _ => (mainland_china_defaults(), true),
+    };
+    view! {
+        <PageMeta title=move || t().emergency_title.to_owned() description=move || t().emergency_steps.to_owned()/>
+        <section class="emergency-card" aria-labelledby="emergency-heading">
+            <h1 id="emergency-heading">{move || t().emergency_title}</h1>
+            {move || {
+                let (info, is_default) = info();
+                let lang = lang.get();
+                view! {
+                    {is_default.then(|| view! { <p class="notice">{t().emergency_defaults_note}</p> })}
+                    <h2>{t().emergency_call}</h2>
+                    <ul class="call-list">
+                        {info
+                            .numbers
+                            .into_iter()
+                            .map(|n| {
+                                let label = n.label.get(lang).to_owned();
+                                view! {
+                                    <li>
+                                        <a class="call" href=format!("tel:{}", n.number)>
+                                            <span class="call-number">{n.number.clone()}</span>
+                                            <span class="call-label">{label}</span>
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                    <h2>{t().emergency_steps}</h2>
+                    <ol class="emergency-steps">
+                        {info.steps.iter().map(|s| view! { <li>{s.get(lang).to_owned()}</li> }).collect_view()}
+                    </ol>
+                }
+            }}
+            <A href="/guide/someone-in-trouble" attr:class="button secondary">{move || t().emergency_more}</A>
+        </section>
+    }
+}
