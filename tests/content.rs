@@ -150,3 +150,74 @@ fn guide_rules_are_reported_by_field_path() {
         ]
     );
 }
+
+#[test]
+fn shipped_quizzes_are_valid_and_cover_every_kind_and_band() {
+    use river_guardians::content::{AgeBand, QuestionKind, QuizContent};
+    let quizzes: QuizContent =
+        parse_content("content/quizzes.json", &shipped("content/quizzes.json"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    let all: Vec<_> = quizzes.sets.iter().flat_map(|s| &s.questions).collect();
+    assert!(all.len() >= 60, "only {} questions", all.len());
+    let kind_count = |f: fn(&QuestionKind) -> bool| all.iter().filter(|q| f(&q.kind)).count();
+    assert!(kind_count(|k| matches!(k, QuestionKind::Single { .. })) >= 3);
+    assert!(kind_count(|k| matches!(k, QuestionKind::Multiple { .. })) >= 3);
+    assert!(kind_count(|k| matches!(k, QuestionKind::TrueFalse { .. })) >= 3);
+    assert!(kind_count(|k| matches!(k, QuestionKind::Ordering { .. })) >= 3);
+    assert!(kind_count(|k| matches!(k, QuestionKind::Matching { .. })) >= 3);
+    for set in &quizzes.sets {
+        for band in AgeBand::ALL {
+            let n = set.questions_for(Some(band)).count();
+            assert!(n >= 6, "{} has only {n} questions for {band:?}", set.id);
+        }
+    }
+    let safety = quizzes
+        .set("drowning-prevention")
+        .expect("the drowning-prevention set");
+    assert!(safety.questions.iter().all(|q| !q.sources.is_empty()));
+}
+
+#[test]
+fn quiz_rules_are_reported_by_field_path() {
+    use river_guardians::content::QuizContent;
+    let mut quizzes: serde_json::Value =
+        serde_json::from_str(&shipped("content/quizzes.json")).unwrap();
+    let first_single = quizzes["sets"][0]["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|q| q["kind"] == "single")
+        .unwrap();
+    quizzes["sets"][0]["questions"][first_single]["answer"] = serde_json::json!(5);
+    quizzes["sets"][1]["questions"] = serde_json::json!([]);
+    let err =
+        parse_content::<QuizContent>("content/quizzes.json", &quizzes.to_string()).unwrap_err();
+    let AppError::Invalid { problems, .. } = err else {
+        panic!("expected validation problems")
+    };
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(
+        problems[0].path,
+        format!("sets[0].questions[{first_single}].answer")
+    );
+    assert!(
+        problems[0].message.starts_with("5 is not one of the"),
+        "{}",
+        problems[0].message
+    );
+    assert_eq!(problems[1].path, "sets[1].questions");
+}
+
+#[test]
+fn unknown_question_kind_is_a_clear_error() {
+    use river_guardians::content::QuizContent;
+    let mut quizzes: serde_json::Value =
+        serde_json::from_str(&shipped("content/quizzes.json")).unwrap();
+    quizzes["sets"][0]["questions"][0]["kind"] = serde_json::json!("slider");
+    let err =
+        parse_content::<QuizContent>("content/quizzes.json", &quizzes.to_string()).unwrap_err();
+    assert!(
+        err.to_string().contains("unknown variant `slider`"),
+        "{err}"
+    );
+}

@@ -7,6 +7,7 @@
 mod common;
 mod error;
 mod guide;
+mod quiz;
 mod site;
 mod text;
 mod validate;
@@ -14,6 +15,7 @@ mod validate;
 pub use common::{AgeBand, Image, Source};
 pub use error::AppError;
 pub use guide::{GuideContent, GuideSection, GuideStep, StepGroup, GUIDE_FILE};
+pub use quiz::{Pair, Question, QuestionKind, QuizContent, QuizSet, QUIZ_FILE, SAFETY_SET};
 pub use site::{EmergencyInfo, EmergencyNumber, EventInfo, SiteContent, SITE_FILE};
 pub use text::LocalText;
 pub use validate::{Problem, Validate};

@@ -1,0 +1,355 @@
+//! Native tests of the quiz engine: every kind, and the edges.
+
+use river_guardians::content::{AgeBand, LocalText, Pair, Question, QuestionKind, QuizSet};
+use river_guardians::quiz::engine::*;
+
+fn text(s: &str) -> LocalText {
+    LocalText {
+        zh_cn: s.to_owned(),
+        en: Some(s.to_owned()),
+    }
+}
+
+fn question(id: &str, ages: &[AgeBand], kind: QuestionKind) -> Question {
+    Question {
+        id: id.to_owned(),
+        ages: ages.to_vec(),
+        prompt: text(id),
+        image: None,
+        explanation: text("because"),
+        sources: vec![],
+        kind,
+    }
+}
+
+fn single(id: &str, ages: &[AgeBand]) -> Question {
+    question(
+        id,
+        ages,
+        QuestionKind::Single {
+            options: vec![text("a"), text("b"), text("c")],
+            answer: 1,
+        },
+    )
+}
+
+fn set_of(questions: Vec<Question>) -> QuizSet {
+    QuizSet {
+        id: "test".into(),
+        title: text("t"),
+        description: text("d"),
+        icon: "i.svg".into(),
+        round_size: 3,
+        timer_seconds: None,
+        questions,
+    }
+}
+
+fn every_kind() -> QuizSet {
+    set_of(vec![
+        single("single", &AgeBand::ALL),
+        question(
+            "multiple",
+            &AgeBand::ALL,
+            QuestionKind::Multiple {
+                options: vec![text("a"), text("b"), text("c"), text("d")],
+                answers: vec![0, 2],
+                partial_credit: true,
+            },
+        ),
+        question(
+            "strict-multiple",
+            &AgeBand::ALL,
+            QuestionKind::Multiple {
+                options: vec![text("a"), text("b"), text("c")],
+                answers: vec![0, 1],
+                partial_credit: false,
+            },
+        ),
+        question(
+            "true-false",
+            &AgeBand::ALL,
+            QuestionKind::TrueFalse { answer: false },
+        ),
+        question(
+            "ordering",
+            &AgeBand::ALL,
+            QuestionKind::Ordering {
+                steps: vec![text("1"), text("2"), text("3"), text("4")],
+            },
+        ),
+        question(
+            "matching",
+            &AgeBand::ALL,
+            QuestionKind::Matching {
+                pairs: vec![
+                    Pair {
+                        left: text("bottle"),
+                        right: text("recyclable"),
+                    },
+                    Pair {
+                        left: text("battery"),
+                        right: text("hazardous"),
+                    },
+                    Pair {
+                        left: text("peel"),
+                        right: text("food"),
+                    },
+                ],
+            },
+        ),
+    ])
+}
+
+#[test]
+fn single_choice_is_right_only_for_the_answer() {
+    let set = every_kind();
+    assert!(mark(&set.questions[0], &Answer::Choice(1)).correct);
+    assert_eq!(mark(&set.questions[0], &Answer::Choice(0)).points, 0.0);
+    assert_eq!(mark(&set.questions[0], &Answer::Choice(99)).points, 0.0);
+}
+
+#[test]
+fn multiple_choice_with_and_without_partial_credit() {
+    let set = every_kind();
+    let partial = &set.questions[1];
+    assert_eq!(
+        mark(partial, &Answer::Choices(vec![2, 0])),
+        Marked {
+            points: 1.0,
+            correct: true
+        }
+    );
+    assert_eq!(
+        mark(partial, &Answer::Choices(vec![0])),
+        Marked {
+            points: 0.5,
+            correct: false
+        }
+    );
+    // A wrong pick cancels a right one; never below zero.
+    assert_eq!(mark(partial, &Answer::Choices(vec![0, 1])).points, 0.0);
+    assert_eq!(mark(partial, &Answer::Choices(vec![1, 3])).points, 0.0);
+    let strict = &set.questions[2];
+    assert_eq!(
+        mark(strict, &Answer::Choices(vec![0])),
+        Marked {
+            points: 0.0,
+            correct: false
+        }
+    );
+    assert!(mark(strict, &Answer::Choices(vec![1, 0])).correct);
+    assert!(!mark(strict, &Answer::Choices(vec![0, 1, 2])).correct);
+}
+
+#[test]
+fn true_false_ordering_and_matching() {
+    let set = every_kind();
+    assert!(mark(&set.questions[3], &Answer::Judgement(false)).correct);
+    assert!(!mark(&set.questions[3], &Answer::Judgement(true)).correct);
+    assert!(mark(&set.questions[4], &Answer::Order(vec![0, 1, 2, 3])).correct);
+    assert!(!mark(&set.questions[4], &Answer::Order(vec![1, 0, 2, 3])).correct);
+    assert!(!mark(&set.questions[4], &Answer::Order(vec![0, 1, 2])).correct);
+    assert!(mark(&set.questions[5], &Answer::Matches(vec![0, 1, 2])).correct);
+    assert!(!mark(&set.questions[5], &Answer::Matches(vec![1, 0, 2])).correct);
+}
+
+#[test]
+fn a_timed_out_or_misshapen_answer_scores_nothing() {
+    let set = every_kind();
+    for q in &set.questions {
+        assert_eq!(mark(q, &Answer::TimedOut).points, 0.0);
+    }
+    assert_eq!(
+        mark(&set.questions[0], &Answer::Judgement(true)).points,
+        0.0
+    );
+}
+
+#[test]
+fn same_seed_replays_the_same_round() {
+    let set = every_kind();
+    let play = |seed| {
+        let mut shuffler = Shuffler::new(seed);
+        let (drawn, _) = draw_round(&set, None, 4, &[], &mut shuffler);
+        Round::deal(&set, &drawn, 2, &mut shuffler)
+    };
+    assert_eq!(play(7), play(7));
+    assert_ne!(play(7), play(8));
+}
+
+#[test]
+fn shuffled_questions_never_start_in_content_order() {
+    let mut shuffler = Shuffler::new(1);
+    for _ in 0..200 {
+        let order = shuffler.permutation(4);
+        assert_ne!(order, vec![0, 1, 2, 3]);
+        let mut sorted = order.clone();
+        sorted.sort();
+        assert_eq!(sorted, vec![0, 1, 2, 3]);
+    }
+    assert_eq!(shuffler.permutation(1), vec![0]);
+    assert!(shuffler.permutation(0).is_empty());
+}
+
+#[test]
+fn no_repeats_until_the_bank_is_exhausted() {
+    let set = set_of(
+        (0..7)
+            .map(|i| single(&format!("q{i}"), &AgeBand::ALL))
+            .collect(),
+    );
+    let mut shuffler = Shuffler::new(3);
+    let mut seen = Vec::new();
+    let mut played = Vec::new();
+    for _ in 0..2 {
+        let (drawn, now_seen) = draw_round(&set, None, 3, &seen, &mut shuffler);
+        played.extend(drawn);
+        seen = now_seen;
+    }
+    let mut unique = played.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        6,
+        "six different questions in two rounds of three"
+    );
+    // The third round takes the one left, then starts a new cycle without repeating itself.
+    let (drawn, seen) = draw_round(&set, None, 3, &seen, &mut shuffler);
+    let left = (0..7).find(|i| !played.contains(i)).unwrap();
+    assert!(drawn.contains(&left));
+    let mut d = drawn.clone();
+    d.sort();
+    d.dedup();
+    assert_eq!(d.len(), 3);
+    assert_eq!(
+        seen.len(),
+        2,
+        "the new cycle has seen the two refilled questions"
+    );
+}
+
+#[test]
+fn age_band_filters_the_bank() {
+    let set = set_of(vec![
+        single("little", &[AgeBand::Kindergarten]),
+        single("big", &[AgeBand::Adults]),
+        single("both", &[AgeBand::Kindergarten, AgeBand::Adults]),
+    ]);
+    let mut shuffler = Shuffler::new(5);
+    let (drawn, _) = draw_round(&set, Some(AgeBand::Kindergarten), 10, &[], &mut shuffler);
+    let mut ids: Vec<&str> = drawn
+        .iter()
+        .map(|&i| set.questions[i].id.as_str())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["both", "little"]);
+    assert_eq!(
+        round_size(
+            &QuizSet {
+                round_size: 8,
+                ..set.clone()
+            },
+            Some(AgeBand::Kindergarten)
+        ),
+        KINDERGARTEN_ROUND
+    );
+    assert_eq!(
+        round_size(
+            &QuizSet {
+                round_size: 8,
+                ..set
+            },
+            Some(AgeBand::Adults)
+        ),
+        8
+    );
+}
+
+#[test]
+fn empty_bank_gives_an_empty_round_that_is_already_over() {
+    let set = set_of(vec![]);
+    let mut shuffler = Shuffler::new(1);
+    let (drawn, seen) = draw_round(&set, None, 5, &[], &mut shuffler);
+    assert!(drawn.is_empty() && seen.is_empty());
+    let mut round = Round::deal(&set, &drawn, 2, &mut shuffler);
+    assert!(round.is_over());
+    assert_eq!(round.answer(&set, &Answer::Choice(0)), None);
+    assert!(round.leaders().is_empty());
+}
+
+#[test]
+fn one_question_one_player() {
+    let set = set_of(vec![single("only", &AgeBand::ALL)]);
+    let mut shuffler = Shuffler::new(1);
+    let (drawn, _) = draw_round(&set, None, 3, &[], &mut shuffler);
+    let mut round = Round::deal(&set, &drawn, 1, &mut shuffler);
+    assert_eq!(round.turns.len(), 1);
+    assert_eq!(
+        round.answer(&set, &Answer::Choice(1)).map(|m| m.correct),
+        Some(true)
+    );
+    assert!(round.is_over());
+    assert_eq!(
+        round.results()[0],
+        TeamResult {
+            points: 1.0,
+            max: 1.0,
+            stars: 3
+        }
+    );
+}
+
+#[test]
+fn teams_alternate_and_all_wrong_earns_no_star() {
+    let set = every_kind();
+    let mut shuffler = Shuffler::new(9);
+    let drawn: Vec<usize> = (0..6).collect();
+    let mut round = Round::deal(&set, &drawn, 2, &mut shuffler);
+    let teams: Vec<usize> = round.turns.iter().map(|t| t.team).collect();
+    assert_eq!(teams, [0, 1, 0, 1, 0, 1]);
+    while !round.is_over() {
+        round.answer(&set, &Answer::TimedOut);
+    }
+    assert!(round
+        .results()
+        .iter()
+        .all(|r| r.points == 0.0 && r.stars == 0));
+    assert!(round.leaders().is_empty());
+    assert_eq!(round.to_review().len(), 6);
+}
+
+#[test]
+fn ties_share_the_lead_and_stars_follow_the_share() {
+    let set = set_of(
+        (0..4)
+            .map(|i| single(&format!("q{i}"), &AgeBand::ALL))
+            .collect(),
+    );
+    let mut shuffler = Shuffler::new(2);
+    let mut round = Round::deal(&set, &[0, 1, 2, 3], 2, &mut shuffler);
+    for answer in [1, 1, 0, 0] {
+        round.answer(&set, &Answer::Choice(answer));
+    }
+    assert_eq!(round.leaders(), vec![0, 1]);
+    assert!(round.results().iter().all(|r| r.stars == 2));
+    assert_eq!(stars(6.0, 6.0), 3);
+    assert_eq!(stars(0.5, 6.0), 1);
+    assert_eq!(stars(0.0, 0.0), 0);
+}
+
+#[test]
+fn teams_get_equal_turns_when_questions_run_short() {
+    let set = set_of(
+        (0..5)
+            .map(|i| single(&format!("q{i}"), &AgeBand::ALL))
+            .collect(),
+    );
+    let mut shuffler = Shuffler::new(4);
+    let round = Round::deal(&set, &[0, 1, 2, 3, 4], 3, &mut shuffler);
+    assert_eq!(round.turns.len(), 3);
+    let round = Round::deal(&set, &[0, 1, 2, 3, 4], 9, &mut shuffler);
+    assert_eq!(round.teams, MAX_TEAMS);
+    assert_eq!(round.turns.len(), 4);
+}
