@@ -23,6 +23,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <shell::NotFound/> }>
                     <Route path=path!("") view=shell::HomePage/>
                     <Route path=path!("emergency") view=shell::EmergencyPage/>
+                    <ParentRoute path=path!("quiz") view=quiz::QuizHome>
+                        <Route path=path!("") view=quiz::QuizIndex/>
+                        <Route path=path!(":set") view=quiz::QuizPlay/>
+                    </ParentRoute>
                     <ParentRoute path=path!("guide") view=guide::GuideHome>
                         <Route path=path!("") view=guide::GuideIndex/>
                         <Route path=path!(":section") view=guide::GuideSectionPage/>

@@ -1,0 +1,97 @@
+//! The event day's leaderboard, kept on this device only. Names are the picked animals.
+
+use super::teams::Animal;
+use crate::storage;
+use serde::{Deserialize, Serialize};
+
+const LEADERBOARD_KEY: &str = "leaderboard";
+
+/// One team's result in one round.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The team's animal code.
+    pub team: String,
+    /// The quiz set played.
+    pub set: String,
+    /// Points scored.
+    pub points: f64,
+    /// Points possible.
+    pub max: f64,
+    /// The day played, `YYYY-MM-DD`.
+    pub date: String,
+}
+
+impl Entry {
+    /// The team's animal, if the saved code is one.
+    pub fn animal(&self) -> Option<Animal> {
+        Animal::from_code(&self.team)
+    }
+
+    fn share(&self) -> f64 {
+        if self.max > 0.0 {
+            self.points / self.max
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Today's entries, best share first (ties keep the order they were played in).
+pub fn ranked_for_day(entries: &[Entry], day: &str) -> Vec<Entry> {
+    let mut today: Vec<Entry> = entries.iter().filter(|e| e.date == day).cloned().collect();
+    today.sort_by(|a, b| b.share().total_cmp(&a.share()));
+    today
+}
+
+/// Every saved entry; a corrupt or missing value means none.
+pub fn load() -> Vec<Entry> {
+    storage::load(LEADERBOARD_KEY)
+        .and_then(|saved| serde_json::from_str(&saved).ok())
+        .unwrap_or_default()
+}
+
+/// Adds entries, keeping only today's and the most recent 200 so storage stays small.
+pub fn record(new: Vec<Entry>, day: &str) {
+    let mut entries: Vec<Entry> = load().into_iter().filter(|e| e.date == day).collect();
+    entries.extend(new);
+    let excess = entries.len().saturating_sub(200);
+    entries.drain(..excess);
+    if let Ok(json) = serde_json::to_string(&entries) {
+        storage::save(LEADERBOARD_KEY, &json);
+    }
+}
+
+/// Empties the leaderboard (an organizer's action).
+pub fn clear() {
+    storage::save(LEADERBOARD_KEY, "[]");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(team: &str, points: f64, date: &str) -> Entry {
+        Entry {
+            team: team.into(),
+            set: "s".into(),
+            points,
+            max: 4.0,
+            date: date.into(),
+        }
+    }
+
+    #[test]
+    fn only_today_best_first_ties_in_play_order() {
+        let entries = vec![
+            entry("frog", 2.0, "2026-12-05"),
+            entry("panda", 4.0, "2026-12-04"),
+            entry("crab", 3.0, "2026-12-05"),
+            entry("otter", 2.0, "2026-12-05"),
+        ];
+        let teams: Vec<String> = ranked_for_day(&entries, "2026-12-05")
+            .into_iter()
+            .map(|e| e.team)
+            .collect();
+        assert_eq!(teams, ["crab", "frog", "otter"]);
+    }
+}

@@ -1,0 +1,556 @@
+//! Playing a round: choose teams, pass the tablet, answer, see results and the certificate.
+
+use super::engine::{draw_round, round_size, Answer, Marked, Round, Shuffler, MAX_TEAMS};
+use super::leaderboard::{self, Entry};
+use super::questions::{AnswerView, CorrectAnswer};
+use super::teams::{default_teams, pick_animal, Animal};
+use super::views::{format_points, today, Leaderboard};
+use crate::content::{AgeBand, QuizContent, QuizSet};
+use crate::shell::{use_lang, AgePicker};
+use crate::storage;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// Where the family is in the round.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Stage {
+    /// Choosing teams.
+    Setup,
+    /// "Pass the tablet to …" before a team's turn.
+    Pass,
+    /// A question waiting for an answer.
+    Ask,
+    /// The answer just given, with the explanation.
+    Feedback(Marked),
+    /// Every team's score and stars.
+    Results,
+    /// The certificate of one team.
+    Certificate(usize),
+}
+
+/// The seed for shuffling: `?seed=` (so a test can replay a round), else random.
+fn seed_from(query: Option<String>) -> u64 {
+    query
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64)
+}
+
+fn seen_key(set: &str, age: Option<AgeBand>) -> String {
+    format!("quiz.seen.{set}.{}", age.map_or("all", AgeBand::code))
+}
+
+/// Moves keyboard and screen-reader focus to a screen's heading when it appears.
+fn focus_on_mount(heading: NodeRef<html::H2>) {
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+}
+
+/// A round of one quiz set for one to four teams on this device.
+#[component]
+pub fn Game(
+    set: QuizSet,
+    quizzes: StoredValue<QuizContent>,
+    age: Option<AgeBand>,
+    playable: bool,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let query = use_query_map();
+    let shuffler = StoredValue::new(Shuffler::new(seed_from(
+        query.with_untracked(|q| q.get("seed")),
+    )));
+    let set = StoredValue::new(set);
+    let teams = RwSignal::new(default_teams(1));
+    let round: RwSignal<Option<Round>> = RwSignal::new(None);
+    let stage = RwSignal::new(Stage::Setup);
+
+    let start = move || {
+        let team_count = teams.with_untracked(Vec::len);
+        let key = set.with_value(|s| seen_key(&s.id, age));
+        let seen: Vec<String> = storage::load(&key)
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+        set.with_value(|s| {
+            shuffler.update_value(|shuffler| {
+                let per_team = round_size(s, age);
+                let (drawn, now_seen) = draw_round(s, age, per_team * team_count, &seen, shuffler);
+                if let Ok(json) = serde_json::to_string(&now_seen) {
+                    storage::save(&key, &json);
+                }
+                round.set(Some(Round::deal(s, &drawn, team_count, shuffler)));
+            })
+        });
+        stage.set(if team_count > 1 {
+            Stage::Pass
+        } else {
+            Stage::Ask
+        });
+    };
+
+    let answer = Callback::new(move |answer: Answer| {
+        let mut marked = None;
+        round.update(|r| {
+            if let Some(r) = r {
+                marked = set.with_value(|s| r.answer(s, &answer));
+            }
+        });
+        if let Some(m) = marked {
+            stage.set(Stage::Feedback(m));
+        }
+    });
+
+    let next = move || {
+        let (over, team_count) =
+            round.with_untracked(|r| r.as_ref().map_or((true, 1), |r| (r.is_over(), r.teams)));
+        if over {
+            let day = today();
+            let entries = round.with_untracked(|r| {
+                r.as_ref()
+                    .map(|r| {
+                        r.results()
+                            .iter()
+                            .zip(teams.get_untracked())
+                            .map(|(result, animal)| Entry {
+                                team: animal.code().to_owned(),
+                                set: set.with_value(|s| s.id.clone()),
+                                points: result.points,
+                                max: result.max,
+                                date: day.clone(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            });
+            leaderboard::record(entries, &day);
+            stage.set(Stage::Results);
+        } else {
+            stage.set(if team_count > 1 {
+                Stage::Pass
+            } else {
+                Stage::Ask
+            });
+        }
+    };
+
+    let next_family = move || {
+        teams.set(default_teams(1));
+        round.set(None);
+        stage.set(Stage::Setup);
+    };
+
+    let title = move || set.with_value(|s| s.title.get(lang.get()).to_owned());
+    view! {
+        <h1>{title}</h1>
+        {move || match stage.get() {
+            Stage::Setup => view! {
+                <p class="lead">{move || set.with_value(|s| s.description.get(lang.get()).to_owned())}</p>
+                <AgePicker/>
+                {(!playable).then(|| view! { <p class="notice" role="status">{move || t().no_questions_for_age}</p> })}
+                <TeamSetup teams/>
+                <button type="button" class="button big" disabled=!playable on:click=move |_| start()>{move || t().start}</button>
+                <Leaderboard quizzes/>
+            }
+            .into_any(),
+            Stage::Pass => view! { <PassScreen round teams on_ready=move || stage.set(Stage::Ask)/> }.into_any(),
+            Stage::Ask => view! { <AskScreen set round teams on_answer=answer/> }.into_any(),
+            Stage::Feedback(marked) => view! { <FeedbackScreen set quizzes round marked on_next=next/> }.into_any(),
+            Stage::Results => view! {
+                <ResultsScreen
+                    set
+                    round
+                    teams
+                    on_again=move || start()
+                    on_next_family=next_family
+                    on_certificate=move |team| stage.set(Stage::Certificate(team))
+                />
+            }
+            .into_any(),
+            Stage::Certificate(team) => view! {
+                <CertificateScreen set round teams team on_back=move || stage.set(Stage::Results)/>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+/// Choose how many teams play and each team's animal.
+#[component]
+fn TeamSetup(teams: RwSignal<Vec<Animal>>) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let set_count = move |n: usize| {
+        teams.update(|teams| {
+            let mut next = default_teams(n);
+            for (i, animal) in teams.iter().enumerate().take(n) {
+                pick_animal(&mut next, i, *animal);
+            }
+            *teams = next;
+        })
+    };
+    view! {
+        <fieldset class="team-count">
+            <legend>{move || t().how_many_teams}</legend>
+            {(1..=MAX_TEAMS)
+                .map(|n| view! {
+                    <button
+                        type="button"
+                        class="chip"
+                        aria-pressed=move || (teams.with(Vec::len) == n).to_string()
+                        on:click=move |_| set_count(n)
+                    >
+                        {n}
+                    </button>
+                })
+                .collect_view()}
+        </fieldset>
+        {move || {
+            let count = teams.with(Vec::len);
+            (0..count)
+                .map(|i| view! {
+                    <fieldset class="animal-picker">
+                        <legend>
+                            {move || t().team_n.replace("{n}", &(i + 1).to_string())} ": " {move || t().pick_animal}
+                        </legend>
+                        {Animal::ALL
+                            .into_iter()
+                            .map(|animal| view! {
+                                <button
+                                    type="button"
+                                    class="chip animal"
+                                    style=format!("--team: {}", animal.colour())
+                                    aria-pressed=move || (teams.with(|t| t.get(i) == Some(&animal))).to_string()
+                                    on:click=move |_| teams.update(|t| pick_animal(t, i, animal))
+                                >
+                                    {move || animal.name(lang.get())}
+                                </button>
+                            })
+                            .collect_view()}
+                    </fieldset>
+                })
+                .collect_view()
+        }}
+    }
+}
+
+/// A team's coloured name badge.
+#[component]
+fn TeamBadge(animal: Animal) -> impl IntoView {
+    let lang = use_lang();
+    view! { <span class="team-badge" style=format!("--team: {}", animal.colour())>{move || animal.name(lang.get())}</span> }
+}
+
+fn current_team(round: RwSignal<Option<Round>>, teams: RwSignal<Vec<Animal>>) -> Option<Animal> {
+    let team = round.with(|r| r.as_ref().and_then(|r| r.current().map(|t| t.team)))?;
+    teams.with(|t| t.get(team).copied())
+}
+
+/// "Pass the tablet to …": a clear hand-over between teams.
+#[component]
+fn PassScreen(
+    round: RwSignal<Option<Round>>,
+    teams: RwSignal<Vec<Animal>>,
+    on_ready: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let heading = NodeRef::<html::H2>::new();
+    focus_on_mount(heading);
+    let team = current_team(round, teams);
+    view! {
+        <section class="pass-screen">
+            <h2 tabindex="-1" node_ref=heading>
+                {move || t().pass_to} " " {team.map(|animal| view! { <TeamBadge animal/> })}
+            </h2>
+            <button type="button" class="button big" on:click=move |_| on_ready()>{move || t().ready}</button>
+        </section>
+    }
+}
+
+/// The question waiting for an answer, with the team, progress and optional timer.
+#[component]
+fn AskScreen(
+    set: StoredValue<QuizSet>,
+    round: RwSignal<Option<Round>>,
+    teams: RwSignal<Vec<Animal>>,
+    on_answer: Callback<Answer>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let heading = NodeRef::<html::H2>::new();
+    focus_on_mount(heading);
+    let Some((turn, number, total)) = round.with_untracked(|r| {
+        r.as_ref().and_then(|r| {
+            r.current()
+                .cloned()
+                .map(|turn| (turn, r.marks.len() + 1, r.turns.len()))
+        })
+    }) else {
+        return ().into_any();
+    };
+    let team = teams.with_untracked(|t| t.get(turn.team).copied());
+    let multi_team = teams.with_untracked(|t| t.len() > 1);
+    let question = set.with_value(|s| s.questions[turn.question].clone());
+    let timer = set.with_value(|s| s.timer_seconds);
+    let prompt = question.prompt.clone();
+    let image = question.image.clone();
+    view! {
+        <section class="ask">
+            <p class="progress-line">
+                {multi_team.then(|| team.map(|animal| view! { {move || t().now_playing} <TeamBadge animal/> " " }))}
+                {move || t().question_of.replace("{n}", &number.to_string()).replace("{total}", &total.to_string())}
+            </p>
+            {timer.map(|seconds| view! { <Countdown seconds on_timeout=move || on_answer.run(Answer::TimedOut)/> })}
+            <h2 class="prompt" tabindex="-1" node_ref=heading>{move || prompt.get(lang.get()).to_owned()}</h2>
+            {image.map(|image| {
+                let url = image.url();
+                view! { <img class="question-image" src=url alt=move || image.alt.get(lang.get()).to_owned() width="240" height="180"/> }
+            })}
+            <AnswerView question turn on_answer/>
+        </section>
+    }
+    .into_any()
+}
+
+/// A per-question countdown (only when the set asks for one). Time running out simply ends
+/// the question; answering fast earns nothing extra.
+#[component]
+fn Countdown(seconds: u32, on_timeout: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let left = RwSignal::new(seconds);
+    let handle = set_interval_with_handle(
+        move || {
+            let now = left.get_untracked().saturating_sub(1);
+            left.set(now);
+        },
+        std::time::Duration::from_secs(1),
+    )
+    .ok();
+    let fired = StoredValue::new(false);
+    Effect::new(move |_| {
+        if left.get() == 0 && !fired.get_value() {
+            fired.set_value(true);
+            on_timeout();
+        }
+    });
+    on_cleanup(move || {
+        if let Some(handle) = handle {
+            handle.clear();
+        }
+    });
+    view! {
+        <p class="countdown" aria-live="off">
+            {move || lang.get().t().seconds_left.replace("{n}", &left.get().to_string())}
+        </p>
+    }
+}
+
+/// Right or wrong, the right answer, why, and the sources; then "next".
+#[component]
+fn FeedbackScreen(
+    set: StoredValue<QuizSet>,
+    quizzes: StoredValue<QuizContent>,
+    round: RwSignal<Option<Round>>,
+    marked: Marked,
+    on_next: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let heading = NodeRef::<html::H2>::new();
+    focus_on_mount(heading);
+    let (answered, over) = round.with_untracked(|r| {
+        r.as_ref()
+            .map(|r| {
+                (
+                    r.turns.get(r.marks.len().saturating_sub(1)).cloned(),
+                    r.is_over(),
+                )
+            })
+            .unwrap_or((None, true))
+    });
+    let Some(turn) = answered else {
+        return ().into_any();
+    };
+    let question = set.with_value(|s| s.questions[turn.question].clone());
+    let verdict = move || {
+        if marked.correct {
+            t().correct
+        } else if marked.points > 0.0 {
+            t().partly_right
+        } else {
+            t().not_quite
+        }
+    };
+    let sources: Vec<String> = quizzes.with_value(|q| {
+        q.sources_for(&question.sources)
+            .map(|s| match s.year {
+                Some(year) => format!("{} ({year})", s.publisher),
+                None => s.publisher.clone(),
+            })
+            .collect()
+    });
+    let explanation = question.explanation.clone();
+    let prompt = question.prompt.clone();
+    view! {
+        <section class=if marked.correct { "feedback right" } else { "feedback wrong" } role="status">
+            <h2 tabindex="-1" node_ref=heading>
+                <span aria-hidden="true">{if marked.correct { "✓ " } else { "✗ " }}</span>
+                {verdict}
+            </h2>
+            <p class="prompt-again">{move || prompt.get(lang.get()).to_owned()}</p>
+            <div class="the-answer"><strong>{move || t().the_answer}</strong><CorrectAnswer question/></div>
+            <p class="explanation">{move || explanation.get(lang.get()).to_owned()}</p>
+            {(!sources.is_empty()).then(|| view! {
+                <p class="citations">{move || t().source_short} {sources.join("; ")}</p>
+            })}
+        </section>
+        <button type="button" class="button big" on:click=move |_| on_next()>
+            {move || if over { t().see_results } else { t().next_question }}
+        </button>
+    }
+    .into_any()
+}
+
+/// Stars as a row of symbols with a text alternative.
+#[component]
+fn Stars(count: u8) -> impl IntoView {
+    let lang = use_lang();
+    let symbols: String = (0..3).map(|i| if i < count { '★' } else { '☆' }).collect();
+    view! {
+        <span class="stars" role="img" aria-label=move || lang.get().t().stars_of.replace("{n}", &count.to_string())>
+            {symbols}
+        </span>
+    }
+}
+
+/// Every team's points and stars, what to re-read, and what next.
+#[component]
+fn ResultsScreen(
+    set: StoredValue<QuizSet>,
+    round: RwSignal<Option<Round>>,
+    teams: RwSignal<Vec<Animal>>,
+    on_again: impl Fn() + Send + Sync + 'static,
+    on_next_family: impl Fn() + Send + Sync + 'static,
+    on_certificate: impl Fn(usize) + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let heading = NodeRef::<html::H2>::new();
+    focus_on_mount(heading);
+    let Some(r) = round.get_untracked() else {
+        return ().into_any();
+    };
+    let results = r.results();
+    let leaders = r.leaders();
+    let review: Vec<usize> = r.to_review().iter().map(|turn| turn.question).collect();
+    let team_names = teams.get_untracked();
+    view! {
+        <section class="results">
+            <h2 tabindex="-1" node_ref=heading>{move || t().results}</h2>
+            <ul class="team-results">
+                {results
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, result)| {
+                        let animal = team_names.get(i).copied().unwrap_or(Animal::Dolphin);
+                        let leads = leaders.contains(&i) && team_names.len() > 1;
+                        view! {
+                            <li>
+                                <TeamBadge animal/>
+                                <span class="score">
+                                    {move || t()
+                                        .points_of
+                                        .replace("{points}", &format_points(result.points))
+                                        .replace("{max}", &format_points(result.max))}
+                                </span>
+                                <Stars count=result.stars/>
+                                {leads.then(|| view! { <span class="leader">{move || t().top_score}</span> })}
+                                <button type="button" class="button secondary" on:click=move |_| on_certificate(i)>
+                                    {move || t().certificate_for.replace("{team}", animal.name(lang.get()))}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {(!review.is_empty()).then(|| view! {
+                <h3>{move || t().worth_rereading}</h3>
+                <ul class="review">
+                    {review
+                        .into_iter()
+                        .map(|q| {
+                            let question = set.with_value(|s| s.questions[q].clone());
+                            let prompt = question.prompt.clone();
+                            let explanation = question.explanation.clone();
+                            view! {
+                                <li>
+                                    <strong>{move || prompt.get(lang.get()).to_owned()}</strong>
+                                    <span class="answer-line">{move || t().the_answer}<CorrectAnswer question/></span>
+                                    <span>{move || explanation.get(lang.get()).to_owned()}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            })}
+            <div class="actions">
+                <button type="button" class="button big" on:click=move |_| on_again()>{move || t().play_again}</button>
+                <button type="button" class="button big secondary" on:click=move |_| on_next_family()>{move || t().next_family}</button>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// The River Guardian certificate of one team, ready to print on one A4 page.
+#[component]
+fn CertificateScreen(
+    set: StoredValue<QuizSet>,
+    round: RwSignal<Option<Round>>,
+    teams: RwSignal<Vec<Animal>>,
+    team: usize,
+    on_back: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let heading = NodeRef::<html::H2>::new();
+    focus_on_mount(heading);
+    let result = round.with_untracked(|r| r.as_ref().and_then(|r| r.results().get(team).copied()));
+    let animal = teams
+        .with_untracked(|t| t.get(team).copied())
+        .unwrap_or(Animal::Dolphin);
+    let Some(result) = result else {
+        return ().into_any();
+    };
+    let date = today();
+    let body = move || {
+        t().certificate_body
+            .replace(
+                "{set}",
+                &set.with_value(|s| s.title.get(lang.get()).to_owned()),
+            )
+            .replace("{points}", &format_points(result.points))
+            .replace("{max}", &format_points(result.max))
+    };
+    view! {
+        <article class="certificate" aria-labelledby="certificate-heading">
+            <img src="/icons/icon.svg" alt="" width="96" height="96"/>
+            <h2 id="certificate-heading" tabindex="-1" node_ref=heading>{move || t().certificate_title}</h2>
+            <p class="certificate-name">{move || animal.name(lang.get())}</p>
+            <p class="certificate-body">{body}</p>
+            <Stars count=result.stars/>
+            <p class="certificate-thanks">{move || t().certificate_thanks}</p>
+            <p class="certificate-date"><time datetime=date.clone()>{date.clone()}</time></p>
+        </article>
+        <div class="actions no-print">
+            <button type="button" class="button big" on:click=move |_| {
+                let _ = window().print();
+            }>{move || t().print_certificate}</button>
+            <button type="button" class="button big secondary" on:click=move |_| on_back()>{move || t().back_to_results}</button>
+        </div>
+    }
+    .into_any()
+}

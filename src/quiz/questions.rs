@@ -1,0 +1,307 @@
+//! Answering each kind of question by tap or keyboard (every control is a button), and
+//! showing the right answer afterwards.
+
+use super::engine::{Answer, Turn};
+use crate::content::{LocalText, Question, QuestionKind};
+use crate::shell::use_lang;
+use leptos::prelude::*;
+
+/// The controls for answering `question`, laid out in the turn's shuffled order.
+#[component]
+pub fn AnswerView(question: Question, turn: Turn, on_answer: Callback<Answer>) -> impl IntoView {
+    match question.kind {
+        QuestionKind::Single { options, .. } => {
+            view! { <SingleChoice options order=turn.order on_answer/> }.into_any()
+        }
+        QuestionKind::Multiple { options, .. } => {
+            view! { <MultipleChoice options order=turn.order on_answer/> }.into_any()
+        }
+        QuestionKind::TrueFalse { .. } => view! { <TrueFalse on_answer/> }.into_any(),
+        QuestionKind::Ordering { steps } => {
+            view! { <Ordering steps start=turn.order on_answer/> }.into_any()
+        }
+        QuestionKind::Matching { pairs } => {
+            let left = pairs.iter().map(|p| p.left.clone()).collect();
+            let right = pairs.into_iter().map(|p| p.right).collect();
+            view! { <Matching left right order=turn.order on_answer/> }.into_any()
+        }
+    }
+}
+
+/// One tap answers.
+#[component]
+fn SingleChoice(
+    options: Vec<LocalText>,
+    order: Vec<usize>,
+    on_answer: Callback<Answer>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="options">
+            {order
+                .into_iter()
+                .map(|i| {
+                    let text = options[i].clone();
+                    view! {
+                        <button type="button" class="option" on:click=move |_| on_answer.run(Answer::Choice(i))>
+                            {move || text.get(lang.get()).to_owned()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// Toggle options, then check.
+#[component]
+fn MultipleChoice(
+    options: Vec<LocalText>,
+    order: Vec<usize>,
+    on_answer: Callback<Answer>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let chosen: RwSignal<Vec<usize>> = RwSignal::new(Vec::new());
+    let toggle = move |i: usize| {
+        chosen.update(|c| match c.iter().position(|&x| x == i) {
+            Some(at) => {
+                c.remove(at);
+            }
+            None => c.push(i),
+        })
+    };
+    view! {
+        <p class="hint">{move || t().hint_multiple}</p>
+        <div class="options">
+            {order
+                .into_iter()
+                .map(|i| {
+                    let text = options[i].clone();
+                    view! {
+                        <button
+                            type="button"
+                            class="option toggle"
+                            aria-pressed=move || chosen.with(|c| c.contains(&i)).to_string()
+                            on:click=move |_| toggle(i)
+                        >
+                            {move || text.get(lang.get()).to_owned()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+        <button
+            type="button"
+            class="button big"
+            disabled=move || chosen.with(Vec::is_empty)
+            on:click=move |_| on_answer.run(Answer::Choices(chosen.get_untracked()))
+        >
+            {move || t().check_answer}
+        </button>
+    }
+}
+
+/// Two big buttons.
+#[component]
+fn TrueFalse(on_answer: Callback<Answer>) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    view! {
+        <div class="options true-false">
+            <button type="button" class="option yes" on:click=move |_| on_answer.run(Answer::Judgement(true))>
+                <span aria-hidden="true">"✓ "</span>{move || t().answer_true}
+            </button>
+            <button type="button" class="option no" on:click=move |_| on_answer.run(Answer::Judgement(false))>
+                <span aria-hidden="true">"✗ "</span>{move || t().answer_false}
+            </button>
+        </div>
+    }
+}
+
+/// Select a step, then another: the two swap. Then check.
+#[component]
+fn Ordering(
+    steps: Vec<LocalText>,
+    start: Vec<usize>,
+    on_answer: Callback<Answer>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let order = RwSignal::new(start);
+    let selected: RwSignal<Option<usize>> = RwSignal::new(None);
+    let steps = StoredValue::new(steps);
+    let tap = move |position: usize| match selected.get_untracked() {
+        Some(first) if first != position => {
+            order.update(|o| o.swap(first, position));
+            selected.set(None);
+        }
+        Some(_) => selected.set(None),
+        None => selected.set(Some(position)),
+    };
+    view! {
+        <p class="hint">{move || t().hint_order}</p>
+        <ol class="ordering">
+            {move || {
+                let lang = lang.get();
+                order
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(position, step)| {
+                        let text = steps.with_value(|s| s[step].get(lang).to_owned());
+                        let is_selected = move || selected.get() == Some(position);
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="option"
+                                    aria-pressed=move || is_selected().to_string()
+                                    on:click=move |_| tap(position)
+                                >
+                                    <span class="position" aria-hidden="true">{position + 1}</span>
+                                    {text}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ol>
+        <button type="button" class="button big" on:click=move |_| on_answer.run(Answer::Order(order.get_untracked()))>
+            {move || t().check_answer}
+        </button>
+    }
+}
+
+/// Select a left item, then its match on the right. Then check.
+#[component]
+fn Matching(
+    left: Vec<LocalText>,
+    right: Vec<LocalText>,
+    order: Vec<usize>,
+    on_answer: Callback<Answer>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let n = left.len();
+    let matches: RwSignal<Vec<Option<usize>>> = RwSignal::new(vec![None; n]);
+    let selected: RwSignal<Option<usize>> = RwSignal::new(Some(0));
+    let left = StoredValue::new(left);
+    let right = StoredValue::new(right);
+    let pair_with = move |r: usize| {
+        let target = selected
+            .get_untracked()
+            .or_else(|| matches.with_untracked(|m| m.iter().position(Option::is_none)));
+        let Some(l) = target else { return };
+        matches.update(|m| {
+            for slot in m.iter_mut() {
+                if *slot == Some(r) {
+                    *slot = None;
+                }
+            }
+            m[l] = Some(r);
+        });
+        selected.set(matches.with_untracked(|m| m.iter().position(Option::is_none)));
+    };
+    let complete = move || matches.with(|m| m.iter().all(Option::is_some));
+    view! {
+        <p class="hint">{move || t().hint_match}</p>
+        <div class="matching">
+            <ul class="match-left">
+                {(0..n)
+                    .map(|l| {
+                        let matched = move || {
+                            let lang = lang.get();
+                            match matches.with(|m| m[l]) {
+                                Some(r) => format!("{}{}", lang.t().matched_with, right.with_value(|x| x[r].get(lang).to_owned())),
+                                None => lang.t().not_matched.to_owned(),
+                            }
+                        };
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="option"
+                                    aria-pressed=move || (selected.get() == Some(l)).to_string()
+                                    on:click=move |_| selected.set(Some(l))
+                                >
+                                    <span class="match-item">{move || left.with_value(|x| x[l].get(lang.get()).to_owned())}</span>
+                                    <span class="match-state">{matched}</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <ul class="match-right">
+                {order
+                    .into_iter()
+                    .map(|r| {
+                        let used = move || matches.with(|m| m.contains(&Some(r)));
+                        view! {
+                            <li>
+                                <button type="button" class="option" class:used=used on:click=move |_| pair_with(r)>
+                                    {move || right.with_value(|x| x[r].get(lang.get()).to_owned())}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+        <button
+            type="button"
+            class="button big"
+            disabled=move || !complete()
+            on:click=move |_| {
+                let answer: Vec<usize> = matches.get_untracked().into_iter().flatten().collect();
+                on_answer.run(Answer::Matches(answer));
+            }
+        >
+            {move || t().check_answer}
+        </button>
+    }
+}
+
+/// The right answer of a question, in words.
+#[component]
+pub fn CorrectAnswer(question: Question) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let lang = lang.get();
+        let t = lang.t();
+        match &question.kind {
+            QuestionKind::Single { options, answer } => options
+                .get(*answer)
+                .map(|o| o.get(lang).to_owned())
+                .unwrap_or_default()
+                .into_any(),
+            QuestionKind::Multiple { options, answers, .. } => {
+                let list: Vec<&str> = answers.iter().filter_map(|&i| options.get(i)).map(|o| o.get(lang)).collect();
+                list.join(lang_separator(lang)).into_any()
+            }
+            QuestionKind::TrueFalse { answer } => (if *answer { t.answer_true } else { t.answer_false }).into_any(),
+            QuestionKind::Ordering { steps } => {
+                let list: Vec<&str> = steps.iter().map(|s| s.get(lang)).collect();
+                list.join(" → ").into_any()
+            }
+            QuestionKind::Matching { pairs } => view! {
+                <ul class="pairs">
+                    {pairs
+                        .iter()
+                        .map(|p| view! { <li>{p.left.get(lang).to_owned()} " → " {p.right.get(lang).to_owned()}</li> })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any(),
+        }
+    }
+}
+
+fn lang_separator(lang: crate::i18n::Lang) -> &'static str {
+    match lang {
+        crate::i18n::Lang::ZhCn => "、",
+        crate::i18n::Lang::En => "; ",
+    }
+}
