@@ -4,6 +4,7 @@
 pub mod content;
 pub mod guide;
 pub mod i18n;
+pub mod map;
 pub mod quiz;
 pub mod shell;
 pub mod storage;

@@ -66,7 +66,8 @@ pub fn EmergencyPage() -> impl IntoView {
     let SiteResource(site) = expect_context::<SiteResource>();
     let info = move || match site.get() {
         Some(Ok(site)) => (site.emergency, false),
-        _ => (mainland_china_defaults(), true),
+        Some(Err(_)) => (mainland_china_defaults(), true),
+        None => (mainland_china_defaults(), false),
     };
     view! {
         <PageMeta title=move || t().emergency_title.to_owned() description=move || t().emergency_steps.to_owned()/>

@@ -1,0 +1,394 @@
+//! `routes.geojson` and `background.geojson`: standard GeoJSON (RFC 7946) parsed with the
+//! georust `geojson` crate, then read into the map's own model with sensible defaults, so a file
+//! exported from geojson.io or QGIS with only a `name` (or nothing) still displays.
+
+use super::validate::Problems;
+use super::{Image, LocalText, Problem, Validate};
+use crate::map::geo::LonLat;
+use geojson::{Feature, FeatureCollection, GeometryValue, JsonObject, JsonValue, Position};
+use serde::Deserialize;
+
+/// Where the routes live, relative to the site root.
+pub const ROUTES_FILE: &str = "content/routes.geojson";
+/// Where the background layer lives, relative to the site root.
+pub const BACKGROUND_FILE: &str = "content/background.geojson";
+
+/// Colours given to routes that name none, in order; each is dark enough on white.
+const ROUTE_COLOURS: [&str; 5] = ["#1565c0", "#2e7d32", "#6a1b9a", "#c62828", "#00695c"];
+
+/// A GeoJSON FeatureCollection as the file holds it, validated before use.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(transparent)]
+pub struct GeoJsonFile(pub FeatureCollection);
+
+/// How hard a route is to walk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Difficulty {
+    /// Level, railed paths.
+    Easy,
+    /// Some uneven ground.
+    Moderate,
+    /// Rough or steep ground, near water.
+    Hard,
+}
+
+/// A patrol route: one or more lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PatrolRoute {
+    /// Stable id, used in `/map/<id>`; `route-N` when the file has none.
+    pub id: String,
+    /// The route's name; `Route N` when the file has none.
+    pub name: LocalText,
+    /// What to expect on the route.
+    pub description: Option<LocalText>,
+    /// How hard it is, if the file says.
+    pub difficulty: Option<Difficulty>,
+    /// Line colour, `#rrggbb`.
+    pub colour: String,
+    /// The lines (a LineString is one line; a MultiLineString several).
+    pub lines: Vec<Vec<LonLat>>,
+}
+
+/// What a point on the map is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlaceKind {
+    /// A stop on a route, possibly with a quiz.
+    Checkpoint,
+    /// A danger near the water.
+    Hazard(HazardKind),
+    /// Rescue equipment.
+    Rescue(GearKind),
+    /// Toilets.
+    Toilet,
+    /// The volunteers' meeting point or stall.
+    Meeting,
+    /// A place of the park's story, with before/after pictures.
+    Story(Story),
+    /// Any other named place (e.g. from a file with only names).
+    Place,
+}
+
+/// Kinds of hazard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HazardKind {
+    /// Deep water.
+    DeepWater,
+    /// A slippery bank.
+    SlipperyBank,
+    /// A fast current.
+    FastCurrent,
+    /// A hazard of unstated kind.
+    Other,
+}
+
+/// Kinds of rescue gear.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GearKind {
+    /// A lifebuoy (ring) to throw.
+    Lifebuoy,
+    /// A pole to reach with.
+    RescuePole,
+    /// Gear of unstated kind.
+    Other,
+}
+
+/// The park story of a place: how it was, how it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Story {
+    /// The picture from before.
+    pub before: Image,
+    /// The picture from now.
+    pub after: Image,
+    /// What changed.
+    pub caption: LocalText,
+}
+
+/// A point feature: a checkpoint, hazard, rescue gear, toilet, meeting point or story place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// Stable id; `place-N` when the file has none.
+    pub id: String,
+    /// What the place is.
+    pub kind: PlaceKind,
+    /// Its name; a generic name of its kind when the file has none.
+    pub name: Option<LocalText>,
+    /// More about it.
+    pub description: Option<LocalText>,
+    /// The route it belongs to, if the file says.
+    pub route: Option<String>,
+    /// Its order along its route, if the file says.
+    pub order: Option<u32>,
+    /// A quiz set to open from here.
+    pub quiz: Option<String>,
+    /// Where it is.
+    pub at: LonLat,
+}
+
+/// A background layer's shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layer {
+    /// River or lake.
+    Water,
+    /// Park or green space.
+    Park,
+    /// Footpaths.
+    Path,
+}
+
+/// One background shape: a polygon's rings or a path's lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BackgroundShape {
+    /// Which layer it belongs to.
+    pub layer: Layer,
+    /// The rings of polygons, or the lines of paths.
+    pub lines: Vec<Vec<LonLat>>,
+}
+
+/// Everything the routes file holds, read with defaults.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct MapData {
+    /// The routes, in file order.
+    pub routes: Vec<PatrolRoute>,
+    /// The places, in file order.
+    pub places: Vec<Place>,
+}
+
+fn lonlat(p: &Position) -> LonLat {
+    LonLat { lon: p[0], lat: p[1] }
+}
+
+fn line(positions: &[Position]) -> Vec<LonLat> {
+    positions.iter().map(lonlat).collect()
+}
+
+/// Reads a text property: a plain string (as geojson.io writes) or `{"zh-CN": …, "en": …}`.
+fn text_property(props: Option<&JsonObject>, key: &str) -> Option<LocalText> {
+    match props?.get(key)? {
+        JsonValue::String(s) if !s.trim().is_empty() => Some(LocalText {
+            zh_cn: s.clone(),
+            en: Some(s.clone()),
+        }),
+        value @ JsonValue::Object(_) => serde_json::from_value::<LocalText>(value.clone())
+            .ok()
+            .filter(|t| !t.is_blank()),
+        _ => None,
+    }
+}
+
+fn str_property<'a>(props: Option<&'a JsonObject>, key: &str) -> Option<&'a str> {
+    props?.get(key)?.as_str().filter(|s| !s.trim().is_empty())
+}
+
+fn image_property(value: Option<&JsonValue>) -> Option<Image> {
+    serde_json::from_value(value?.clone()).ok()
+}
+
+fn story_property(props: Option<&JsonObject>) -> Option<Story> {
+    let story = props?.get("story")?.as_object()?;
+    Some(Story {
+        before: image_property(story.get("before"))?,
+        after: image_property(story.get("after"))?,
+        caption: serde_json::from_value(story.get("caption")?.clone()).ok()?,
+    })
+}
+
+fn feature_id(feature: &Feature) -> Option<String> {
+    let from_props = str_property(feature.properties.as_ref(), "id").map(str::to_owned);
+    from_props.or_else(|| match &feature.id {
+        Some(geojson::feature::Id::String(s)) => Some(s.clone()),
+        Some(geojson::feature::Id::Number(n)) => Some(n.to_string()),
+        None => None,
+    })
+}
+
+fn place_kind(props: Option<&JsonObject>) -> PlaceKind {
+    match str_property(props, "kind") {
+        Some("checkpoint") => PlaceKind::Checkpoint,
+        Some("hazard") => PlaceKind::Hazard(match str_property(props, "hazard") {
+            Some("deep-water") => HazardKind::DeepWater,
+            Some("slippery-bank") => HazardKind::SlipperyBank,
+            Some("fast-current") => HazardKind::FastCurrent,
+            _ => HazardKind::Other,
+        }),
+        Some("rescue") => PlaceKind::Rescue(match str_property(props, "gear") {
+            Some("lifebuoy") => GearKind::Lifebuoy,
+            Some("rescue-pole") => GearKind::RescuePole,
+            _ => GearKind::Other,
+        }),
+        Some("toilet") => PlaceKind::Toilet,
+        Some("meeting") => PlaceKind::Meeting,
+        Some("story") => match story_property(props) {
+            Some(story) => PlaceKind::Story(story),
+            None => PlaceKind::Place,
+        },
+        _ => PlaceKind::Place,
+    }
+}
+
+impl MapData {
+    /// Reads routes and places from a (validated) GeoJSON file. Unknown properties are ignored;
+    /// missing ones get defaults; features of other geometry types are skipped.
+    pub fn from_geojson(file: &GeoJsonFile) -> MapData {
+        let mut data = MapData::default();
+        for feature in &file.0.features {
+            let Some(geometry) = &feature.geometry else { continue };
+            let props = feature.properties.as_ref();
+            let lines = match &geometry.value {
+                GeometryValue::LineString { coordinates } => vec![line(coordinates)],
+                GeometryValue::MultiLineString { coordinates } => coordinates.iter().map(|l| line(l)).collect(),
+                GeometryValue::Point { coordinates } => {
+                    let n = data.places.len() + 1;
+                    data.places.push(Place {
+                        id: feature_id(feature).unwrap_or_else(|| format!("place-{n}")),
+                        kind: place_kind(props),
+                        name: text_property(props, "name"),
+                        description: text_property(props, "description"),
+                        route: str_property(props, "route").map(str::to_owned),
+                        order: props.and_then(|p| p.get("order")?.as_u64()).map(|o| o as u32),
+                        quiz: str_property(props, "quiz").map(str::to_owned),
+                        at: lonlat(coordinates),
+                    });
+                    continue;
+                }
+                _ => continue,
+            };
+            let n = data.routes.len() + 1;
+            let colour = str_property(props, "colour")
+                .or_else(|| str_property(props, "stroke"))
+                .filter(|c| is_hex_colour(c))
+                .unwrap_or(ROUTE_COLOURS[(n - 1) % ROUTE_COLOURS.len()]);
+            data.routes.push(PatrolRoute {
+                id: feature_id(feature).unwrap_or_else(|| format!("route-{n}")),
+                name: text_property(props, "name").unwrap_or_else(|| LocalText {
+                    zh_cn: format!("路线 {n}"),
+                    en: Some(format!("Route {n}")),
+                }),
+                description: text_property(props, "description"),
+                difficulty: match str_property(props, "difficulty") {
+                    Some("easy") => Some(Difficulty::Easy),
+                    Some("moderate") => Some(Difficulty::Moderate),
+                    Some("hard") => Some(Difficulty::Hard),
+                    _ => None,
+                },
+                colour: colour.to_owned(),
+                lines,
+            });
+        }
+        data
+    }
+
+    /// The route with this id.
+    pub fn route(&self, id: &str) -> Option<&PatrolRoute> {
+        self.routes.iter().find(|r| r.id == id)
+    }
+}
+
+/// Reads the background layer: polygons and lines tagged `layer: water | park | path`
+/// (untagged polygons count as park, untagged lines as paths).
+pub fn background_shapes(file: &GeoJsonFile) -> Vec<BackgroundShape> {
+    file.0
+        .features
+        .iter()
+        .filter_map(|feature| {
+            let geometry = feature.geometry.as_ref()?;
+            let layer = str_property(feature.properties.as_ref(), "layer");
+            let (default, lines) = match &geometry.value {
+                GeometryValue::Polygon { coordinates } => (Layer::Park, coordinates.iter().map(|r| line(r)).collect()),
+                GeometryValue::MultiPolygon { coordinates } => {
+                    (Layer::Park, coordinates.iter().flatten().map(|r| line(r)).collect())
+                }
+                GeometryValue::LineString { coordinates } => (Layer::Path, vec![line(coordinates)]),
+                GeometryValue::MultiLineString { coordinates } => (Layer::Path, coordinates.iter().map(|l| line(l)).collect()),
+                _ => return None,
+            };
+            let layer = match layer {
+                Some("water") => Layer::Water,
+                Some("park") => Layer::Park,
+                Some("path") => Layer::Path,
+                _ => default,
+            };
+            Some(BackgroundShape { layer, lines })
+        })
+        .collect()
+}
+
+fn is_hex_colour(c: &str) -> bool {
+    c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn check_position(p: &mut Problems, path: &str, position: &Position) {
+    if position.len() < 2 {
+        p.push(path, "a position needs a longitude and a latitude");
+        return;
+    }
+    let (lon, lat) = (position[0], position[1]);
+    if !lon.is_finite() || !(-180.0..=180.0).contains(&lon) {
+        p.push(path, format!("longitude {lon} is outside -180..180"));
+    }
+    if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
+        p.push(path, format!("latitude {lat} is outside -90..90 (is the order [longitude, latitude]?)"));
+    }
+}
+
+fn check_line(p: &mut Problems, path: &str, line: &[Position]) {
+    if line.len() < 2 {
+        p.push(path, format!("a line needs at least 2 positions, has {}", line.len()));
+    }
+    for (i, position) in line.iter().enumerate() {
+        check_position(p, &format!("{path}[{i}]"), position);
+    }
+}
+
+impl Validate for GeoJsonFile {
+    fn validate(&self) -> Vec<Problem> {
+        let mut p = Problems::default();
+        let mut ids: Vec<String> = Vec::new();
+        let mut drawable = 0;
+        for (i, feature) in self.0.features.iter().enumerate() {
+            let path = format!("features[{i}]");
+            let Some(geometry) = &feature.geometry else { continue };
+            let coords = format!("{path}.geometry.coordinates");
+            match &geometry.value {
+                GeometryValue::Point { coordinates } => check_position(&mut p, &coords, coordinates),
+                GeometryValue::LineString { coordinates } => check_line(&mut p, &coords, coordinates),
+                GeometryValue::MultiLineString { coordinates } => {
+                    if coordinates.is_empty() {
+                        p.push(&coords, "a MultiLineString needs at least one line");
+                    }
+                    for (l, line) in coordinates.iter().enumerate() {
+                        check_line(&mut p, &format!("{coords}[{l}]"), line);
+                    }
+                }
+                GeometryValue::Polygon { coordinates } => {
+                    for (r, ring) in coordinates.iter().enumerate() {
+                        check_line(&mut p, &format!("{coords}[{r}]"), ring);
+                    }
+                }
+                GeometryValue::MultiPolygon { coordinates } => {
+                    for (g, polygon) in coordinates.iter().enumerate() {
+                        for (r, ring) in polygon.iter().enumerate() {
+                            check_line(&mut p, &format!("{coords}[{g}][{r}]"), ring);
+                        }
+                    }
+                }
+                _ => continue,
+            }
+            drawable += 1;
+            if let Some(id) = feature_id(feature) {
+                if ids.contains(&id) {
+                    p.push(format!("{path}.properties.id"), format!("\"{id}\" is used twice"));
+                }
+                ids.push(id);
+            }
+            if let Some(colour) = str_property(feature.properties.as_ref(), "colour") {
+                if !is_hex_colour(colour) {
+                    p.push(format!("{path}.properties.colour"), format!("\"{colour}\" is not a colour written #rrggbb"));
+                }
+            }
+        }
+        if drawable == 0 {
+            p.push("features", "has nothing to draw: no points, lines or polygons");
+        }
+        p.into_vec()
+    }
+}

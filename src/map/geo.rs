@@ -1,0 +1,259 @@
+//! Map geometry in plain Rust: Web Mercator, fitting bounds to a view, haversine lengths,
+//! distances from points to lines, line simplification, and a scale bar's length.
+
+/// A position as GeoJSON writes it: longitude, latitude in degrees (WGS84).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LonLat {
+    /// Longitude in degrees, east positive.
+    pub lon: f64,
+    /// Latitude in degrees, north positive.
+    pub lat: f64,
+}
+
+/// A point on the projected plane (Web Mercator, in units of the world's width: 0..1).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Xy {
+    /// East-west, 0 at 180° W, 1 at 180° E.
+    pub x: f64,
+    /// North-south, 0 at the top (85.05° N), 1 at the bottom.
+    pub y: f64,
+}
+
+/// The mean Earth radius used for haversine distances, in metres.
+pub const EARTH_RADIUS_M: f64 = 6_371_008.8;
+
+/// The equatorial radius of Web Mercator, in metres.
+const MERCATOR_RADIUS_M: f64 = 6_378_137.0;
+
+/// The latitude limit of Web Mercator.
+pub const MAX_LATITUDE: f64 = 85.051_128_78;
+
+/// Projects a position with Web Mercator onto the unit square.
+pub fn project(p: LonLat) -> Xy {
+    let lat = p.lat.clamp(-MAX_LATITUDE, MAX_LATITUDE).to_radians();
+    Xy {
+        x: (p.lon + 180.0) / 360.0,
+        y: 0.5 - (std::f64::consts::FRAC_PI_4 + lat / 2.0).tan().ln() / (2.0 * std::f64::consts::PI),
+    }
+}
+
+/// The inverse of [`project`].
+pub fn unproject(p: Xy) -> LonLat {
+    let lat = (std::f64::consts::PI * (1.0 - 2.0 * p.y)).sinh().atan().to_degrees();
+    LonLat {
+        lon: p.x * 360.0 - 180.0,
+        lat,
+    }
+}
+
+/// Great-circle distance between two positions, in metres (haversine formula).
+pub fn haversine_m(a: LonLat, b: LonLat) -> f64 {
+    let (lat1, lat2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dlat = lat2 - lat1;
+    let dlon = (b.lon - a.lon).to_radians();
+    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_M * h.sqrt().min(1.0).asin()
+}
+
+/// The length of a line along the Earth's surface, in metres.
+pub fn line_length_m(line: &[LonLat]) -> f64 {
+    line.windows(2).map(|w| haversine_m(w[0], w[1])).sum()
+}
+
+/// Walking time in whole minutes at a steady 4 km/h (rounded up; at least 1 for any length).
+pub fn walking_minutes(length_m: f64) -> u32 {
+    if length_m <= 0.0 {
+        0
+    } else {
+        (length_m / (4000.0 / 60.0)).ceil().max(1.0) as u32
+    }
+}
+
+/// The projected rectangle around some points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bounds {
+    /// Top-left corner.
+    pub min: Xy,
+    /// Bottom-right corner.
+    pub max: Xy,
+}
+
+impl Bounds {
+    /// The bounds of projected points; `None` when there are none.
+    pub fn of(points: impl IntoIterator<Item = Xy>) -> Option<Bounds> {
+        points.into_iter().fold(None, |bounds, p| {
+            Some(match bounds {
+                None => Bounds { min: p, max: p },
+                Some(Bounds { min, max }) => Bounds {
+                    min: Xy { x: min.x.min(p.x), y: min.y.min(p.y) },
+                    max: Xy { x: max.x.max(p.x), y: max.y.max(p.y) },
+                },
+            })
+        })
+    }
+
+    /// The middle of the bounds.
+    pub fn centre(&self) -> Xy {
+        Xy {
+            x: (self.min.x + self.max.x) / 2.0,
+            y: (self.min.y + self.max.y) / 2.0,
+        }
+    }
+}
+
+/// How the projected plane maps onto the screen: `screen = plane * scale + offset`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    /// Screen pixels per unit of the projected plane.
+    pub scale: f64,
+    /// Screen position of the plane's origin.
+    pub offset_x: f64,
+    /// Screen position of the plane's origin.
+    pub offset_y: f64,
+}
+
+impl View {
+    /// The view that fits `bounds` into a `width` × `height` screen with `padding` pixels
+    /// around, centred; a single point (zero-size bounds) gets a street-level zoom.
+    pub fn fit(bounds: Bounds, width: f64, height: f64, padding: f64) -> View {
+        let span_x = bounds.max.x - bounds.min.x;
+        let span_y = bounds.max.y - bounds.min.y;
+        let room_x = (width - 2.0 * padding).max(1.0);
+        let room_y = (height - 2.0 * padding).max(1.0);
+        let scale = match (span_x > 0.0, span_y > 0.0) {
+            (false, false) => 256.0 * 2f64.powi(17),
+            (true, false) => room_x / span_x,
+            (false, true) => room_y / span_y,
+            (true, true) => (room_x / span_x).min(room_y / span_y),
+        };
+        let centre = bounds.centre();
+        View {
+            scale,
+            offset_x: width / 2.0 - centre.x * scale,
+            offset_y: height / 2.0 - centre.y * scale,
+        }
+    }
+
+    /// Where a projected point lands on the screen.
+    pub fn to_screen(&self, p: Xy) -> (f64, f64) {
+        (p.x * self.scale + self.offset_x, p.y * self.scale + self.offset_y)
+    }
+
+    /// The projected point under a screen position.
+    pub fn to_plane(&self, sx: f64, sy: f64) -> Xy {
+        Xy {
+            x: (sx - self.offset_x) / self.scale,
+            y: (sy - self.offset_y) / self.scale,
+        }
+    }
+
+    /// Moves the view by a screen distance.
+    pub fn pan(self, dx: f64, dy: f64) -> View {
+        View {
+            offset_x: self.offset_x + dx,
+            offset_y: self.offset_y + dy,
+            ..self
+        }
+    }
+
+    /// Zooms by `factor` keeping the screen point (`sx`, `sy`) still.
+    pub fn zoom_at(self, factor: f64, sx: f64, sy: f64) -> View {
+        let anchor = self.to_plane(sx, sy);
+        let scale = self.scale * factor;
+        View {
+            scale,
+            offset_x: sx - anchor.x * scale,
+            offset_y: sy - anchor.y * scale,
+        }
+    }
+
+    /// Ground metres per screen pixel at a latitude.
+    pub fn metres_per_pixel(&self, lat: f64) -> f64 {
+        2.0 * std::f64::consts::PI * MERCATOR_RADIUS_M * lat.to_radians().cos() / self.scale
+    }
+}
+
+/// A scale bar: a round ground distance and its length on screen, at most `max_px` long.
+pub fn scale_bar(metres_per_pixel: f64, max_px: f64) -> (f64, f64) {
+    let max_m = metres_per_pixel * max_px;
+    let magnitude = 10f64.powf(max_m.log10().floor());
+    let nice = [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|&d| d <= max_m)
+        .unwrap_or(magnitude);
+    (nice, nice / metres_per_pixel)
+}
+
+/// Distance in metres from a position to the nearest point of a line (on a local flat
+/// approximation, exact enough for the few hundred metres that matter on a walk).
+pub fn distance_to_line_m(p: LonLat, line: &[LonLat]) -> f64 {
+    let k = p.lat.to_radians().cos();
+    let local = |q: LonLat| ((q.lon - p.lon).to_radians() * k * EARTH_RADIUS_M, (q.lat - p.lat).to_radians() * EARTH_RADIUS_M);
+    match line {
+        [] => f64::INFINITY,
+        [only] => haversine_m(p, *only),
+        _ => line
+            .windows(2)
+            .map(|w| {
+                let (ax, ay) = local(w[0]);
+                let (bx, by) = local(w[1]);
+                let (dx, dy) = (bx - ax, by - ay);
+                let len2 = dx * dx + dy * dy;
+                let t = if len2 == 0.0 { 0.0 } else { (-(ax * dx + ay * dy) / len2).clamp(0.0, 1.0) };
+                let (cx, cy) = (ax + t * dx, ay + t * dy);
+                (cx * cx + cy * cy).sqrt()
+            })
+            .fold(f64::INFINITY, f64::min),
+    }
+}
+
+/// How far along a line (in metres from its start) the point nearest to `p` lies: puts
+/// checkpoints in walking order.
+pub fn position_along_m(p: LonLat, line: &[LonLat]) -> f64 {
+    let mut walked = 0.0;
+    let mut best = (f64::INFINITY, 0.0);
+    for w in line.windows(2) {
+        let d = distance_to_line_m(p, w);
+        if d < best.0 {
+            let to_start = haversine_m(w[0], p).min(haversine_m(w[0], w[1]));
+            best = (d, walked + to_start);
+        }
+        walked += haversine_m(w[0], w[1]);
+    }
+    best.1
+}
+
+/// Simplifies a projected line with the Douglas–Peucker algorithm: drops points that lie
+/// within `tolerance` of the simplified line. Keeps the first and last points.
+pub fn simplify(line: &[Xy], tolerance: f64) -> Vec<Xy> {
+    if line.len() < 3 {
+        return line.to_vec();
+    }
+    let mut keep = vec![false; line.len()];
+    keep[0] = true;
+    keep[line.len() - 1] = true;
+    let mut stack = vec![(0, line.len() - 1)];
+    while let Some((first, last)) = stack.pop() {
+        let (a, b) = (line[first], line[last]);
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        let len = (dx * dx + dy * dy).sqrt();
+        let mut far = (0.0, first);
+        for (i, p) in line.iter().enumerate().take(last).skip(first + 1) {
+            let d = if len == 0.0 {
+                ((p.x - a.x).powi(2) + (p.y - a.y).powi(2)).sqrt()
+            } else {
+                ((p.x - a.x) * dy - (p.y - a.y) * dx).abs() / len
+            };
+            if d > far.0 {
+                far = (d, i);
+            }
+        }
+        if far.0 > tolerance {
+            keep[far.1] = true;
+            stack.push((first, far.1));
+            stack.push((far.1, last));
+        }
+    }
+    line.iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| *p).collect()
+}

@@ -1,0 +1,3 @@
+//! The river patrol map: geometry (pure) and the SVG views.
+
+pub mod geo;

@@ -1,0 +1,87 @@
+// The drowning-prevention guide and the emergency card.
+import { test, expect } from '@playwright/test';
+
+for (const lang of ['zh-CN', 'en']) {
+  test(`every guide section opens in ${lang}, with steps, sources and previous/next`, async ({ page, request }) => {
+    const guide = await (await request.get('/content/guide.json')).json();
+    await page.goto(`/guide?lang=${lang}`);
+    await expect(page.getByRole('link', { name: new RegExp(guide.sections[0].title[lang]) })).toBeVisible();
+    await page.getByRole('link', { name: new RegExp(guide.sections[0].title[lang]) }).click();
+    for (let i = 0; i < guide.sections.length; i++) {
+      const section = guide.sections[i];
+      await expect(page).toHaveURL(new RegExp(`/guide/${section.id}`));
+      await expect(page.getByRole('heading', { level: 1, name: section.title[lang] })).toBeVisible();
+      const firstStep = section.groups[0].steps[0].text[lang];
+      await expect(page.getByText(firstStep, { exact: true })).toBeVisible();
+      await expect(page.getByRole('heading', { name: lang === 'en' ? 'Sources' : '来源' })).toBeVisible();
+      await expect(page.getByRole('region', { name: lang === 'en' ? 'Sources' : '来源' }).getByRole('listitem').first()).toBeVisible();
+      if (i + 1 < guide.sections.length) {
+        await page.getByRole('link', { name: new RegExp(`${lang === 'en' ? 'Next' : '下一节'}: `) }).click();
+      }
+    }
+  });
+}
+
+test('the two rule sets sit side by side, and children see short words only', async ({ page, request }) => {
+  const guide = await (await request.get('/content/guide.json')).json();
+  const rules = guide.sections[0];
+  await page.goto('/guide/rules-for-children?lang=en&age=adults');
+  for (const group of rules.groups) {
+    await expect(page.getByRole('heading', { level: 2, name: group.title.en })).toBeVisible();
+  }
+  const withDetail = rules.groups.flatMap((g) => g.steps).find((s) => s.detail);
+  await expect(page.getByText(withDetail.detail.en)).toBeVisible();
+  await page.getByRole('link', { name: 'Grades 1-3' }).click();
+  await expect(page.getByText(withDetail.text.en, { exact: true })).toBeVisible();
+  await expect(page.getByText(withDetail.detail.en)).toHaveCount(0);
+});
+
+test('the family checklist keeps its ticks across a reload', async ({ page }) => {
+  await page.goto('/guide/before-you-go?lang=en');
+  const boxes = page.getByRole('checkbox');
+  await expect(boxes.first()).toBeVisible();
+  const total = await boxes.count();
+  await boxes.nth(0).check();
+  await boxes.nth(2).check();
+  await expect(page.getByText(`2 of ${total} done`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('checkbox').nth(0)).toBeChecked();
+  await expect(page.getByRole('checkbox').nth(1)).not.toBeChecked();
+  await expect(page.getByRole('checkbox').nth(2)).toBeChecked();
+  await page.getByRole('button', { name: 'Clear ticks' }).click();
+  await expect(page.getByText(`0 of ${total} done`)).toBeVisible();
+});
+
+for (const from of ['/quiz', '/map']) {
+  test(`the emergency card is one tap away from ${from}`, async ({ page }) => {
+    await page.goto(`${from}?lang=zh-CN`);
+    await page.getByRole('link', { name: /紧急求助/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '紧急求助' })).toBeVisible();
+    for (const number of ['120', '110', '119']) {
+      await expect(page.getByRole('link', { name: new RegExp(number) })).toHaveAttribute('href', `tel:${number}`);
+    }
+    await expect(page.getByText('不下水：没有受过训练，绝不下水救人。')).toBeVisible();
+  });
+}
+
+test('a malformed guide file names the problem, and the emergency card still shows', async ({ page }) => {
+  await page.route('**/content/guide.json', async (route) => {
+    const response = await route.fetch();
+    const guide = await response.json();
+    guide.sections[2].groups[0].steps[0].sources = [];
+    await route.fulfill({ response, json: guide });
+  });
+  await page.goto('/guide/someone-in-trouble?lang=en');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('content/guide.json');
+  await expect(alert).toContainText('sections[2].groups[0].steps[0].sources: must cite at least one source');
+  await page.getByRole('link', { name: /Emergency/ }).click();
+  await expect(page.getByRole('link', { name: /120/ })).toHaveAttribute('href', 'tel:120');
+});
+
+test('the emergency card shows mainland China numbers even when site.json fails', async ({ page }) => {
+  await page.route('**/content/site.json', (route) => route.fulfill({ status: 500, body: 'down' }));
+  await page.goto('/emergency?lang=en');
+  await expect(page.getByText('Site settings did not load')).toBeVisible();
+  await expect(page.getByRole('link', { name: /120/ })).toHaveAttribute('href', 'tel:120');
+});

@@ -1,0 +1,114 @@
+// Quizzes: full two-team rounds of every kind, by tap and by keyboard only, to the certificate.
+import { test, expect } from '@playwright/test';
+import { loadBank, answerCurrent } from './quiz-helpers.js';
+
+const KINDS = ['single', 'multiple', 'true_false', 'ordering', 'matching'];
+
+for (const how of ['tap', 'keyboard']) {
+  test(`a two-team game plays every kind by ${how} and reaches the certificate`, async ({ page, request }) => {
+    test.setTimeout(90_000);
+    await loadBank(request, 'en');
+    await page.goto('/quiz/litter-and-sewage?age=adults&lang=en&seed=11');
+    await expect(page.getByRole('heading', { level: 1, name: 'Litter and sewage' })).toBeVisible();
+    const press = async (locator) => {
+      if (how === 'keyboard') {
+        await locator.focus();
+        await page.keyboard.press('Enter');
+      } else {
+        await locator.click();
+      }
+    };
+    await press(page.getByRole('group', { name: 'How many teams or players?' }).getByRole('button', { name: '2' }));
+    await press(page.getByRole('group', { name: /Team 2/ }).getByRole('button', { name: 'Otters' }));
+    await press(page.getByRole('button', { name: 'Start', exact: true }));
+
+    const seen = new Set();
+    let wrongOnce = false;
+    for (let round = 0; round < 4 && seen.size < KINDS.length; round++) {
+      if (round > 0) await press(page.getByRole('button', { name: 'Play again' }));
+      for (let turn = 0; ; turn++) {
+        const pass = page.getByRole('heading', { name: /Pass the tablet to/ });
+        await expect(pass).toBeVisible();
+        await expect(pass).toContainText(turn % 2 === 0 ? 'Dolphins' : 'Otters');
+        await press(page.getByRole('button', { name: 'Ready' }));
+        // One wrong answer per game, to see the teaching feedback too.
+        const right = wrongOnce || turn !== 1;
+        const kind = await answerCurrent(page, 'en', { how, right });
+        seen.add(kind);
+        const verdict = page.getByRole('status').getByRole('heading', { level: 2 });
+        if (right) {
+          await expect(verdict).toHaveText(/Correct!/);
+        } else {
+          wrongOnce = true;
+          await expect(verdict).toHaveText(/Not quite|Partly right/);
+          await expect(page.getByText('The answer:')).toBeVisible();
+        }
+        const results = page.getByRole('button', { name: 'See results' });
+        if (await results.isVisible()) {
+          await press(results);
+          break;
+        }
+        await press(page.getByRole('button', { name: 'Next question' }));
+      }
+      await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+    }
+    expect([...seen].sort()).toEqual([...KINDS].sort());
+    await expect(page.getByRole('img', { name: /of 3 stars/ }).first()).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Worth reading again' })).toBeVisible();
+
+    await press(page.getByRole('button', { name: 'Certificate for Otters' }));
+    const certificate = page.getByRole('article', { name: 'River Guardian' });
+    await expect(certificate).toBeVisible();
+    await expect(certificate).toContainText('Otters');
+    await expect(certificate).toContainText('in the “Litter and sewage” quiz');
+    await expect(page.getByRole('button', { name: 'Print or save the certificate' })).toBeVisible();
+
+    // The leaderboard of the day remembers both teams; "next family" clears the game.
+    await press(page.getByRole('button', { name: 'Back to results' }));
+    await press(page.getByRole('button', { name: 'Next family' }));
+    const board = page.getByRole('region', { name: "Today's leaderboard" });
+    await expect(board).toContainText('Otters');
+    await expect(board).toContainText('Dolphins');
+    await expect(page.getByRole('group', { name: 'How many teams or players?' }).getByRole('button', { name: '1' }))
+      .toHaveAttribute('aria-pressed', 'true');
+  });
+}
+
+test('a teacher deep link opens one set for one age band in Chinese', async ({ page, request }) => {
+  await loadBank(request, 'zh-CN');
+  await page.goto('/quiz/drowning-prevention?age=kindergarten&lang=zh-CN');
+  await expect(page.getByRole('heading', { level: 1, name: '防溺水' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '幼儿园' })).toHaveAttribute('aria-current', 'true');
+  await page.getByRole('button', { name: '开始', exact: true }).click();
+  // Kindergarten rounds are short: four questions for one player, no hand-over screen.
+  await expect(page.getByText('第 1 题，共 4 题')).toBeVisible();
+  await answerCurrent(page, 'zh-CN');
+  await expect(page.getByRole('status').getByRole('heading', { level: 2 })).toHaveText(/答对了/);
+});
+
+test('the topic list shows every set with its question count for the age band', async ({ page }) => {
+  await page.goto('/quiz?lang=en&age=grades-1-3');
+  const cards = page.getByRole('main').getByRole('link', { name: /questions/ });
+  await expect(cards).toHaveCount(5);
+  await cards.filter({ hasText: 'Saving water' }).click();
+  await expect(page).toHaveURL(/\/quiz\/save-water\?lang=en&age=grades-1-3$/);
+});
+
+for (const [name, body] of [
+  ['wrong type', (q) => { q.sets[0].round_size = 'six'; return JSON.stringify(q); }],
+  ['unknown kind', (q) => { q.sets[2].questions[0].kind = 'slider'; return JSON.stringify(q); }],
+  ['empty bank', (q) => { q.sets[1].questions = []; return JSON.stringify(q); }],
+]) {
+  test(`a malformed quiz file (${name}) names the file and problem; guide and map still work`, async ({ page }) => {
+    await page.route('**/content/quizzes.json', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: body(await response.json()) });
+    });
+    await page.goto('/quiz?lang=en');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('content/quizzes.json');
+    await expect(alert).toContainText(name === 'empty bank' ? 'sets[1].questions' : name === 'unknown kind' ? 'slider' : 'invalid type');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Water safety guide' }).click();
+    await expect(page.getByRole('link', { name: /If someone is in trouble/ })).toBeVisible();
+  });
+}
