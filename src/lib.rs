@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=quiz::QuizIndex/>
                         <Route path=path!(":set") view=quiz::QuizPlay/>
                     </ParentRoute>
+                    <Route path=path!("map/:route?") view=map::MapPage/>
                     <ParentRoute path=path!("guide") view=guide::GuideHome>
                         <Route path=path!("") view=guide::GuideIndex/>
                         <Route path=path!(":section") view=guide::GuideSectionPage/>

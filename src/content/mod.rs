@@ -18,8 +18,8 @@ pub use error::AppError;
 pub use guide::{GuideContent, GuideSection, GuideStep, StepGroup, GUIDE_FILE};
 pub use quiz::{Pair, Question, QuestionKind, QuizContent, QuizSet, QUIZ_FILE, SAFETY_SET};
 pub use routes::{
-    background_shapes, BackgroundShape, Difficulty, GearKind, GeoJsonFile, HazardKind, Layer, MapData, PatrolRoute, Place,
-    PlaceKind, Story, BACKGROUND_FILE, ROUTES_FILE,
+    background_shapes, BackgroundShape, Difficulty, GearKind, GeoJsonFile, HazardKind, Layer,
+    MapData, PatrolRoute, Place, PlaceKind, Story, BACKGROUND_FILE, ROUTES_FILE,
 };
 pub use site::{EmergencyInfo, EmergencyNumber, EventInfo, SiteContent, SITE_FILE};
 pub use text::LocalText;

@@ -154,7 +154,10 @@ pub struct MapData {
 }
 
 fn lonlat(p: &Position) -> LonLat {
-    LonLat { lon: p[0], lat: p[1] }
+    LonLat {
+        lon: p[0],
+        lat: p[1],
+    }
 }
 
 fn line(positions: &[Position]) -> Vec<LonLat> {
@@ -231,11 +234,15 @@ impl MapData {
     pub fn from_geojson(file: &GeoJsonFile) -> MapData {
         let mut data = MapData::default();
         for feature in &file.0.features {
-            let Some(geometry) = &feature.geometry else { continue };
+            let Some(geometry) = &feature.geometry else {
+                continue;
+            };
             let props = feature.properties.as_ref();
             let lines = match &geometry.value {
                 GeometryValue::LineString { coordinates } => vec![line(coordinates)],
-                GeometryValue::MultiLineString { coordinates } => coordinates.iter().map(|l| line(l)).collect(),
+                GeometryValue::MultiLineString { coordinates } => {
+                    coordinates.iter().map(|l| line(l)).collect()
+                }
                 GeometryValue::Point { coordinates } => {
                     let n = data.places.len() + 1;
                     data.places.push(Place {
@@ -244,7 +251,9 @@ impl MapData {
                         name: text_property(props, "name"),
                         description: text_property(props, "description"),
                         route: str_property(props, "route").map(str::to_owned),
-                        order: props.and_then(|p| p.get("order")?.as_u64()).map(|o| o as u32),
+                        order: props
+                            .and_then(|p| p.get("order")?.as_u64())
+                            .map(|o| o as u32),
                         quiz: str_property(props, "quiz").map(str::to_owned),
                         at: lonlat(coordinates),
                     });
@@ -293,12 +302,17 @@ pub fn background_shapes(file: &GeoJsonFile) -> Vec<BackgroundShape> {
             let geometry = feature.geometry.as_ref()?;
             let layer = str_property(feature.properties.as_ref(), "layer");
             let (default, lines) = match &geometry.value {
-                GeometryValue::Polygon { coordinates } => (Layer::Park, coordinates.iter().map(|r| line(r)).collect()),
-                GeometryValue::MultiPolygon { coordinates } => {
-                    (Layer::Park, coordinates.iter().flatten().map(|r| line(r)).collect())
+                GeometryValue::Polygon { coordinates } => {
+                    (Layer::Park, coordinates.iter().map(|r| line(r)).collect())
                 }
+                GeometryValue::MultiPolygon { coordinates } => (
+                    Layer::Park,
+                    coordinates.iter().flatten().map(|r| line(r)).collect(),
+                ),
                 GeometryValue::LineString { coordinates } => (Layer::Path, vec![line(coordinates)]),
-                GeometryValue::MultiLineString { coordinates } => (Layer::Path, coordinates.iter().map(|l| line(l)).collect()),
+                GeometryValue::MultiLineString { coordinates } => {
+                    (Layer::Path, coordinates.iter().map(|l| line(l)).collect())
+                }
                 _ => return None,
             };
             let layer = match layer {
@@ -326,13 +340,19 @@ fn check_position(p: &mut Problems, path: &str, position: &Position) {
         p.push(path, format!("longitude {lon} is outside -180..180"));
     }
     if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
-        p.push(path, format!("latitude {lat} is outside -90..90 (is the order [longitude, latitude]?)"));
+        p.push(
+            path,
+            format!("latitude {lat} is outside -90..90 (is the order [longitude, latitude]?)"),
+        );
     }
 }
 
 fn check_line(p: &mut Problems, path: &str, line: &[Position]) {
     if line.len() < 2 {
-        p.push(path, format!("a line needs at least 2 positions, has {}", line.len()));
+        p.push(
+            path,
+            format!("a line needs at least 2 positions, has {}", line.len()),
+        );
     }
     for (i, position) in line.iter().enumerate() {
         check_position(p, &format!("{path}[{i}]"), position);
@@ -346,11 +366,17 @@ impl Validate for GeoJsonFile {
         let mut drawable = 0;
         for (i, feature) in self.0.features.iter().enumerate() {
             let path = format!("features[{i}]");
-            let Some(geometry) = &feature.geometry else { continue };
+            let Some(geometry) = &feature.geometry else {
+                continue;
+            };
             let coords = format!("{path}.geometry.coordinates");
             match &geometry.value {
-                GeometryValue::Point { coordinates } => check_position(&mut p, &coords, coordinates),
-                GeometryValue::LineString { coordinates } => check_line(&mut p, &coords, coordinates),
+                GeometryValue::Point { coordinates } => {
+                    check_position(&mut p, &coords, coordinates)
+                }
+                GeometryValue::LineString { coordinates } => {
+                    check_line(&mut p, &coords, coordinates)
+                }
                 GeometryValue::MultiLineString { coordinates } => {
                     if coordinates.is_empty() {
                         p.push(&coords, "a MultiLineString needs at least one line");
@@ -376,18 +402,27 @@ impl Validate for GeoJsonFile {
             drawable += 1;
             if let Some(id) = feature_id(feature) {
                 if ids.contains(&id) {
-                    p.push(format!("{path}.properties.id"), format!("\"{id}\" is used twice"));
+                    p.push(
+                        format!("{path}.properties.id"),
+                        format!("\"{id}\" is used twice"),
+                    );
                 }
                 ids.push(id);
             }
             if let Some(colour) = str_property(feature.properties.as_ref(), "colour") {
                 if !is_hex_colour(colour) {
-                    p.push(format!("{path}.properties.colour"), format!("\"{colour}\" is not a colour written #rrggbb"));
+                    p.push(
+                        format!("{path}.properties.colour"),
+                        format!("\"{colour}\" is not a colour written #rrggbb"),
+                    );
                 }
             }
         }
         if drawable == 0 {
-            p.push("features", "has nothing to draw: no points, lines or polygons");
+            p.push(
+                "features",
+                "has nothing to draw: no points, lines or polygons",
+            );
         }
         p.into_vec()
     }

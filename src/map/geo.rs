@@ -33,13 +33,17 @@ pub fn project(p: LonLat) -> Xy {
     let lat = p.lat.clamp(-MAX_LATITUDE, MAX_LATITUDE).to_radians();
     Xy {
         x: (p.lon + 180.0) / 360.0,
-        y: 0.5 - (std::f64::consts::FRAC_PI_4 + lat / 2.0).tan().ln() / (2.0 * std::f64::consts::PI),
+        y: 0.5
+            - (std::f64::consts::FRAC_PI_4 + lat / 2.0).tan().ln() / (2.0 * std::f64::consts::PI),
     }
 }
 
 /// The inverse of [`project`].
 pub fn unproject(p: Xy) -> LonLat {
-    let lat = (std::f64::consts::PI * (1.0 - 2.0 * p.y)).sinh().atan().to_degrees();
+    let lat = (std::f64::consts::PI * (1.0 - 2.0 * p.y))
+        .sinh()
+        .atan()
+        .to_degrees();
     LonLat {
         lon: p.x * 360.0 - 180.0,
         lat,
@@ -85,8 +89,14 @@ impl Bounds {
             Some(match bounds {
                 None => Bounds { min: p, max: p },
                 Some(Bounds { min, max }) => Bounds {
-                    min: Xy { x: min.x.min(p.x), y: min.y.min(p.y) },
-                    max: Xy { x: max.x.max(p.x), y: max.y.max(p.y) },
+                    min: Xy {
+                        x: min.x.min(p.x),
+                        y: min.y.min(p.y),
+                    },
+                    max: Xy {
+                        x: max.x.max(p.x),
+                        y: max.y.max(p.y),
+                    },
                 },
             })
         })
@@ -136,7 +146,10 @@ impl View {
 
     /// Where a projected point lands on the screen.
     pub fn to_screen(&self, p: Xy) -> (f64, f64) {
-        (p.x * self.scale + self.offset_x, p.y * self.scale + self.offset_y)
+        (
+            p.x * self.scale + self.offset_x,
+            p.y * self.scale + self.offset_y,
+        )
     }
 
     /// The projected point under a screen position.
@@ -189,7 +202,12 @@ pub fn scale_bar(metres_per_pixel: f64, max_px: f64) -> (f64, f64) {
 /// approximation, exact enough for the few hundred metres that matter on a walk).
 pub fn distance_to_line_m(p: LonLat, line: &[LonLat]) -> f64 {
     let k = p.lat.to_radians().cos();
-    let local = |q: LonLat| ((q.lon - p.lon).to_radians() * k * EARTH_RADIUS_M, (q.lat - p.lat).to_radians() * EARTH_RADIUS_M);
+    let local = |q: LonLat| {
+        (
+            (q.lon - p.lon).to_radians() * k * EARTH_RADIUS_M,
+            (q.lat - p.lat).to_radians() * EARTH_RADIUS_M,
+        )
+    };
     match line {
         [] => f64::INFINITY,
         [only] => haversine_m(p, *only),
@@ -200,7 +218,11 @@ pub fn distance_to_line_m(p: LonLat, line: &[LonLat]) -> f64 {
                 let (bx, by) = local(w[1]);
                 let (dx, dy) = (bx - ax, by - ay);
                 let len2 = dx * dx + dy * dy;
-                let t = if len2 == 0.0 { 0.0 } else { (-(ax * dx + ay * dy) / len2).clamp(0.0, 1.0) };
+                let t = if len2 == 0.0 {
+                    0.0
+                } else {
+                    (-(ax * dx + ay * dy) / len2).clamp(0.0, 1.0)
+                };
                 let (cx, cy) = (ax + t * dx, ay + t * dy);
                 (cx * cx + cy * cy).sqrt()
             })
@@ -255,5 +277,9 @@ pub fn simplify(line: &[Xy], tolerance: f64) -> Vec<Xy> {
             stack.push((far.1, last));
         }
     }
-    line.iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| *p).collect()
+    line.iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(p, _)| *p)
+        .collect()
 }

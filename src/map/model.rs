@@ -1,0 +1,169 @@
+//! What the map shows, computed once from the content: projected shapes, the fitted view, and
+//! each route's summary (length, walking time, checkpoints, hazards and gear near it).
+
+use super::geo::{
+    distance_to_line_m, line_length_m, position_along_m, project, walking_minutes, Bounds, View, Xy,
+};
+use crate::content::{BackgroundShape, Layer, MapData, PatrolRoute, Place, PlaceKind};
+
+/// The map's drawing area, in SVG units.
+pub const WIDTH: f64 = 800.0;
+/// The map's drawing area, in SVG units.
+pub const HEIGHT: f64 = 560.0;
+/// Space kept around the routes when fitting them.
+const PADDING: f64 = 32.0;
+/// How near (metres) a hazard must be to a route to be listed with it.
+pub const HAZARD_NEAR_M: f64 = 60.0;
+/// How near (metres) rescue gear must be to a route to be listed with it.
+pub const GEAR_NEAR_M: f64 = 120.0;
+
+/// A route's facts for the panel, computed from its geometry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RouteSummary {
+    /// Length along all its lines, metres (haversine).
+    pub length_m: f64,
+    /// Walking time at 4 km/h, minutes.
+    pub minutes: u32,
+    /// Indexes of its checkpoints in walking order.
+    pub checkpoints: Vec<usize>,
+    /// Indexes of hazards within [`HAZARD_NEAR_M`].
+    pub hazards: Vec<usize>,
+    /// Indexes of rescue gear within [`GEAR_NEAR_M`].
+    pub gear: Vec<usize>,
+}
+
+/// Everything needed to draw and explain the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PreparedMap {
+    /// Routes and places as read from the content.
+    pub data: MapData,
+    /// Each route's lines, projected to the base view's pixels.
+    pub route_lines: Vec<Vec<Vec<Xy>>>,
+    /// Background shapes, projected to the base view's pixels.
+    pub background: Vec<(Layer, Vec<Vec<Xy>>)>,
+    /// Each route's summary.
+    pub summaries: Vec<RouteSummary>,
+    /// The view that fits everything.
+    pub home: View,
+}
+
+fn near(place: &Place, route: &PatrolRoute, limit: f64) -> bool {
+    route
+        .lines
+        .iter()
+        .any(|line| distance_to_line_m(place.at, line) <= limit)
+}
+
+/// Facts of one route from its geometry and the places around it.
+pub fn summarise(route: &PatrolRoute, places: &[Place]) -> RouteSummary {
+    let length_m: f64 = route.lines.iter().map(|l| line_length_m(l)).sum();
+    let along = |place: &Place| {
+        let mut offset = 0.0;
+        let mut best = (f64::INFINITY, 0.0);
+        for line in &route.lines {
+            let d = distance_to_line_m(place.at, line);
+            if d < best.0 {
+                best = (d, offset + position_along_m(place.at, line));
+            }
+            offset += line_length_m(line);
+        }
+        best.1
+    };
+    let mut checkpoints: Vec<(usize, (u32, f64))> = places
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| matches!(p.kind, PlaceKind::Checkpoint))
+        .filter(|(_, p)| match &p.route {
+            Some(id) => id == &route.id,
+            None => near(p, route, 20.0),
+        })
+        .map(|(i, p)| (i, (p.order.unwrap_or(u32::MAX), along(p))))
+        .collect();
+    checkpoints.sort_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.1 .1.total_cmp(&b.1 .1)));
+    let of_kind = |pick: fn(&PlaceKind) -> bool, limit: f64| -> Vec<usize> {
+        places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                pick(&p.kind) && (p.route.as_deref() == Some(&route.id) || near(p, route, limit))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    };
+    RouteSummary {
+        length_m,
+        minutes: walking_minutes(length_m),
+        checkpoints: checkpoints.into_iter().map(|(i, _)| i).collect(),
+        hazards: of_kind(|k| matches!(k, PlaceKind::Hazard(_)), HAZARD_NEAR_M),
+        gear: of_kind(|k| matches!(k, PlaceKind::Rescue(_)), GEAR_NEAR_M),
+    }
+}
+
+impl PreparedMap {
+    /// Projects everything and fits the routes and places (or, failing those, the background)
+    /// into the drawing area.
+    pub fn new(data: MapData, background: &[BackgroundShape]) -> PreparedMap {
+        let content_points = data
+            .routes
+            .iter()
+            .flat_map(|r| r.lines.iter().flatten().copied())
+            .chain(data.places.iter().map(|p| p.at))
+            .map(project);
+        let background_points = background
+            .iter()
+            .flat_map(|s| s.lines.iter().flatten().copied())
+            .map(project);
+        let bounds = Bounds::of(content_points)
+            .or_else(|| Bounds::of(background_points))
+            .unwrap_or(Bounds {
+                min: Xy { x: 0.5, y: 0.5 },
+                max: Xy { x: 0.5, y: 0.5 },
+            });
+        let home = View::fit(bounds, WIDTH, HEIGHT, PADDING);
+        let to_px = |line: &Vec<crate::map::geo::LonLat>| -> Vec<Xy> {
+            line.iter()
+                .map(|&p| {
+                    let (x, y) = home.to_screen(project(p));
+                    Xy { x, y }
+                })
+                .collect()
+        };
+        let route_lines = data
+            .routes
+            .iter()
+            .map(|r| r.lines.iter().map(to_px).collect())
+            .collect();
+        let background = background
+            .iter()
+            .map(|s| (s.layer, s.lines.iter().map(to_px).collect()))
+            .collect();
+        let summaries = data
+            .routes
+            .iter()
+            .map(|r| summarise(r, &data.places))
+            .collect();
+        PreparedMap {
+            data,
+            route_lines,
+            background,
+            summaries,
+            home,
+        }
+    }
+}
+
+/// An SVG path for lines in base pixels, simplified to `tolerance` pixels; `closed` for rings.
+pub fn svg_path(lines: &[Vec<Xy>], tolerance: f64, closed: bool) -> String {
+    let mut d = String::new();
+    for line in lines {
+        let simple = super::geo::simplify(line, tolerance);
+        for (i, p) in simple.iter().enumerate() {
+            d.push(if i == 0 { 'M' } else { 'L' });
+            d.push_str(&format!("{:.1} {:.1}", p.x, p.y));
+        }
+        if closed && !simple.is_empty() {
+            d.push('Z');
+        }
+    }
+    d
+}

@@ -1,0 +1,647 @@
+//! `/map` and `/map/<route>`: the SVG map with pan and zoom, and the panel beside it that lists
+//! every route and place (so nothing is reachable only through the map).
+
+use super::geo::{project, scale_bar, unproject, View, Xy};
+use super::model::{svg_path, PreparedMap, HEIGHT, WIDTH};
+use super::story::StoryCompare;
+use super::symbols::{place_label, PlaceSymbol};
+use crate::content::{
+    background_shapes, fetch_json, AppError, Difficulty, GeoJsonFile, Layer, MapData, PlaceKind,
+    BACKGROUND_FILE, ROUTES_FILE,
+};
+use crate::i18n::Lang;
+use crate::shell::{use_lang, Loaded, PageMeta};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
+
+/// Loads the routes (required) and the background (optional: a map without it still works).
+async fn load_map() -> Result<PreparedMap, AppError> {
+    let routes: GeoJsonFile = fetch_json(ROUTES_FILE).await?;
+    let background = match fetch_json::<GeoJsonFile>(BACKGROUND_FILE).await {
+        Ok(file) => background_shapes(&file),
+        Err(_) => Vec::new(),
+    };
+    Ok(PreparedMap::new(
+        MapData::from_geojson(&routes),
+        &background,
+    ))
+}
+
+/// The map page: loads the GeoJSON once and keeps the view while routes are selected.
+#[component]
+pub fn MapPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let map = LocalResource::new(load_map);
+    view! {
+        <PageMeta title=move || t().map.to_owned() description=move || t().map_description.to_owned()/>
+        <h1>{move || t().map}</h1>
+        <Loaded resource=map render=move |map: PreparedMap| view! { <MapExplorer map=StoredValue::new(map)/> }/>
+    }
+}
+
+/// Formats a length: metres below 1 km, else kilometres with two decimals.
+pub fn format_length(metres: f64, lang: Lang) -> String {
+    let t = lang.t();
+    if metres < 1000.0 {
+        t.metres.replace("{n}", &format!("{:.0}", metres))
+    } else {
+        t.kilometres
+            .replace("{n}", &format!("{:.2}", metres / 1000.0))
+    }
+}
+
+fn difficulty_label(difficulty: Option<Difficulty>, lang: Lang) -> &'static str {
+    let t = lang.t();
+    match difficulty {
+        Some(Difficulty::Easy) => t.difficulty_easy,
+        Some(Difficulty::Moderate) => t.difficulty_moderate,
+        Some(Difficulty::Hard) => t.difficulty_hard,
+        None => t.not_stated,
+    }
+}
+
+/// The map, its controls and the panel.
+#[component]
+fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let params = use_params_map();
+    let query = use_query_map();
+    let selected_route = move || {
+        let id = params.with(|p| p.get("route"))?;
+        map.with_value(|m| m.data.routes.iter().position(|r| r.id == id))
+    };
+    let selected_place = move || {
+        let id = query.with(|q| q.get("place"))?;
+        map.with_value(|m| m.data.places.iter().position(|p| p.id == id))
+    };
+    let home = map.with_value(|m| m.home);
+    let view_state = RwSignal::new(home);
+    let located: RwSignal<Option<Xy>> = RwSignal::new(None);
+    let location_message: RwSignal<Option<&'static str>> = RwSignal::new(None);
+
+    // Zoom level bucket (powers of two) picks the simplification; panning never re-simplifies.
+    let zoom_bucket = Memo::new(move |_| {
+        (view_state.get().scale / home.scale)
+            .log2()
+            .floor()
+            .max(0.0) as i32
+    });
+    let route_paths = Memo::new(move |_| {
+        let tolerance = 0.4 / 2f64.powi(zoom_bucket.get());
+        map.with_value(|m| {
+            m.route_lines
+                .iter()
+                .map(|lines| svg_path(lines, tolerance, false))
+                .collect::<Vec<_>>()
+        })
+    });
+    let background_paths = Memo::new(move |_| {
+        let tolerance = 0.4 / 2f64.powi(zoom_bucket.get());
+        map.with_value(|m| {
+            m.background
+                .iter()
+                .map(|(layer, lines)| (*layer, svg_path(lines, tolerance, *layer != Layer::Path)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let transform = move || {
+        let v = view_state.get();
+        let k = v.scale / home.scale;
+        format!(
+            "matrix({k} 0 0 {k} {} {})",
+            v.offset_x - home.offset_x * k,
+            v.offset_y - home.offset_y * k
+        )
+    };
+    let to_screen = move |at: crate::map::geo::LonLat| view_state.get().to_screen(project(at));
+
+    let zoom_by =
+        move |factor: f64| view_state.update(|v| *v = v.zoom_at(factor, WIDTH / 2.0, HEIGHT / 2.0));
+
+    view! {
+        <div class="map-layout">
+            <div class="map-frame">
+                <MapCanvas view_state home>
+                    <g transform=transform>
+                        {move || {
+                            background_paths
+                                .get()
+                                .into_iter()
+                                .map(|(layer, d)| {
+                                    let class = match layer {
+                                        Layer::Water => "bg-water",
+                                        Layer::Park => "bg-park",
+                                        Layer::Path => "bg-path",
+                                    };
+                                    view! { <path class=class d=d/> }
+                                })
+                                .collect_view()
+                        }}
+                        {move || {
+                            let selected = selected_route();
+                            route_paths
+                                .get()
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, d)| {
+                                    let (id, colour) = map.with_value(|m| (m.data.routes[i].id.clone(), m.data.routes[i].colour.clone()));
+                                    let class = if selected == Some(i) { "route selected" } else if selected.is_some() { "route dimmed" } else { "route" };
+                                    let name = map.with_value(|m| m.data.routes[i].name.get(lang.get_untracked()).to_owned());
+                                    view! {
+                                        <g>
+                                            <a href=format!("/map/{id}") aria-label=name tabindex="-1">
+                                                <path class="route-hit" d=d.clone()/>
+                                                <path class=class d=d stroke=colour/>
+                                            </a>
+                                        </g>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </g>
+                    {move || {
+                        let lang = lang.get();
+                        map.with_value(|m| {
+                            m.data
+                                .places
+                                .iter()
+                                .map(|place| {
+                                    let (x, y) = to_screen(place.at);
+                                    let label = place.name.as_ref().map(|n| n.get(lang).to_owned()).unwrap_or_else(|| place_label(&place.kind, lang).to_owned());
+                                    view! {
+                                        <g transform=format!("translate({x:.1} {y:.1})")>
+                                            <a href=format!("?place={}", place.id) aria-label=label tabindex="-1">
+                                                <PlaceSymbol kind=place.kind.clone() order=place.order/>
+                                            </a>
+                                        </g>
+                                    }
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                    }}
+                    {move || located.get().map(|p| {
+                        let (x, y) = view_state.get().to_screen(p);
+                        view! {
+                            <g class="you-are-here" transform=format!("translate({x:.1} {y:.1})")>
+                                <circle r="14" class="you-halo"/>
+                                <circle r="7" class="you-dot"/>
+                                <title>{move || lang.get().t().you_are_here}</title>
+                            </g>
+                        }
+                    })}
+                </MapCanvas>
+                <div class="map-controls">
+                    <button type="button" class="icon-button" aria-label=move || t().zoom_in on:click=move |_| zoom_by(1.5)>"+"</button>
+                    <button type="button" class="icon-button" aria-label=move || t().zoom_out on:click=move |_| zoom_by(1.0 / 1.5)>"−"</button>
+                    <button type="button" class="icon-button" aria-label=move || t().reset_view on:click=move |_| view_state.set(home)>"⟲"</button>
+                </div>
+                <ScaleBar view_state/>
+                <p class="attribution">{move || t().attribution}</p>
+                <div class="locate">
+                    <button type="button" class="button secondary" on:click=move |_| locate(located, location_message, map)>
+                        {move || t().locate_me}
+                    </button>
+                    <p class="hint" role="status">{move || location_message.get().unwrap_or("")}</p>
+                </div>
+            </div>
+            <aside class="map-panel">
+                {move || match (selected_place(), selected_route()) {
+                    (Some(place), _) => view! { <PlacePanel map place/> }.into_any(),
+                    (None, Some(route)) => view! { <RoutePanel map route/> }.into_any(),
+                    (None, None) => {
+                        let unknown = params.with(|p| p.get("route")).is_some();
+                        unknown.then(|| view! { <p class="notice" role="status">{move || t().route_not_found}</p> }).into_any()
+                    }
+                }}
+                <RouteList map selected=Signal::derive(selected_route)/>
+                <PlaceList map/>
+                <Legend/>
+            </aside>
+        </div>
+    }
+}
+
+/// The SVG with pointer, wheel and keyboard handling for pan and zoom.
+#[component]
+fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl IntoView {
+    let lang = use_lang();
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let pointers: StoredValue<HashMap<i32, (f64, f64)>> = StoredValue::new(HashMap::new());
+    let dragged = StoredValue::new(0.0_f64);
+    // Screen (client) position → SVG units.
+    let to_svg = move |cx: f64, cy: f64| -> (f64, f64) {
+        let Some(svg) = svg_ref.get_untracked() else {
+            return (cx, cy);
+        };
+        let rect = svg
+            .unchecked_ref::<web_sys::Element>()
+            .get_bounding_client_rect();
+        let sx = WIDTH / rect.width().max(1.0);
+        let sy = HEIGHT / rect.height().max(1.0);
+        ((cx - rect.left()) * sx, (cy - rect.top()) * sy)
+    };
+    let on_down = move |ev: web_sys::PointerEvent| {
+        let p = to_svg(ev.client_x() as f64, ev.client_y() as f64);
+        pointers.update_value(|m| {
+            m.insert(ev.pointer_id(), p);
+        });
+        dragged.set_value(0.0);
+        if let Some(target) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = target.set_pointer_capture(ev.pointer_id());
+        }
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let id = ev.pointer_id();
+        let now = to_svg(ev.client_x() as f64, ev.client_y() as f64);
+        let before: Vec<(i32, (f64, f64))> =
+            pointers.with_value(|m| m.iter().map(|(k, v)| (*k, *v)).collect());
+        let Some(&(_, last)) = before.iter().find(|(k, _)| *k == id) else {
+            return;
+        };
+        match before.len() {
+            1 => {
+                let (dx, dy) = (now.0 - last.0, now.1 - last.1);
+                dragged.update_value(|d| *d += dx.abs() + dy.abs());
+                view_state.update(|v| *v = v.pan(dx, dy));
+            }
+            2 => {
+                let Some(&(_, other)) = before.iter().find(|(k, _)| *k != id) else {
+                    return;
+                };
+                let dist = |a: (f64, f64), b: (f64, f64)| {
+                    ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt()
+                };
+                let (d0, d1) = (dist(last, other), dist(now, other));
+                if d0 > 1.0 {
+                    let mid = ((now.0 + other.0) / 2.0, (now.1 + other.1) / 2.0);
+                    dragged.update_value(|d| *d += (d1 - d0).abs());
+                    view_state.update(|v| *v = v.zoom_at(d1 / d0, mid.0, mid.1));
+                }
+            }
+            _ => {}
+        }
+        pointers.update_value(|m| {
+            m.insert(id, now);
+        });
+    };
+    let on_up = move |ev: web_sys::PointerEvent| {
+        pointers.update_value(|m| {
+            m.remove(&ev.pointer_id());
+        });
+    };
+    let on_click_capture = move |ev: web_sys::MouseEvent| {
+        // A drag that ends over a route is a pan, not a tap on the route.
+        if dragged.get_value() > 6.0 {
+            ev.stop_propagation();
+            ev.prevent_default();
+        }
+    };
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        let (x, y) = to_svg(ev.client_x() as f64, ev.client_y() as f64);
+        let factor = (-ev.delta_y() * 0.002).exp().clamp(0.5, 2.0);
+        view_state.update(|v| *v = v.zoom_at(factor, x, y));
+    };
+    let on_dblclick = move |ev: web_sys::MouseEvent| {
+        let (x, y) = to_svg(ev.client_x() as f64, ev.client_y() as f64);
+        view_state.update(|v| *v = v.zoom_at(2.0, x, y));
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let step = 60.0;
+        let handled = match ev.key().as_str() {
+            "ArrowLeft" => view_state.update(|v| *v = v.pan(step, 0.0)),
+            "ArrowRight" => view_state.update(|v| *v = v.pan(-step, 0.0)),
+            "ArrowUp" => view_state.update(|v| *v = v.pan(0.0, step)),
+            "ArrowDown" => view_state.update(|v| *v = v.pan(0.0, -step)),
+            "+" | "=" => view_state.update(|v| *v = v.zoom_at(1.5, WIDTH / 2.0, HEIGHT / 2.0)),
+            "-" | "_" => {
+                view_state.update(|v| *v = v.zoom_at(1.0 / 1.5, WIDTH / 2.0, HEIGHT / 2.0))
+            }
+            "0" => view_state.set(home),
+            _ => return,
+        };
+        let () = handled;
+        ev.prevent_default();
+    };
+    view! {
+        <svg
+            node_ref=svg_ref
+            class="map"
+            viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+            role="application"
+            tabindex="0"
+            aria-label=move || lang.get().t().map_label
+            aria-roledescription="map"
+            on:pointerdown=on_down
+            on:pointermove=on_move
+            on:pointerup=on_up
+            on:pointercancel=on_up
+            on:clickcapture=on_click_capture
+            on:wheel=on_wheel
+            on:dblclick=on_dblclick
+            on:keydown=on_key
+        >
+            <rect class="map-bg" width=WIDTH height=HEIGHT/>
+            {children()}
+        </svg>
+    }
+}
+
+/// A scale bar for the current zoom.
+#[component]
+fn ScaleBar(view_state: RwSignal<View>) -> impl IntoView {
+    let lang = use_lang();
+    let bar = move || {
+        let v = view_state.get();
+        let centre_lat = unproject(v.to_plane(WIDTH / 2.0, HEIGHT / 2.0)).lat;
+        scale_bar(v.metres_per_pixel(centre_lat), 120.0)
+    };
+    view! {
+        <svg class="scale-bar" viewBox="0 0 140 28" aria-hidden="true">
+            <rect x="4" y="16" width=move || format!("{:.1}", bar().1 * 0.9) height="6"/>
+        </svg>
+        <span class="scale-label">{move || format_length(bar().0, lang.get())}</span>
+    }
+}
+
+/// Asks the browser for the position, on request only; never stored or sent.
+fn locate(
+    located: RwSignal<Option<Xy>>,
+    message: RwSignal<Option<&'static str>>,
+    map: StoredValue<PreparedMap>,
+) {
+    let lang = use_lang();
+    let t = lang.get_untracked().t();
+    let Some(geolocation) = window().navigator().geolocation().ok() else {
+        message.set(Some(t.location_unavailable));
+        return;
+    };
+    message.set(Some(t.locating));
+    let success =
+        wasm_bindgen::closure::Closure::once_into_js(move |position: wasm_bindgen::JsValue| {
+            let read = |obj: &wasm_bindgen::JsValue, key: &str| {
+                js_sys::Reflect::get(obj, &key.into()).ok()
+            };
+            let coords = read(&position, "coords");
+            let lat = coords
+                .as_ref()
+                .and_then(|c| read(c, "latitude"))
+                .and_then(|v| v.as_f64());
+            let lon = coords
+                .as_ref()
+                .and_then(|c| read(c, "longitude"))
+                .and_then(|v| v.as_f64());
+            match (lon, lat) {
+                (Some(lon), Some(lat)) => {
+                    let here = project(crate::map::geo::LonLat { lon, lat });
+                    let (sx, sy) = map.with_value(|m| m.home.to_screen(here));
+                    let inside = (-WIDTH..2.0 * WIDTH).contains(&sx)
+                        && (-HEIGHT..2.0 * HEIGHT).contains(&sy);
+                    located.set(Some(here));
+                    message.set(Some(if inside {
+                        t.location_private
+                    } else {
+                        t.location_outside
+                    }));
+                }
+                _ => message.set(Some(t.location_unavailable)),
+            }
+        });
+    let failure =
+        wasm_bindgen::closure::Closure::once_into_js(move |error: wasm_bindgen::JsValue| {
+            let code = js_sys::Reflect::get(&error, &"code".into())
+                .ok()
+                .and_then(|c| c.as_f64());
+            message.set(Some(if code == Some(1.0) {
+                t.location_denied
+            } else {
+                t.location_unavailable
+            }));
+        });
+    if geolocation
+        .get_current_position_with_error_callback(
+            success.unchecked_ref(),
+            Some(failure.unchecked_ref()),
+        )
+        .is_err()
+    {
+        message.set(Some(t.location_unavailable));
+    }
+}
+
+/// The selected route: its facts, checkpoints, and the hazards and gear near it.
+#[component]
+fn RoutePanel(map: StoredValue<PreparedMap>, route: usize) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let (r, summary) =
+        map.with_value(|m| (m.data.routes[route].clone(), m.summaries[route].clone()));
+    let name = r.name.clone();
+    let description = r.description.clone();
+    let place_items = move |indexes: Vec<usize>, numbered: bool| {
+        let lang = lang.get();
+        let items = map.with_value(|m| {
+            indexes
+                .iter()
+                .map(|&i| {
+                    let place = &m.data.places[i];
+                    let label = place.name.as_ref().map(|n| n.get(lang).to_owned()).unwrap_or_else(|| place_label(&place.kind, lang).to_owned());
+                    let kind = place_label(&place.kind, lang);
+                    let quiz = place.quiz.clone();
+                    let href = format!("?place={}", place.id);
+                    view! {
+                        <li>
+                            <A href=href>{label}</A>
+                            {(!numbered).then(|| view! { " · " {kind} })}
+                            {quiz.map(|set| view! { " · " <A href=format!("/quiz/{set}")>{lang.t().open_quiz.replace("{set}", &set)}</A> })}
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>()
+        });
+        if items.is_empty() {
+            view! { <p>{lang.t().none_listed}</p> }.into_any()
+        } else if numbered {
+            view! { <ol>{items}</ol> }.into_any()
+        } else {
+            view! { <ul>{items}</ul> }.into_any()
+        }
+    };
+    let (checkpoints, hazards, gear) = (
+        summary.checkpoints.clone(),
+        summary.hazards.clone(),
+        summary.gear.clone(),
+    );
+    view! {
+        <PageMeta title=move || name.get(lang.get()).to_owned() description=move || t().map_description.to_owned()/>
+        <section class="panel-card" aria-labelledby="route-heading">
+            <h2 id="route-heading" style=format!("border-color: {}", r.colour)>{move || r.name.get(lang.get()).to_owned()}</h2>
+            {description.map(|d| view! { <p>{move || d.get(lang.get()).to_owned()}</p> })}
+            <dl class="facts">
+                <div><dt>{move || t().length}</dt><dd class="route-length">{move || format_length(summary.length_m, lang.get())}</dd></div>
+                <div><dt>{move || t().walking_time}</dt><dd>{move || t().minutes.replace("{n}", &summary.minutes.to_string())}</dd></div>
+                <div><dt>{move || t().difficulty}</dt><dd>{move || difficulty_label(r.difficulty, lang.get())}</dd></div>
+            </dl>
+            <h3>{move || t().checkpoints}</h3>
+            {move || place_items(checkpoints.clone(), true)}
+            <h3>{move || t().hazards_near}</h3>
+            {move || place_items(hazards.clone(), false)}
+            <h3>{move || t().rescue_near}</h3>
+            {move || place_items(gear.clone(), false)}
+            <A href="/map" attr:class="button secondary">{move || t().show_all_routes}</A>
+        </section>
+    }
+}
+
+/// The selected place: what it is, its quiz, its story.
+#[component]
+fn PlacePanel(map: StoredValue<PreparedMap>, place: usize) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let p = map.with_value(|m| m.data.places[place].clone());
+    let kind = p.kind.clone();
+    let name = p.name.clone();
+    let heading = move || {
+        let lang = lang.get();
+        name.as_ref()
+            .map(|n| n.get(lang).to_owned())
+            .unwrap_or_else(|| place_label(&kind, lang).to_owned())
+    };
+    let kind_label = p.kind.clone();
+    let story = match &p.kind {
+        PlaceKind::Story(story) => Some(story.clone()),
+        _ => None,
+    };
+    view! {
+        <section class="panel-card" aria-labelledby="place-heading">
+            <h2 id="place-heading">{heading}</h2>
+            <p class="place-kind">{move || place_label(&kind_label, lang.get())}</p>
+            {p.description.map(|d| view! { <p>{move || d.get(lang.get()).to_owned()}</p> })}
+            {p.quiz.map(|set| view! {
+                <A href=format!("/quiz/{set}") attr:class="button">{move || t().open_quiz.replace("{set}", &set)}</A>
+            })}
+            {story.map(|story| view! { <StoryCompare story/> })}
+            <A href="?" attr:class="button secondary">{move || t().close}</A>
+        </section>
+    }
+}
+
+/// Every route, with its length: the keyboard's and screen reader's way to the routes.
+#[component]
+fn RouteList(map: StoredValue<PreparedMap>, selected: Signal<Option<usize>>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <nav class="route-list" aria-labelledby="route-list-heading">
+            <h2 id="route-list-heading">{move || lang.get().t().routes}</h2>
+            <ul>
+                {move || {
+                    let lang = lang.get();
+                    map.with_value(|m| {
+                        m.data
+                            .routes
+                            .iter()
+                            .zip(&m.summaries)
+                            .enumerate()
+                            .map(|(i, (r, s))| {
+                                let current = (selected.get() == Some(i)).then_some("page");
+                                let href = format!("/map/{}", r.id);
+                                let swatch = format!("background: {}", r.colour);
+                                let name = r.name.get(lang).to_owned();
+                                let length = format_length(s.length_m, lang);
+                                view! {
+                                    <li>
+                                        <A href=href attr:aria-current=current>
+                                            <span class="swatch" style=swatch></span>
+                                            {name}
+                                            <span class="muted">" · " {length}</span>
+                                        </A>
+                                    </li>
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                }}
+            </ul>
+        </nav>
+    }
+}
+
+/// Every place on the map, grouped by kind order in the file.
+#[component]
+fn PlaceList(map: StoredValue<PreparedMap>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <nav class="place-list" aria-labelledby="place-list-heading">
+            <h2 id="place-list-heading">{move || lang.get().t().places}</h2>
+            <ul>
+                {move || {
+                    let lang = lang.get();
+                    map.with_value(|m| {
+                        m.data
+                            .places
+                            .iter()
+                            .map(|p| {
+                                let label = p.name.as_ref().map(|n| n.get(lang).to_owned()).unwrap_or_else(|| place_label(&p.kind, lang).to_owned());
+                                let href = format!("?place={}", p.id);
+                                let kind = place_label(&p.kind, lang);
+                                view! {
+                                    <li>
+                                        <A href=href>{label}</A>
+                                        <span class="muted">" · " {kind}</span>
+                                    </li>
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                }}
+            </ul>
+        </nav>
+    }
+}
+
+/// The symbols and what they mean.
+#[component]
+fn Legend() -> impl IntoView {
+    use crate::content::{GearKind, HazardKind};
+    let lang = use_lang();
+    let kinds = [
+        PlaceKind::Checkpoint,
+        PlaceKind::Hazard(HazardKind::DeepWater),
+        PlaceKind::Hazard(HazardKind::SlipperyBank),
+        PlaceKind::Hazard(HazardKind::FastCurrent),
+        PlaceKind::Rescue(GearKind::Lifebuoy),
+        PlaceKind::Rescue(GearKind::RescuePole),
+        PlaceKind::Toilet,
+        PlaceKind::Meeting,
+        PlaceKind::Place,
+    ];
+    view! {
+        <section class="legend" aria-labelledby="legend-heading">
+            <h2 id="legend-heading">{move || lang.get().t().legend}</h2>
+            <ul>
+                {kinds
+                    .into_iter()
+                    .map(|kind| {
+                        let label_kind = kind.clone();
+                        view! {
+                            <li>
+                                <svg viewBox="-16 -16 32 32" width="32" height="32" aria-hidden="true">
+                                    <PlaceSymbol kind order=None/>
+                                </svg>
+                                {move || place_label(&label_kind, lang.get())}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
