@@ -198,9 +198,10 @@ pub fn scale_bar(metres_per_pixel: f64, max_px: f64) -> (f64, f64) {
     (nice, nice / metres_per_pixel)
 }
 
-/// Distance in metres from a position to the nearest point of a line (on a local flat
-/// approximation, exact enough for the few hundred metres that matter on a walk).
-pub fn distance_to_line_m(p: LonLat, line: &[LonLat]) -> f64 {
+/// The distance in metres from `p` to the segment `a`–`b`, and how far along the segment (0 to 1)
+/// the nearest point lies, on a local flat approximation around `p` (exact enough for the few
+/// hundred metres that matter on a walk).
+fn nearest_on_segment(p: LonLat, a: LonLat, b: LonLat) -> (f64, f64) {
     let k = p.lat.to_radians().cos();
     let local = |q: LonLat| {
         (
@@ -208,40 +209,43 @@ pub fn distance_to_line_m(p: LonLat, line: &[LonLat]) -> f64 {
             (q.lat - p.lat).to_radians() * EARTH_RADIUS_M,
         )
     };
+    let (ax, ay) = local(a);
+    let (bx, by) = local(b);
+    let (dx, dy) = (bx - ax, by - ay);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 == 0.0 {
+        0.0
+    } else {
+        (-(ax * dx + ay * dy) / len2).clamp(0.0, 1.0)
+    };
+    let (cx, cy) = (ax + t * dx, ay + t * dy);
+    ((cx * cx + cy * cy).sqrt(), t)
+}
+
+/// Distance in metres from a position to the nearest point of a line.
+pub fn distance_to_line_m(p: LonLat, line: &[LonLat]) -> f64 {
     match line {
         [] => f64::INFINITY,
         [only] => haversine_m(p, *only),
         _ => line
             .windows(2)
-            .map(|w| {
-                let (ax, ay) = local(w[0]);
-                let (bx, by) = local(w[1]);
-                let (dx, dy) = (bx - ax, by - ay);
-                let len2 = dx * dx + dy * dy;
-                let t = if len2 == 0.0 {
-                    0.0
-                } else {
-                    (-(ax * dx + ay * dy) / len2).clamp(0.0, 1.0)
-                };
-                let (cx, cy) = (ax + t * dx, ay + t * dy);
-                (cx * cx + cy * cy).sqrt()
-            })
+            .map(|w| nearest_on_segment(p, w[0], w[1]).0)
             .fold(f64::INFINITY, f64::min),
     }
 }
 
-/// How far along a line (in metres from its start) the point nearest to `p` lies: puts
+/// How far along a line (metres from its start) the point nearest to `p` lies: puts
 /// checkpoints in walking order.
 pub fn position_along_m(p: LonLat, line: &[LonLat]) -> f64 {
     let mut walked = 0.0;
     let mut best = (f64::INFINITY, 0.0);
     for w in line.windows(2) {
-        let d = distance_to_line_m(p, w);
+        let length = haversine_m(w[0], w[1]);
+        let (d, t) = nearest_on_segment(p, w[0], w[1]);
         if d < best.0 {
-            let to_start = haversine_m(w[0], p).min(haversine_m(w[0], w[1]));
-            best = (d, walked + to_start);
+            best = (d, walked + t * length);
         }
-        walked += haversine_m(w[0], w[1]);
+        walked += length;
     }
     best.1
 }

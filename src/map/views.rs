@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::shell::{use_lang, Loaded, PageMeta};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 
@@ -109,6 +109,9 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Taps on the map's routes and symbols; keyboard and screen-reader users have the lists.
+    let navigate = use_navigate();
+    let go = move |href: &str| navigate(href, Default::default());
     let transform = move || {
         let v = view_state.get();
         let k = v.scale / home.scale;
@@ -142,7 +145,8 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                 })
                                 .collect_view()
                         }}
-                        {move || {
+                        {let go = go.clone(); move || {
+                            let go = go.clone();
                             let selected = selected_route();
                             route_paths
                                 .get()
@@ -152,20 +156,21 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                     let (id, colour) = map.with_value(|m| (m.data.routes[i].id.clone(), m.data.routes[i].colour.clone()));
                                     let class = if selected == Some(i) { "route selected" } else if selected.is_some() { "route dimmed" } else { "route" };
                                     let name = map.with_value(|m| m.data.routes[i].name.get(lang.get_untracked()).to_owned());
+                                    let go = go.clone();
                                     view! {
-                                        <g>
-                                            <a href=format!("/map/{id}") aria-label=name tabindex="-1">
-                                                <path class="route-hit" d=d.clone()/>
-                                                <path class=class d=d stroke=colour/>
-                                            </a>
+                                        <g class="route-group" on:click=move |_| go(&format!("/map/{id}"))>
+                                            <title>{name}</title>
+                                            <path class="route-hit" d=d.clone()/>
+                                            <path class=class d=d stroke=colour/>
                                         </g>
                                     }
                                 })
                                 .collect_view()
                         }}
                     </g>
-                    {move || {
+                    {let go = go.clone(); move || {
                         let lang = lang.get();
+                        let go = go.clone();
                         map.with_value(|m| {
                             m.data
                                 .places
@@ -173,11 +178,12 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                 .map(|place| {
                                     let (x, y) = to_screen(place.at);
                                     let label = place.name.as_ref().map(|n| n.get(lang).to_owned()).unwrap_or_else(|| place_label(&place.kind, lang).to_owned());
+                                    let go = go.clone();
+                                    let href = format!("?place={}", place.id);
                                     view! {
-                                        <g transform=format!("translate({x:.1} {y:.1})")>
-                                            <a href=format!("?place={}", place.id) aria-label=label tabindex="-1">
-                                                <PlaceSymbol kind=place.kind.clone() order=place.order/>
-                                            </a>
+                                        <g class="place" transform=format!("translate({x:.1} {y:.1})") on:click=move |_| go(&href)>
+                                            <title>{label}</title>
+                                            <PlaceSymbol kind=place.kind.clone() order=place.order/>
                                         </g>
                                     }
                                 })
@@ -270,6 +276,15 @@ fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl
             1 => {
                 let (dx, dy) = (now.0 - last.0, now.1 - last.1);
                 dragged.update_value(|d| *d += dx.abs() + dy.abs());
+                // Capture only once it is a drag, so a tap still reaches the route under it.
+                if let Some(target) = ev
+                    .current_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                {
+                    if !target.has_pointer_capture(id) {
+                        let _ = target.set_pointer_capture(id);
+                    }
+                }
                 view_state.update(|v| *v = v.pan(dx, dy));
             }
             2 => {

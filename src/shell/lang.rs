@@ -12,14 +12,23 @@ const LANG_KEY: &str = "lang";
 #[derive(Clone, Copy)]
 struct UiLang(RwSignal<Lang>);
 
+/// Read access to the language, created once with the layout so it lives as long as the app
+/// (a signal derived per component would die with that component while others still read it).
+#[derive(Clone, Copy)]
+struct UiLangReader(Signal<Lang>);
+
 /// Sets up the language for the app: reads `?lang=` and the saved choice, keeps `<html lang>`
 /// in step, and follows `?lang=` when a link changes it. Call once, inside the router.
 pub fn provide_lang() {
     let query = use_query_map();
     let from_url = move || query.with(|q| q.get("lang"));
-    let initial = choose_lang(from_url().as_deref(), storage::load(LANG_KEY).as_deref());
+    let initial = choose_lang(
+        query.with_untracked(|q| q.get("lang")).as_deref(),
+        storage::load(LANG_KEY).as_deref(),
+    );
     let lang = RwSignal::new(initial);
     provide_context(UiLang(lang));
+    provide_context(UiLangReader(lang.into()));
     Effect::new(move |_| {
         if let Some(chosen) = from_url().as_deref().and_then(Lang::from_code) {
             lang.set(chosen);
@@ -34,8 +43,8 @@ pub fn provide_lang() {
 
 /// The current interface language.
 pub fn use_lang() -> Signal<Lang> {
-    let UiLang(lang) = expect_context::<UiLang>();
-    lang.into()
+    let UiLangReader(lang) = expect_context::<UiLangReader>();
+    lang
 }
 
 /// A button that switches to the other language, saves the choice on the device, and keeps a

@@ -1,0 +1,145 @@
+// The patrol map: routes by tap and keyboard, lengths, zoom, quiz stops, the park story, errors.
+import { test, expect } from '@playwright/test';
+
+function haversine([lon1, lat1], [lon2, lat2]) {
+  const r = 6371008.8, rad = Math.PI / 180;
+  const h = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 2 * r * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+function expectedLength(feature) {
+  const g = feature.geometry;
+  const lines = g.type === 'LineString' ? [g.coordinates] : g.coordinates;
+  const metres = lines.reduce((sum, line) => sum + line.slice(1).reduce((s, p, i) => s + haversine(line[i], p), 0), 0);
+  return metres < 1000 ? `${metres.toFixed(0)} m` : `${(metres / 1000).toFixed(2)} km`;
+}
+
+async function routes(request) {
+  const file = await (await request.get('/content/routes.geojson')).json();
+  return file.features.filter((f) => f.properties?.kind === 'route');
+}
+
+/** Taps the middle of a route's line on the map, as a finger would. */
+async function tapRoute(page, name) {
+  const group = page.locator('svg.map g.route-group').filter({ has: page.locator('title', { hasText: name }) });
+  const path = group.locator('path.route');
+  const point = await path.evaluate((el) => {
+    const p = el.getPointAtLength(el.getTotalLength() / 2);
+    const m = el.getScreenCTM();
+    return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+  });
+  await page.mouse.click(point.x, point.y);
+}
+
+test('tapping a route highlights it and shows its length, time and stops', async ({ page, request }) => {
+  const [trail] = await routes(request);
+  await page.goto('/map?lang=en');
+  await tapRoute(page, trail.properties.name.en);
+  await expect(page).toHaveURL(new RegExp(`/map/${trail.properties.id}`));
+  const panel = page.getByRole('region', { name: trail.properties.name.en });
+  await expect(panel.locator('.route-length')).toHaveText(expectedLength(trail));
+  await expect(panel).toContainText('Walking time');
+  await expect(panel).toContainText('Easy');
+  await expect(panel.getByRole('heading', { name: 'Checkpoints, in order' })).toBeVisible();
+  await expect(page.locator('path.route.selected')).toHaveCount(1);
+});
+
+test('a route is reachable by keyboard alone, and deep links select it', async ({ page, request }) => {
+  const all = await routes(request);
+  const south = all.find((f) => f.properties.id === 'south-bank-patrol');
+  await page.goto('/map?lang=en');
+  const link = page.getByRole('navigation', { name: 'Patrol routes' }).getByRole('link', { name: new RegExp(south.properties.name.en) });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/map\/south-bank-patrol/);
+  const panel = page.getByRole('region', { name: south.properties.name.en });
+  await expect(panel.locator('.route-length')).toHaveText(expectedLength(south));
+  await expect(panel.getByRole('heading', { name: 'Hazards nearby' })).toBeVisible();
+  // The same route opened directly.
+  await page.goto('/map/west-reach-loop?lang=en');
+  const west = all.find((f) => f.properties.id === 'west-reach-loop');
+  await expect(page.getByRole('region', { name: west.properties.name.en }).locator('.route-length')).toHaveText(expectedLength(west));
+});
+
+test('zoom buttons, keys and reset change the view and the scale bar', async ({ page }) => {
+  await page.goto('/map?lang=en');
+  const layer = page.locator('svg.map > g').first();
+  const scale = page.locator('.scale-label');
+  const before = await scale.innerText();
+  const transform0 = await layer.getAttribute('transform');
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(layer).not.toHaveAttribute('transform', transform0);
+  await expect(scale).not.toHaveText(before);
+  const zoomed = await layer.getAttribute('transform');
+  await page.locator('svg.map').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(layer).not.toHaveAttribute('transform', zoomed);
+  await page.getByRole('button', { name: 'Reset view' }).click();
+  await expect(layer).toHaveAttribute('transform', transform0);
+  await expect(scale).toHaveText(before);
+});
+
+test('a checkpoint with a quiz opens that quiz: the route is a learning trail', async ({ page }) => {
+  await page.goto('/map/north-bank-learning-trail?lang=en');
+  const panel = page.getByRole('region', { name: 'North bank learning trail' });
+  await panel.getByRole('link', { name: 'Take the quiz: river-ecology' }).click();
+  await expect(page).toHaveURL(/\/quiz\/river-ecology/);
+  await expect(page.getByRole('heading', { level: 1, name: 'River ecology' })).toBeVisible();
+});
+
+test('hazards and rescue gear are listed as text, with distinct map symbols', async ({ page }) => {
+  await page.goto('/map?lang=en');
+  const places = page.getByRole('navigation', { name: 'Places' });
+  await expect(places).toContainText('Hazard: deep water');
+  await expect(places).toContainText('Lifebuoy');
+  await expect(places).toContainText('Rescue pole');
+  await expect(page.locator('svg.map .sym-hazard')).toHaveCount(3);
+  await expect(page.locator('svg.map .sym-lifebuoy')).toHaveCount(2);
+  await expect(page.locator('svg.map .sym-pole')).toHaveCount(1);
+});
+
+test('the park story slider compares before and now, by keyboard and by touch', async ({ page }) => {
+  await page.goto('/map?lang=en&place=story-shanty-to-lawn');
+  const slider = page.getByRole('slider', { name: /compare before and now/ });
+  await expect(slider).toHaveValue('50');
+  const after = page.locator('.story-after');
+  await expect(after).toHaveAttribute('style', /inset\(0 0 0 50%\)/);
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(slider).toHaveValue('60');
+  await expect(after).toHaveAttribute('style', /inset\(0 0 0 40%\)/);
+  const box = await slider.boundingBox();
+  await page.mouse.click(box.x + box.width - 2, box.y + box.height / 2);
+  await expect(after).toHaveAttribute('style', /inset\(0 0 0 0%\)/);
+});
+
+test('the shared name-only GeoJSON export displays with defaults', async ({ page }) => {
+  await page.route('**/content/routes.geojson', (route) => route.fulfill({ path: '../shared/samples/name-only-routes.geojson' }));
+  await page.goto('/map?lang=en');
+  const list = page.getByRole('navigation', { name: 'Patrol routes' });
+  await expect(list.getByRole('link')).toHaveCount(3);
+  await expect(list).toContainText('East bank walk');
+  await expect(list).toContainText('Route 3');
+  await list.getByRole('link', { name: /Two-bridge loop/ }).click();
+  await expect(page.locator('.route-length')).toHaveText(/\d/);
+});
+
+for (const [name, body, expected] of [
+  ['out-of-range coordinates', (g) => { g.features[0].geometry.coordinates[3] = [213.1, 22.5]; return g; }, 'features[0].geometry.coordinates[3]: longitude 213.1'],
+  ['wrong type', () => ({ type: 'Topology', objects: {} }), 'content/routes.geojson'],
+  ['empty line', (g) => { g.features[1].geometry.coordinates = []; return g; }, 'features[1].geometry.coordinates: a line needs at least 2 positions'],
+]) {
+  test(`a GeoJSON file with ${name} shows a clear message; the rest of the app works`, async ({ page }) => {
+    await page.route('**/content/routes.geojson', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: JSON.stringify(body(await response.json())) });
+    });
+    await page.goto('/map?lang=en');
+    await expect(page.getByRole('alert')).toContainText(expected);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible();
+  });
+}

@@ -1,0 +1,266 @@
+//! Native tests of the map: projection, fitting, haversine lengths, simplification, and reading
+//! GeoJSON with and without our properties.
+
+use river_guardians::content::{
+    parse_content, AppError, Difficulty, GeoJsonFile, MapData, PlaceKind,
+};
+use river_guardians::map::geo::*;
+use river_guardians::map::model::{summarise, PreparedMap, HEIGHT, WIDTH};
+
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    (a - b).abs() <= tolerance
+}
+
+#[test]
+fn web_mercator_projects_known_points_and_round_trips() {
+    assert_eq!(
+        project(LonLat { lon: 0.0, lat: 0.0 }),
+        Xy { x: 0.5, y: 0.5 }
+    );
+    let top_left = project(LonLat {
+        lon: -180.0,
+        lat: MAX_LATITUDE,
+    });
+    assert!(close(top_left.x, 0.0, 1e-12) && close(top_left.y, 0.0, 1e-9));
+    let jiangmen = LonLat {
+        lon: 113.11,
+        lat: 22.557,
+    };
+    let back = unproject(project(jiangmen));
+    assert!(close(back.lon, jiangmen.lon, 1e-9) && close(back.lat, jiangmen.lat, 1e-9));
+    // Latitudes beyond the Mercator limit clamp instead of going to infinity.
+    assert!(project(LonLat {
+        lon: 0.0,
+        lat: 90.0
+    })
+    .y
+    .is_finite());
+}
+
+#[test]
+fn haversine_matches_known_distances() {
+    // One degree of longitude on the equator: 2πR/360 = 111.195 km.
+    let d = haversine_m(LonLat { lon: 0.0, lat: 0.0 }, LonLat { lon: 1.0, lat: 0.0 });
+    assert!(close(d, 111_195.0, 1.0), "{d}");
+    // Paris (2.3522, 48.8566) to London (-0.1276, 51.5072): about 343.5 km.
+    let d = haversine_m(
+        LonLat {
+            lon: 2.3522,
+            lat: 48.8566,
+        },
+        LonLat {
+            lon: -0.1276,
+            lat: 51.5072,
+        },
+    );
+    assert!(close(d, 343_500.0, 1_500.0), "{d}");
+    // Quarter of a meridian: πR/2.
+    let d = haversine_m(
+        LonLat {
+            lon: 10.0,
+            lat: 0.0,
+        },
+        LonLat {
+            lon: 10.0,
+            lat: 90.0,
+        },
+    );
+    assert!(close(d, std::f64::consts::PI * EARTH_RADIUS_M / 2.0, 1e-6));
+    let line = [
+        LonLat { lon: 0.0, lat: 0.0 },
+        LonLat { lon: 0.5, lat: 0.0 },
+        LonLat { lon: 1.0, lat: 0.0 },
+    ];
+    assert!(close(line_length_m(&line), 111_195.0, 1.0));
+    assert_eq!(walking_minutes(0.0), 0);
+    assert_eq!(walking_minutes(4000.0), 60);
+    assert_eq!(walking_minutes(10.0), 1);
+}
+
+#[test]
+fn fit_bounds_centres_and_fills_the_view() {
+    let bounds = Bounds {
+        min: Xy { x: 0.2, y: 0.4 },
+        max: Xy { x: 0.4, y: 0.5 },
+    };
+    let view = View::fit(bounds, 800.0, 600.0, 50.0);
+    // Width-limited: 700 px for 0.2 units.
+    assert!(close(view.scale, 3500.0, 1e-9));
+    assert_eq!(view.to_screen(bounds.centre()), (400.0, 300.0));
+    let (left, _) = view.to_screen(bounds.min);
+    assert!(close(left, 50.0, 1e-9));
+    // A single point gets a fixed street-level zoom, centred.
+    let point = Bounds {
+        min: Xy { x: 0.3, y: 0.3 },
+        max: Xy { x: 0.3, y: 0.3 },
+    };
+    let view = View::fit(point, 800.0, 600.0, 50.0);
+    assert!(view.scale > 1e6);
+    let (x, y) = view.to_screen(point.min);
+    assert!(close(x, 400.0, 1e-6) && close(y, 300.0, 1e-6));
+}
+
+#[test]
+fn zoom_keeps_the_anchor_still_and_pan_moves() {
+    let view = View {
+        scale: 1000.0,
+        offset_x: 10.0,
+        offset_y: 20.0,
+    };
+    let anchor = view.to_plane(300.0, 200.0);
+    let zoomed = view.zoom_at(2.0, 300.0, 200.0);
+    let (x, y) = zoomed.to_screen(anchor);
+    assert!(close(x, 300.0, 1e-9) && close(y, 200.0, 1e-9));
+    assert_eq!(view.pan(5.0, -5.0).offset_x, 15.0);
+}
+
+#[test]
+fn scale_bar_picks_round_lengths() {
+    let (metres, px) = scale_bar(3.0, 120.0);
+    assert_eq!(metres, 200.0);
+    assert!(close(px, 200.0 / 3.0, 1e-9));
+    let (metres, _) = scale_bar(0.9, 120.0);
+    assert_eq!(metres, 100.0);
+}
+
+#[test]
+fn simplification_drops_only_points_within_tolerance() {
+    // A tent (up to x = 50, then down) with ±0.1 of noise: three points describe it.
+    let line: Vec<Xy> = (0..=100)
+        .map(|i| {
+            let x = i as f64;
+            Xy {
+                x,
+                y: (50.0 - (x - 50.0).abs()) + (i % 2) as f64 * 0.1,
+            }
+        })
+        .collect();
+    let simple = simplify(&line, 0.5);
+    assert_eq!(simple.len(), 3, "{simple:?}");
+    assert_eq!(simple[1], Xy { x: 50.0, y: 50.0 });
+    assert_eq!(simplify(&line, 0.0).len(), line.len());
+    assert_eq!(simplify(&line[..2], 5.0).len(), 2);
+}
+
+#[test]
+fn distance_to_line_and_position_along() {
+    let line = [
+        LonLat {
+            lon: 113.0,
+            lat: 22.5,
+        },
+        LonLat {
+            lon: 113.01,
+            lat: 22.5,
+        },
+    ];
+    // 0.001° of latitude north of the middle: about 111 m.
+    let p = LonLat {
+        lon: 113.005,
+        lat: 22.501,
+    };
+    assert!(close(distance_to_line_m(p, &line), 111.2, 0.5));
+    let along = position_along_m(p, &line);
+    assert!(close(along, line_length_m(&line) / 2.0, 2.0), "{along}");
+}
+
+fn shipped(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+#[test]
+fn shipped_routes_read_with_all_properties() {
+    let file: GeoJsonFile = parse_content(
+        "content/routes.geojson",
+        &shipped("public/content/routes.geojson"),
+    )
+    .unwrap();
+    let data = MapData::from_geojson(&file);
+    assert_eq!(data.routes.len(), 3);
+    let trail = data.route("north-bank-learning-trail").unwrap();
+    assert_eq!(trail.difficulty, Some(Difficulty::Easy));
+    let summary = summarise(trail, &data.places);
+    assert!(
+        summary.length_m > 800.0 && summary.length_m < 3000.0,
+        "{}",
+        summary.length_m
+    );
+    let orders: Vec<Option<u32>> = summary
+        .checkpoints
+        .iter()
+        .map(|&i| data.places[i].order)
+        .collect();
+    assert_eq!(orders, [Some(1), Some(2), Some(3)]);
+    assert!(data
+        .places
+        .iter()
+        .any(|p| matches!(p.kind, PlaceKind::Story(_))));
+    let west = data.route("west-reach-loop").unwrap();
+    assert_eq!(west.lines.len(), 2, "a MultiLineString keeps both parts");
+    assert!(!summarise(west, &data.places).hazards.is_empty());
+}
+
+#[test]
+fn a_name_only_export_displays_with_defaults() {
+    let sample = std::fs::read_to_string(format!(
+        "{}/../shared/samples/name-only-routes.geojson",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .or_else(|_| std::fs::read_to_string("/work/shared/samples/name-only-routes.geojson"))
+    .expect("the shared sample file");
+    let file: GeoJsonFile = parse_content("routes.geojson", &sample).unwrap();
+    let data = MapData::from_geojson(&file);
+    assert_eq!(data.routes.len(), 3);
+    assert_eq!(data.routes[0].name.zh_cn, "East bank walk");
+    assert_eq!(data.routes[2].id, "route-3");
+    assert_eq!(data.routes[2].name.en.as_deref(), Some("Route 3"));
+    assert_ne!(data.routes[0].colour, data.routes[1].colour);
+    assert_eq!(data.places.len(), 3);
+    assert!(data.places.iter().all(|p| p.kind == PlaceKind::Place));
+    assert!(data.places[2].name.is_none());
+    let map = PreparedMap::new(data, &[]);
+    for line in map.route_lines.iter().flatten().flatten() {
+        assert!((0.0..=WIDTH).contains(&line.x) && (0.0..=HEIGHT).contains(&line.y));
+    }
+}
+
+fn problems(text: &str) -> Vec<String> {
+    match parse_content::<GeoJsonFile>("content/routes.geojson", text) {
+        Err(AppError::Invalid { problems, .. }) => {
+            problems.iter().map(ToString::to_string).collect()
+        }
+        Err(other) => vec![other.to_string()],
+        Ok(_) => vec![],
+    }
+}
+
+#[test]
+fn bad_geometry_is_reported_by_path() {
+    let line = |coords: &str| {
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{}},"geometry":{{"type":"LineString","coordinates":{coords}}}}}]}}"#
+        )
+    };
+    assert_eq!(
+        problems(&line("[[113.1, 22.5], [200, 22.5]]")),
+        ["features[0].geometry.coordinates[1]: longitude 200 is outside -180..180"]
+    );
+    assert_eq!(
+        problems(&line("[[22.5, 113.1], [22.6, 113.2]]")).len(),
+        2,
+        "swapped lat/lon is caught"
+    );
+    assert_eq!(
+        problems(&line("[]")),
+        ["features[0].geometry.coordinates: a line needs at least 2 positions, has 0"]
+    );
+    let nan = problems(&line(r#"[[113.1, "NaN"], [113.2, 22.5]]"#));
+    assert_eq!(nan.len(), 1);
+    assert!(nan[0].contains("content/routes.geojson"), "{nan:?}");
+    assert_eq!(
+        problems(r#"{"type":"FeatureCollection","features":[]}"#),
+        ["features: has nothing to draw: no points, lines or polygons"]
+    );
+    let wrong_type = problems(r#"{"type":"Feature","geometry":null,"properties":{}}"#);
+    assert_eq!(wrong_type.len(), 1, "{wrong_type:?}");
+}
