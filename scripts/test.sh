@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every test layer; exits non-zero on the first failure.
-#   1. native unit and integration tests (pure logic)       cargo test
+#   1. native unit and integration tests (pure logic)       cargo test; JSON Schemas: node --test
 #   2. components in headless Chromium                      cargo test --target wasm32 (wasm-bindgen-test)
 #   3. end-to-end in Chromium against the release build     trunk build --release + Playwright
 set -euo pipefail
@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 
 echo "== 1/3 native tests"
 cargo test --locked
+node --test tests/
 
 echo "== 2/3 component tests in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -12,7 +12,7 @@ pub fn HomePage() -> impl IntoView {
     let t = move || lang.get().t();
     let SiteResource(site) = expect_context::<SiteResource>();
     view! {
-        <PageMeta title=String::new() description=move || t().app_description.to_owned()/>
+        <PageMeta title=String::new description=move || t().app_description.to_owned()/>
         <Loaded resource=site render=move |site: SiteContent| view! { <EventIntro site/> }/>
         <section class="doors" aria-labelledby="doors-heading">
             <h2 id="doors-heading">{move || t().start_here}</h2>
