@@ -10,14 +10,12 @@ pub mod shell;
 pub mod storage;
 
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 /// The whole app: the router, the page frame and every route.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     view! {
         <Router>
             <shell::Layout>

@@ -232,6 +232,9 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
     }
 }
 
+/// How far (SVG units) a pointer must move before a press counts as a drag rather than a tap.
+const DRAG_THRESHOLD: f64 = 6.0;
+
 /// The SVG with pointer, wheel and keyboard handling for pan and zoom.
 #[component]
 fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl IntoView {
@@ -257,12 +260,6 @@ fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl
             m.insert(ev.pointer_id(), p);
         });
         dragged.set_value(0.0);
-        if let Some(target) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            let _ = target.set_pointer_capture(ev.pointer_id());
-        }
     };
     let on_move = move |ev: web_sys::PointerEvent| {
         let id = ev.pointer_id();
@@ -276,13 +273,16 @@ fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl
             1 => {
                 let (dx, dy) = (now.0 - last.0, now.1 - last.1);
                 dragged.update_value(|d| *d += dx.abs() + dy.abs());
-                // Capture only once it is a drag, so a tap still reaches the route under it.
-                if let Some(target) = ev
-                    .current_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                {
-                    if !target.has_pointer_capture(id) {
-                        let _ = target.set_pointer_capture(id);
+                // Capture only once it is really a drag: a tap still reaches the route or symbol
+                // under it, and the click that ends a drag goes to the map, not to what it ends on.
+                if dragged.get_value() > DRAG_THRESHOLD {
+                    if let Some(target) = ev
+                        .current_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    {
+                        if !target.has_pointer_capture(id) {
+                            let _ = target.set_pointer_capture(id);
+                        }
                     }
                 }
                 view_state.update(|v| *v = v.pan(dx, dy));
@@ -311,13 +311,6 @@ fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl
         pointers.update_value(|m| {
             m.remove(&ev.pointer_id());
         });
-    };
-    let on_click_capture = move |ev: web_sys::MouseEvent| {
-        // A drag that ends over a route is a pan, not a tap on the route.
-        if dragged.get_value() > 6.0 {
-            ev.stop_propagation();
-            ev.prevent_default();
-        }
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
@@ -359,7 +352,6 @@ fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl
             on:pointermove=on_move
             on:pointerup=on_up
             on:pointercancel=on_up
-            on:clickcapture=on_click_capture
             on:wheel=on_wheel
             on:dblclick=on_dblclick
             on:keydown=on_key

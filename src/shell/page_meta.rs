@@ -1,13 +1,10 @@
-//! Per-page `<title>` and description.
+//! Per-page `<title>` and description, set straight on the document head.
 
 use super::use_lang;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
-/// Sets the document title (followed by the app's name) and the meta description of a page.
-///
-/// Takes plain closures, not signals: the document head outlives the page, and a signal owned
-/// by the page would be gone when the head reads it last.
+/// Sets the document title (followed by the app's name) and the meta description of a page,
+/// and keeps them in step with the language.
 #[component]
 pub fn PageMeta(
     /// The page's own title; empty on the home page.
@@ -16,17 +13,17 @@ pub fn PageMeta(
     description: impl Fn() -> String + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
-    let full_title = move || {
+    Effect::new(move |_| {
         let app = lang.get().t().app_name;
         let page = title();
-        if page.is_empty() {
+        let document = document();
+        document.set_title(&if page.is_empty() {
             app.to_owned()
         } else {
             format!("{page} · {app}")
+        });
+        if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+            let _ = meta.set_attribute("content", &description());
         }
-    };
-    view! {
-        <Title text=full_title/>
-        <Meta name="description" content=description/>
-    }
+    });
 }

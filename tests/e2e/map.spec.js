@@ -20,15 +20,20 @@ async function routes(request) {
   return file.features.filter((f) => f.properties?.kind === 'route');
 }
 
-/** Taps the middle of a route's line on the map, as a finger would. */
+/** Taps a route's line on the map where no symbol covers it, as a finger would. */
 async function tapRoute(page, name) {
   const group = page.locator('svg.map g.route-group').filter({ has: page.locator('title', { hasText: name }) });
-  const path = group.locator('path.route');
-  const point = await path.evaluate((el) => {
-    const p = el.getPointAtLength(el.getTotalLength() / 2);
+  const point = await group.locator('path.route').evaluate((el) => {
     const m = el.getScreenCTM();
-    return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+    for (let f = 0.3; f < 1; f += 0.05) {
+      const p = el.getPointAtLength(el.getTotalLength() * f);
+      const x = p.x * m.a + p.y * m.c + m.e;
+      const y = p.x * m.b + p.y * m.d + m.f;
+      if (el.parentElement.contains(document.elementFromPoint(x, y))) return { x, y };
+    }
+    return null;
   });
+  if (!point) throw new Error(`no free spot on ${name}`);
   await page.mouse.click(point.x, point.y);
 }
 
