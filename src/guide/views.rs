@@ -120,7 +120,7 @@ fn SectionView(
         <nav class="breadcrumb" aria-label=move || t().guide_sections>
             <A href="/guide">{move || t().guide}</A>
         </nav>
-        <article class="guide-section">
+        <article class="guide-section" data-section=section.with_value(|s| s.id.clone())>
             <header class="section-head">
                 <div>
                     <h1>{title}</h1>
@@ -166,6 +166,9 @@ fn SectionView(
                     .collect_view()}
             </div>
             <SourceList sources/>
+            <button type="button" class="button secondary" on:click=move |_| {
+                let _ = window().print();
+            }>{move || t().print_page}</button>
         </article>
         <nav class="pager" aria-label=move || t().guide_sections>
             {previous.map(|(id, title)| view! {

@@ -1,6 +1,6 @@
 //! The page frame: skip link, header with the three doors and the language switch, main area.
 
-use super::{provide_lang, use_lang, EmergencyButton, LanguageSwitch};
+use super::{provide_lang, use_lang, EmergencyButton, LanguageSwitch, TextSizeToggle};
 use crate::content::{fetch_json, AppError, SiteContent, SITE_FILE};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -31,6 +31,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <A href="/map" attr:class="door-link">{move || t().map}</A>
             </nav>
             <EmergencyButton/>
+            <TextSizeToggle/>
             <LanguageSwitch/>
         </header>
         <main id="main" tabindex="-1">{children()}</main>

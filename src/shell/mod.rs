@@ -8,6 +8,7 @@ mod layout;
 mod loaded;
 mod not_found;
 mod page_meta;
+mod text_size;
 
 pub use age::{use_age, AgePicker};
 pub use emergency::{EmergencyButton, EmergencyPage};
@@ -17,3 +18,4 @@ pub use layout::{Layout, SiteResource};
 pub use loaded::Loaded;
 pub use not_found::NotFound;
 pub use page_meta::PageMeta;
+pub use text_size::TextSizeToggle;

@@ -1,0 +1,74 @@
+// How fast the screen answers a tap in the quiz, under 4x CPU throttling.
+//
+// For each tap (an answer, then "Next question") it records, from Chromium's performance
+// timeline (Event Timing API), the time from the input to the next paint, and from a
+// requestAnimationFrame probe the time from the input to the first frame after the DOM changed.
+// Usage: node bench/answer-latency.mjs [dist] [taps]
+import { serve, launch, median, percentile, fmt } from './lib.mjs';
+
+const dist = process.argv[2] ?? 'dist';
+const taps = Number(process.argv[3] ?? 40);
+const stop = await serve(dist, 4301);
+const browser = await launch();
+try {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto('http://127.0.0.1:4301/quiz/save-water?age=adults&lang=en&seed=7');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.evaluate(() => {
+    window.__latency = { events: [], frames: [] };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'click') window.__latency.events.push(e.duration);
+    }).observe({ type: 'event', durationThreshold: 16, buffered: false });
+    // Also catch clicks faster than the observer's 16 ms floor: input → first frame after a change.
+    document.addEventListener('click', (ev) => {
+      const start = ev.timeStamp;
+      const main = document.querySelector('main');
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        requestAnimationFrame(() => window.__latency.frames.push(performance.now() - start));
+      });
+      observer.observe(main, { subtree: true, childList: true, characterData: true, attributes: true });
+    }, true);
+  });
+  let done = 0;
+  while (done < taps) {
+    const next = page.getByRole('button', { name: /Next question|See results/ });
+    if (await next.isVisible()) {
+      if ((await next.innerText()).includes('See results')) {
+        await next.click();
+        await page.getByRole('button', { name: 'Play again' }).click();
+      } else {
+        await next.click();
+      }
+      done++;
+      continue;
+    }
+    // Single choice and true/false answer in one tap; other kinds need several, so they are
+    // answered by their first option and "Check" (each tap is measured the same way).
+    const option = page.locator('.options .option, ol.ordering .option, .match-right .option').first();
+    await option.click();
+    done++;
+    const check = page.getByRole('button', { name: 'Check answer' });
+    if (await check.isVisible() && await check.isEnabled()) {
+      await check.click();
+      done++;
+    } else if (await page.locator('.match-left').isVisible()) {
+      // Matching: pair every left item, then check.
+      const rights = page.locator('.match-right .option');
+      for (let i = 1; i < await rights.count(); i++) await rights.nth(i).click();
+      await page.getByRole('button', { name: 'Check answer' }).click();
+    }
+  }
+  await page.waitForTimeout(300);
+  const { events, frames } = await page.evaluate(() => window.__latency);
+  console.log(`quiz tap → next frame, 4x CPU throttling, ${frames.length} taps`);
+  console.log(`  input → first frame after the update (rAF probe):  median ${fmt(median(frames))}, p95 ${fmt(percentile(frames, 95))}, worst ${fmt(Math.max(...frames))}`);
+  console.log(`  Event Timing entries over 16 ms (input → next paint): ${events.length} of ${frames.length}` +
+    (events.length ? `, worst ${fmt(Math.max(...events))}` : ''));
+  console.log(`  within one frame (16.7 ms): ${frames.filter((f) => f <= 16.7).length} of ${frames.length}`);
+} finally {
+  await browser.close();
+  stop();
+}

@@ -1,0 +1,69 @@
+// Accessibility: axe-core finds no violations on every page, in both languages.
+import { test, expect } from '@playwright/test';
+import { createRequire } from 'node:module';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+async function axe(page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const pages = [
+  ['home', '/', 'heading'],
+  ['quiz topics', '/quiz', 'link'],
+  ['quiz setup', '/quiz/save-water?age=grades-4-6', 'button'],
+  ['guide index', '/guide', 'link'],
+  ['guide section', '/guide/rules-for-children', 'heading'],
+  ['guide checklist', '/guide/before-you-go', 'checkbox'],
+  ['map', '/map/south-bank-patrol', 'application'],
+  ['map story', '/map?place=story-shanty-to-lawn', 'slider'],
+  ['emergency card', '/emergency', 'link'],
+  ['not found', '/nowhere', 'heading'],
+];
+
+for (const lang of ['zh-CN', 'en']) {
+  for (const [name, path, role] of pages) {
+    test(`axe: ${name} (${lang}) has no violations`, async ({ page }) => {
+      await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+      await expect(page.getByRole(role).first()).toBeVisible();
+      expect(await axe(page)).toEqual([]);
+    });
+  }
+}
+
+test('axe: a quiz mid-game, its feedback, the results and the certificate have no violations', async ({ page }) => {
+  await page.goto('/quiz/river-chief?age=adults&lang=en&seed=3');
+  await page.getByRole('button', { name: '2', exact: true }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /Pass the tablet/ })).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Ready' }).click();
+  await expect(page.locator('h2.prompt')).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+  // Play through with first choices, checking feedback once.
+  let checkedFeedback = false;
+  for (let i = 0; i < 40; i++) {
+    if (await page.getByRole('button', { name: 'See results' }).isVisible()) break;
+    if (await page.getByRole('button', { name: 'Ready' }).isVisible()) await page.getByRole('button', { name: 'Ready' }).click();
+    const next = page.getByRole('button', { name: 'Next question' });
+    if (await next.isVisible()) { await next.click(); continue; }
+    await page.locator('.options .option, ol.ordering .option, .match-right .option').first().click();
+    const rights = page.locator('.match-right .option');
+    if (await page.locator('.match-left').isVisible()) for (let r = 1; r < await rights.count(); r++) await rights.nth(r).click();
+    const check = page.getByRole('button', { name: 'Check answer' });
+    if (await check.isVisible()) await check.click();
+    if (!checkedFeedback) {
+      await expect(page.getByRole('status').first()).toBeVisible();
+      expect(await axe(page)).toEqual([]);
+      checkedFeedback = true;
+    }
+  }
+  await page.getByRole('button', { name: 'See results' }).click();
+  await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+  await page.getByRole('button', { name: /Certificate for/ }).first().click();
+  await expect(page.getByRole('article')).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+});
