@@ -38,7 +38,7 @@ pub fn PlaceSymbol(kind: PlaceKind, order: Option<u32>) -> impl IntoView {
         PlaceKind::Hazard(hazard) => {
             let mark = match hazard {
                 HazardKind::DeepWater => "≈",
-                HazardKind::SlipperyBank => "⟋",
+                HazardKind::SlipperyBank => "/",
                 HazardKind::FastCurrent => "»",
                 HazardKind::Other => "!",
             };
