@@ -117,7 +117,7 @@ fn SectionView(
     let checklist = section.with_value(|s| s.checklist.then(|| s.id.clone()));
     view! {
         <PageMeta title=title description=move || section.with_value(|s| s.summary.get(lang.get()).to_owned())/>
-        <nav class="breadcrumb" aria-label=move || t().guide_sections>
+        <nav class="breadcrumb" aria-label=move || t().guide>
             <A href="/guide">{move || t().guide}</A>
         </nav>
         <article class="guide-section" data-section=section.with_value(|s| s.id.clone())>

@@ -83,7 +83,7 @@ impl Animal {
             Animal::Turtle => "#00695c",
             Animal::Otter => "#6d4c41",
             Animal::Crab => "#c62828",
-            Animal::Goldfish => "#e65100",
+            Animal::Goldfish => "#bf360c",
         }
     }
 }
