@@ -24,10 +24,11 @@ try {
     // Also catch clicks faster than the observer's 16 ms floor: input → first frame after a change.
     document.addEventListener('click', (ev) => {
       const start = ev.timeStamp;
+      const label = (ev.target.closest('button')?.innerText ?? '').trim().slice(0, 14);
       const main = document.querySelector('main');
       const observer = new MutationObserver(() => {
         observer.disconnect();
-        requestAnimationFrame(() => window.__latency.frames.push(performance.now() - start));
+        requestAnimationFrame(() => window.__latency.frames.push({ label, ms: performance.now() - start }));
       });
       observer.observe(main, { subtree: true, childList: true, characterData: true, attributes: true });
     }, true);
@@ -62,7 +63,15 @@ try {
     }
   }
   await page.waitForTimeout(300);
-  const { events, frames } = await page.evaluate(() => window.__latency);
+  const { events, frames: labelled } = await page.evaluate(() => window.__latency);
+  const frames = labelled.map((f) => f.ms);
+  const kinds = { 'next question': (l) => l.startsWith('Next question'), check: (l) => l.startsWith('Check answer') };
+  for (const [kind, test] of Object.entries(kinds)) {
+    const xs = labelled.filter((f) => test(f.label)).map((f) => f.ms);
+    if (xs.length) console.log(`  ${kind.padEnd(14)} ${xs.length} taps: median ${fmt(median(xs))}, worst ${fmt(Math.max(...xs))}`);
+  }
+  const answers = labelled.filter((f) => !Object.values(kinds).some((t) => t(f.label))).map((f) => f.ms);
+  console.log(`  ${'answer/option'.padEnd(14)} ${answers.length} taps: median ${fmt(median(answers))}, worst ${fmt(Math.max(...answers))}`);
   console.log(`quiz tap → next frame, 4x CPU throttling, ${frames.length} taps`);
   console.log(`  input → first frame after the update (rAF probe):  median ${fmt(median(frames))}, p95 ${fmt(percentile(frames, 95))}, worst ${fmt(Math.max(...frames))}`);
   console.log(`  Event Timing entries over 16 ms (input → next paint): ${events.length} of ${frames.length}` +

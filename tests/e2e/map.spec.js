@@ -148,3 +148,22 @@ for (const [name, body, expected] of [
     await expect(page.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible();
   });
 }
+
+test('"Where am I?" asks only on request, draws the position, and explains a refusal', async ({ browser }) => {
+  const allowed = await browser.newContext({ geolocation: { latitude: 22.5575, longitude: 113.1105 }, permissions: ['geolocation'] });
+  const page = await allowed.newPage();
+  await page.goto('/map?lang=en');
+  await expect(page.locator('svg.map .you-are-here')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Where am I?' }).click();
+  await expect(page.locator('svg.map .you-are-here')).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'never saved or sent' })).toBeVisible();
+  await allowed.close();
+
+  const refused = await browser.newContext({ permissions: [] });
+  const other = await refused.newPage();
+  await other.goto('/map?lang=en');
+  await other.getByRole('button', { name: 'Where am I?' }).click();
+  await expect(other.getByText(/permission was refused|cannot find its position/)).toBeVisible();
+  await expect(other.locator('svg.map .you-are-here')).toHaveCount(0);
+  await refused.close();
+});

@@ -110,5 +110,33 @@ for (const [name, body] of [
     await expect(alert).toContainText(name === 'empty bank' ? 'sets[1].questions' : name === 'unknown kind' ? 'slider' : 'invalid type');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Water safety guide' }).click();
     await expect(page.getByRole('link', { name: /If someone is in trouble/ })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patrol map' }).click();
+    await expect(page.getByRole('navigation', { name: 'Patrol routes' }).getByRole('link')).toHaveCount(3);
   });
 }
+
+test('the certificate prints on one A4 page without the site chrome', async ({ page }) => {
+  await page.goto('/quiz/save-water?age=kindergarten&lang=en&seed=5');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  for (let i = 0; i < 10; i++) {
+    const results = page.getByRole('button', { name: 'See results' });
+    if (await results.isVisible()) { await results.click(); break; }
+    const next = page.getByRole('button', { name: 'Next question' });
+    if (await next.isVisible()) { await next.click(); continue; }
+    await page.locator('.options .option, ol.ordering .option, .match-right .option').first().click();
+    if (await page.locator('.match-left').isVisible()) {
+      const rights = page.locator('.match-right .option');
+      for (let r = 1; r < await rights.count(); r++) await rights.nth(r).click();
+    }
+    const check = page.getByRole('button', { name: 'Check answer' });
+    if (await check.isVisible()) await check.click();
+  }
+  await page.getByRole('button', { name: /Certificate for/ }).click();
+  await expect(page.getByRole('article', { name: 'River Guardian' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('banner')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print or save the certificate' })).toBeHidden();
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBe(1);
+});
