@@ -21,7 +21,7 @@ pub use routes::{
     background_shapes, BackgroundShape, Difficulty, GearKind, GeoJsonFile, HazardKind, Layer,
     MapData, PatrolRoute, Place, PlaceKind, Story, BACKGROUND_FILE, ROUTES_FILE,
 };
-pub use site::{EmergencyInfo, EmergencyNumber, EventInfo, SiteContent, SITE_FILE};
+pub use site::{EmergencyInfo, EmergencyNumber, EventInfo, SiteContent, TileLayer, SITE_FILE};
 pub use text::LocalText;
 pub use validate::{Problem, Validate};
 

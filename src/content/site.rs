@@ -22,6 +22,36 @@ pub struct SiteContent {
     /// Short water facts, shown on the home page and the kiosk attract screen.
     #[serde(default)]
     pub water_facts: Vec<LocalText>,
+    /// Online raster tiles under the map; absent (the default) means the map uses no network.
+    #[serde(default)]
+    pub map_tiles: Option<TileLayer>,
+}
+
+/// An online raster tile layer (e.g. OpenStreetMap-style `{z}/{x}/{y}` tiles), with its credit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TileLayer {
+    /// Address template with `{z}`, `{x}` and `{y}`.
+    pub url: String,
+    /// The credit line the provider requires, shown under the map.
+    pub attribution: LocalText,
+    /// The deepest zoom level the server has.
+    #[serde(default = "default_max_zoom")]
+    pub max_zoom: u8,
+}
+
+fn default_max_zoom() -> u8 {
+    19
+}
+
+impl TileLayer {
+    /// The address of one tile.
+    pub fn tile_url(&self, z: u8, x: u32, y: u32) -> String {
+        self.url
+            .replace("{z}", &z.to_string())
+            .replace("{x}", &x.to_string())
+            .replace("{y}", &y.to_string())
+    }
 }
 
 /// The event: what, where, when, and who runs it.
@@ -111,6 +141,21 @@ impl Validate for SiteContent {
         }
         for (i, fact) in self.water_facts.iter().enumerate() {
             p.text(format!("water_facts[{i}]"), fact);
+        }
+        if let Some(tiles) = &self.map_tiles {
+            let url = &tiles.url;
+            if !url.starts_with("https://")
+                || !["{z}", "{x}", "{y}"].iter().all(|k| url.contains(k))
+            {
+                p.push(
+                    "map_tiles.url",
+                    "must start with https:// and contain {z}, {x} and {y}",
+                );
+            }
+            p.text("map_tiles.attribution", &tiles.attribution);
+            if tiles.max_zoom > 22 {
+                p.push("map_tiles.max_zoom", "must be at most 22");
+            }
         }
         p.into_vec()
     }

@@ -147,4 +147,5 @@ pub(super) const STRINGS: Strings = Strings {
     metres: "{n} m",
     kilometres: "{n} km",
     large_text: "Large text",
+    attribution_with_tiles: "Routes: organizers' illustrative GeoJSON. Map tiles:",
 };

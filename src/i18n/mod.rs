@@ -220,6 +220,7 @@ pub struct Strings {
     pub metres: &'static str,
     pub kilometres: &'static str,
     pub large_text: &'static str,
+    pub attribution_with_tiles: &'static str,
 }
 
 #[cfg(test)]

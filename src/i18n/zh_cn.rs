@@ -147,4 +147,5 @@ pub(super) const STRINGS: Strings = Strings {
     metres: "{n} 米",
     kilometres: "{n} 公里",
     large_text: "大字体",
+    attribution_with_tiles: "路线：主办方提供的 GeoJSON 示意数据。底图：",
 };

@@ -287,3 +287,41 @@ pub fn simplify(line: &[Xy], tolerance: f64) -> Vec<Xy> {
         .map(|(p, _)| *p)
         .collect()
 }
+
+/// The web-map tiles (`z`, `x`, `y`) covering a screen of `width` × `height` in a view, at the
+/// zoom whose 256-pixel tiles best match the view's scale (at most `max_zoom`), with each tile's
+/// screen position and size.
+pub fn visible_tiles(
+    view: &View,
+    width: f64,
+    height: f64,
+    max_zoom: u8,
+) -> Vec<(u8, u32, u32, f64, f64, f64)> {
+    let z = (view.scale / 256.0)
+        .log2()
+        .round()
+        .clamp(0.0, max_zoom as f64) as u8;
+    let n = 2u32.pow(z as u32);
+    let size = view.scale / n as f64;
+    let top_left = view.to_plane(0.0, 0.0);
+    let bottom_right = view.to_plane(width, height);
+    let range = |from: f64, to: f64| {
+        let first = (from * n as f64).floor().max(0.0) as u32;
+        let last = ((to * n as f64).floor().max(0.0) as u32).min(n - 1);
+        first..=last
+    };
+    let mut tiles = Vec::new();
+    if top_left.x > 1.0 || top_left.y > 1.0 || bottom_right.x < 0.0 || bottom_right.y < 0.0 {
+        return tiles;
+    }
+    for y in range(top_left.y, bottom_right.y) {
+        for x in range(top_left.x, bottom_right.x) {
+            let (sx, sy) = view.to_screen(Xy {
+                x: x as f64 / n as f64,
+                y: y as f64 / n as f64,
+            });
+            tiles.push((z, x, y, sx, sy, size));
+        }
+    }
+    tiles
+}

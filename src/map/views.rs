@@ -1,7 +1,7 @@
 //! `/map` and `/map/<route>`: the SVG map with pan and zoom, and the panel beside it that lists
 //! every route and place (so nothing is reachable only through the map).
 
-use super::geo::{project, scale_bar, unproject, View, Xy};
+use super::geo::{project, scale_bar, unproject, visible_tiles, View, Xy};
 use super::model::{svg_path, PreparedMap, HEIGHT, WIDTH};
 use super::story::StoryCompare;
 use super::symbols::{place_label, PlaceSymbol};
@@ -10,7 +10,7 @@ use crate::content::{
     BACKGROUND_FILE, ROUTES_FILE,
 };
 use crate::i18n::Lang;
-use crate::shell::{use_lang, Loaded, PageMeta};
+use crate::shell::{use_lang, Loaded, PageMeta, SiteResource};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -126,11 +126,47 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
     let zoom_by =
         move |factor: f64| view_state.update(|v| *v = v.zoom_at(factor, WIDTH / 2.0, HEIGHT / 2.0));
 
+    // Optional online tiles (site.json `map_tiles`), placed in the base view's pixels so that
+    // panning only moves them; a tile is fetched once per zoom level and place.
+    let SiteResource(site) = expect_context::<SiteResource>();
+    let tile_layer = Memo::new(move |_| {
+        site.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .and_then(|s| s.map_tiles.clone())
+        })
+    });
+    let tiles = move || {
+        let Some(layer) = tile_layer.get() else {
+            return Vec::new();
+        };
+        visible_tiles(&view_state.get(), WIDTH, HEIGHT, layer.max_zoom)
+            .into_iter()
+            .map(|(z, x, y, ..)| {
+                let n = 2f64.powi(z as i32);
+                let (bx, by) = home.to_screen(Xy {
+                    x: x as f64 / n,
+                    y: y as f64 / n,
+                });
+                (layer.tile_url(z, x, y), bx, by, home.scale / n)
+            })
+            .collect::<Vec<_>>()
+    };
     view! {
         <div class="map-layout">
             <div class="map-frame">
                 <MapCanvas view_state home>
                     <g transform=transform>
+                        <For each=tiles key=|tile| tile.0.clone() let((url, x, y, size))>
+                            <image
+                                href=url
+                                x=format!("{x:.2}")
+                                y=format!("{y:.2}")
+                                width=format!("{size:.2}")
+                                height=format!("{size:.2}")
+                                preserveAspectRatio="none"
+                            />
+                        </For>
                         {move || {
                             background_paths
                                 .get()
@@ -207,7 +243,12 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                     <button type="button" class="icon-button" aria-label=move || t().reset_view on:click=move |_| view_state.set(home)>"⟲"</button>
                 </div>
                 <ScaleBar view_state/>
-                <p class="attribution">{move || t().attribution}</p>
+                <p class="attribution">
+                    {move || match tile_layer.get() {
+                        Some(layer) => format!("{} {}", t().attribution_with_tiles, layer.attribution.get(lang.get())),
+                        None => t().attribution.to_owned(),
+                    }}
+                </p>
                 <div class="locate">
                     <button type="button" class="button secondary" on:click=move |_| locate(located, location_message, map)>
                         {move || t().locate_me}

@@ -167,3 +167,27 @@ test('"Where am I?" asks only on request, draws the position, and explains a ref
   await expect(other.locator('svg.map .you-are-here')).toHaveCount(0);
   await refused.close();
 });
+
+test('no tiles by default; tiles switched on in site.json are drawn with their credit', async ({ page }) => {
+  const tileRequests = [];
+  await page.route('**/tiles-test/**', (route) => {
+    tileRequests.push(route.request().url());
+    return route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"/>' });
+  });
+  await page.goto('/map?lang=en');
+  await expect(page.locator('svg.map path.route')).toHaveCount(3);
+  await expect(page.locator('svg.map image')).toHaveCount(0);
+  expect(tileRequests).toEqual([]);
+
+  await page.route('**/content/site.json', async (route) => {
+    const response = await route.fetch();
+    const site = await response.json();
+    site.map_tiles = { url: 'https://127.0.0.1:4173/tiles-test/{z}/{x}/{y}.svg', attribution: { 'zh-CN': '测试瓦片', en: 'Test tiles' } };
+    await route.fulfill({ response, json: site });
+  });
+  await page.goto('/map?lang=en');
+  await expect(page.locator('svg.map image').first()).toBeAttached();
+  await expect(page.getByText('Map tiles: Test tiles')).toBeVisible();
+  const href = await page.locator('svg.map image').first().getAttribute('href');
+  expect(href).toMatch(/\/tiles-test\/1[4-8]\/\d+\/\d+\.svg$/);
+});
