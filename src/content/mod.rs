@@ -49,23 +49,26 @@ pub fn parse_content<T: DeserializeOwned + Validate>(
 /// Fetches a content file from the site (path relative to the site root, e.g. `content/site.json`),
 /// then parses and validates it. The only way the app loads content.
 pub async fn fetch_json<T: DeserializeOwned + Validate>(path: &str) -> Result<T, AppError> {
+    let text = fetch_text(path).await?;
+    parse_content(path, &text)
+}
+
+/// The request itself, kept apart from the typed parsing so it is compiled once, not per type.
+async fn fetch_text(path: &str) -> Result<String, AppError> {
     let url = format!("/{}", path.trim_start_matches('/'));
+    let network = |e: gloo_net::Error| AppError::Network {
+        file: path.to_owned(),
+        detail: e.to_string(),
+    };
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await
-        .map_err(|e| AppError::Network {
-            file: path.to_owned(),
-            detail: e.to_string(),
-        })?;
+        .map_err(network)?;
     if !response.ok() {
         return Err(AppError::Status {
             file: path.to_owned(),
             status: response.status(),
         });
     }
-    let text = response.text().await.map_err(|e| AppError::Network {
-        file: path.to_owned(),
-        detail: e.to_string(),
-    })?;
-    parse_content(path, &text)
+    response.text().await.map_err(network)
 }

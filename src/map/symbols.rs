@@ -1,7 +1,7 @@
 //! Map symbols: each kind of place has its own shape, so hazards and rescue gear are told apart
 //! without colour.
 
-use crate::content::{GearKind, HazardKind, PlaceKind};
+use crate::content::{GearKind, HazardKind, Place, PlaceKind};
 use crate::i18n::Lang;
 use leptos::prelude::*;
 
@@ -21,6 +21,14 @@ pub fn place_label(kind: &PlaceKind, lang: Lang) -> &'static str {
         PlaceKind::Meeting => t.kind_meeting,
         PlaceKind::Story(_) => t.kind_story,
         PlaceKind::Place => t.kind_place,
+    }
+}
+
+/// A place's name, or what it is when the file gives no name.
+pub fn place_name(place: &Place, lang: Lang) -> String {
+    match &place.name {
+        Some(name) => name.get(lang).to_owned(),
+        None => place_label(&place.kind, lang).to_owned(),
     }
 }
 

@@ -4,7 +4,7 @@
 use super::geo::{project, scale_bar, unproject, visible_tiles, View, Xy};
 use super::model::{svg_path, PreparedMap, HEIGHT, WIDTH};
 use super::story::StoryCompare;
-use super::symbols::{place_label, PlaceSymbol};
+use super::symbols::{place_label, place_name, PlaceSymbol};
 use crate::content::{
     background_shapes, fetch_json, AppError, Difficulty, GeoJsonFile, Layer, MapData, PlaceKind,
     BACKGROUND_FILE, ROUTES_FILE,
@@ -213,7 +213,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                 .iter()
                                 .map(|place| {
                                     let (x, y) = to_screen(place.at);
-                                    let label = place.name.as_ref().map(|n| n.get(lang).to_owned()).unwrap_or_else(|| place_label(&place.kind, lang).to_owned());
+                                    let label = place_name(place, lang);
                                     let go = go.clone();
                                     let href = format!("?place={}", place.id);
                                     view! {
@@ -501,7 +501,7 @@ fn RoutePanel(map: StoredValue<PreparedMap>, route: usize) -> impl IntoView {
                 .iter()
                 .map(|&i| {
                     let place = &m.data.places[i];
-                    let label = place.name.as_ref().map(|n| n.get(lang).to_owned()).unwrap_or_else(|| place_label(&place.kind, lang).to_owned());
+                    let label = place_name(place, lang);
                     let kind = place_label(&place.kind, lang);
                     let quiz = place.quiz.clone();
                     let href = format!("?place={}", place.id);
@@ -555,14 +555,8 @@ fn PlacePanel(map: StoredValue<PreparedMap>, place: usize) -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     let p = map.with_value(|m| m.data.places[place].clone());
-    let kind = p.kind.clone();
-    let name = p.name.clone();
-    let heading = move || {
-        let lang = lang.get();
-        name.as_ref()
-            .map(|n| n.get(lang).to_owned())
-            .unwrap_or_else(|| place_label(&kind, lang).to_owned())
-    };
+    let shown = p.clone();
+    let heading = move || place_name(&shown, lang.get());
     let kind_label = p.kind.clone();
     let story = match &p.kind {
         PlaceKind::Story(story) => Some(story.clone()),
@@ -637,7 +631,7 @@ fn PlaceList(map: StoredValue<PreparedMap>) -> impl IntoView {
                             .places
                             .iter()
                             .map(|p| {
-                                let label = p.name.as_ref().map(|n| n.get(lang).to_owned()).unwrap_or_else(|| place_label(&p.kind, lang).to_owned());
+                                let label = place_name(p, lang);
                                 let href = format!("?place={}", p.id);
                                 let kind = place_label(&p.kind, lang);
                                 view! {
