@@ -4,7 +4,7 @@ use super::checklist::{load_ticks, save_ticks};
 use crate::content::{
     fetch_json, AppError, GuideContent, GuideSection, GuideStep, Source, GUIDE_FILE,
 };
-use crate::shell::{use_age, use_lang, AgePicker, Loaded, PageMeta};
+use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, PageMeta};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
@@ -30,8 +30,8 @@ pub fn GuideIndex() -> impl IntoView {
     let GuideResource(guide) = expect_context();
     view! {
         <PageMeta title=move || t().guide.to_owned() description=move || t().guide_description.to_owned()/>
-        <h1>{move || t().guide}</h1>
-        <p class="lead">{move || t().guide_description}</p>
+        <h1>{tr(|t| t.guide)}</h1>
+        <p class="lead">{tr(|t| t.guide_description)}</p>
         <AgePicker/>
         <Loaded resource=guide render=move |guide: GuideContent| view! { <SectionCards guide/> }/>
     }
@@ -82,9 +82,9 @@ pub fn GuideSectionPage() -> impl IntoView {
                         Some((index, section)) => view! { <SectionView guide index section/> }.into_any(),
                         None => view! {
                             <PageMeta title=move || t().not_found_title.to_owned() description=move || t().section_not_found.to_owned()/>
-                            <h1>{move || t().not_found_title}</h1>
-                            <p>{move || t().section_not_found}</p>
-                            <A href="/guide" attr:class="button">{move || t().guide_sections}</A>
+                            <h1>{tr(|t| t.not_found_title)}</h1>
+                            <p>{tr(|t| t.section_not_found)}</p>
+                            <A href="/guide" attr:class="button">{tr(|t| t.guide_sections)}</A>
                         }
                         .into_any(),
                     }
@@ -117,8 +117,8 @@ fn SectionView(
     let checklist = section.with_value(|s| s.checklist.then(|| s.id.clone()));
     view! {
         <PageMeta title=title description=move || section.with_value(|s| s.summary.get(lang.get()).to_owned())/>
-        <nav class="breadcrumb" aria-label=move || t().guide>
-            <A href="/guide">{move || t().guide}</A>
+        <nav class="breadcrumb" aria-label=tr(|t| t.guide)>
+            <A href="/guide">{tr(|t| t.guide)}</A>
         </nav>
         <article class="guide-section" data-section=section.with_value(|s| s.id.clone())>
             <header class="section-head">
@@ -168,9 +168,9 @@ fn SectionView(
             <SourceList sources/>
             <button type="button" class="button secondary" on:click=move |_| {
                 let _ = window().print();
-            }>{move || t().print_page}</button>
+            }>{tr(|t| t.print_page)}</button>
         </article>
-        <nav class="pager" aria-label=move || t().guide_sections>
+        <nav class="pager" aria-label=tr(|t| t.guide_sections)>
             {previous.map(|(id, title)| view! {
                 <A href=format!("/guide/{id}") attr:class="button secondary" attr:rel="prev">
                     {move || format!("← {}: {}", t().previous, title.get(lang.get()))}
@@ -213,7 +213,7 @@ fn StepBody(
             detail.filter(|_| show_detail()).map(|d| view! { <span class="step-detail">{d}</span> })
         }}
         <span class="citations">
-            <span class="visually-hidden">{move || lang.get().t().source_short}</span>
+            <span class="visually-hidden">{tr(|t| t.source_short)}</span>
             {citations}
         </span>
     }
@@ -240,7 +240,7 @@ fn Checklist(section_id: String, steps: Vec<GuideStep>, source_ids: Vec<String>)
     };
     let done = move || ticks.with(|ticks| ticks.iter().filter(|&&i| i < total).count());
     view! {
-        <p class="hint">{move || t().checklist_hint}</p>
+        <p class="hint">{tr(|t| t.checklist_hint)}</p>
         <ul class="checklist">
             {steps
                 .into_iter()
@@ -264,7 +264,7 @@ fn Checklist(section_id: String, steps: Vec<GuideStep>, source_ids: Vec<String>)
         <button type="button" class="button secondary" on:click=move |_| {
             ticks.set(Vec::new());
             id.with_value(|id| save_ticks(id, &[]));
-        }>{move || t().clear_ticks}</button>
+        }>{tr(|t| t.clear_ticks)}</button>
     }
 }
 
@@ -274,7 +274,7 @@ fn SourceList(sources: Vec<Source>) -> impl IntoView {
     let lang = use_lang();
     view! {
         <section class="sources" aria-labelledby="sources-heading">
-            <h2 id="sources-heading">{move || lang.get().t().sources}</h2>
+            <h2 id="sources-heading">{tr(|t| t.sources)}</h2>
             <ol>
                 {sources
                     .into_iter()

@@ -2,7 +2,7 @@
 //! touch, mouse and keyboard (it is a native range input).
 
 use crate::content::Story;
-use crate::shell::use_lang;
+use crate::shell::{tr, use_lang};
 use leptos::prelude::*;
 
 /// Two pictures, the "now" one revealed over the "before" one as the slider moves.
@@ -32,14 +32,14 @@ pub fn StoryCompare(story: Story) -> impl IntoView {
                 />
             </div>
             <label class="story-slider">
-                <span>{move || t().before}</span>
+                <span>{tr(|t| t.before)}</span>
                 <input
                     type="range"
                     min="0"
                     max="100"
                     step="5"
                     prop:value=move || reveal.get().to_string()
-                    aria-label=move || t().story_slider
+                    aria-label=tr(|t| t.story_slider)
                     aria-valuetext=move || format!("{} {}% · {} {}%", t().after, reveal.get(), t().before, 100 - reveal.get())
                     on:input=move |ev| {
                         if let Ok(value) = event_target_value(&ev).parse::<u8>() {
@@ -47,7 +47,7 @@ pub fn StoryCompare(story: Story) -> impl IntoView {
                         }
                     }
                 />
-                <span>{move || t().after}</span>
+                <span>{tr(|t| t.after)}</span>
             </label>
             <figcaption>{move || caption.get(lang.get()).to_owned()}</figcaption>
         </figure>

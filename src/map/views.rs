@@ -10,7 +10,7 @@ use crate::content::{
     BACKGROUND_FILE, ROUTES_FILE,
 };
 use crate::i18n::Lang;
-use crate::shell::{use_lang, Loaded, PageMeta, SiteResource};
+use crate::shell::{tr, use_lang, Loaded, PageMeta, SiteResource};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -38,7 +38,7 @@ pub fn MapPage() -> impl IntoView {
     let map = LocalResource::new(load_map);
     view! {
         <PageMeta title=move || t().map.to_owned() description=move || t().map_description.to_owned()/>
-        <h1>{move || t().map}</h1>
+        <h1>{tr(|t| t.map)}</h1>
         <Loaded resource=map render=move |map: PreparedMap| view! { <MapExplorer map=StoredValue::new(map)/> }/>
     }
 }
@@ -232,15 +232,15 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                             <g class="you-are-here" transform=format!("translate({x:.1} {y:.1})")>
                                 <circle r="14" class="you-halo"/>
                                 <circle r="7" class="you-dot"/>
-                                <title>{move || lang.get().t().you_are_here}</title>
+                                <title>{tr(|t| t.you_are_here)}</title>
                             </g>
                         }
                     })}
                 </MapCanvas>
                 <div class="map-controls">
-                    <button type="button" class="icon-button" aria-label=move || t().zoom_in on:click=move |_| zoom_by(1.5)>"+"</button>
-                    <button type="button" class="icon-button" aria-label=move || t().zoom_out on:click=move |_| zoom_by(1.0 / 1.5)>"−"</button>
-                    <button type="button" class="icon-button" aria-label=move || t().reset_view on:click=move |_| view_state.set(home)>"⟲"</button>
+                    <button type="button" class="icon-button" aria-label=tr(|t| t.zoom_in) on:click=move |_| zoom_by(1.5)>"+"</button>
+                    <button type="button" class="icon-button" aria-label=tr(|t| t.zoom_out) on:click=move |_| zoom_by(1.0 / 1.5)>"−"</button>
+                    <button type="button" class="icon-button" aria-label=tr(|t| t.reset_view) on:click=move |_| view_state.set(home)>"⟲"</button>
                 </div>
                 <ScaleBar view_state/>
                 <p class="attribution">
@@ -251,7 +251,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                 </p>
                 <div class="locate">
                     <button type="button" class="button secondary" on:click=move |_| locate(located, location_message, map)>
-                        {move || t().locate_me}
+                        {tr(|t| t.locate_me)}
                     </button>
                     <p class="hint" role="status">{move || location_message.get().unwrap_or("")}</p>
                 </div>
@@ -262,7 +262,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                     (None, Some(route)) => view! { <RoutePanel map route/> }.into_any(),
                     (None, None) => {
                         let unknown = params.with(|p| p.get("route")).is_some();
-                        unknown.then(|| view! { <p class="notice" role="status">{move || t().route_not_found}</p> }).into_any()
+                        unknown.then(|| view! { <p class="notice" role="status">{tr(|t| t.route_not_found)}</p> }).into_any()
                     }
                 }}
                 <RouteList map selected=Signal::derive(selected_route)/>
@@ -279,7 +279,6 @@ const DRAG_THRESHOLD: f64 = 6.0;
 /// The SVG with pointer, wheel and keyboard handling for pan and zoom.
 #[component]
 fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl IntoView {
-    let lang = use_lang();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let pointers: StoredValue<HashMap<i32, (f64, f64)>> = StoredValue::new(HashMap::new());
     let dragged = StoredValue::new(0.0_f64);
@@ -387,7 +386,7 @@ fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl
             viewBox=format!("0 0 {WIDTH} {HEIGHT}")
             role="application"
             tabindex="0"
-            aria-label=move || lang.get().t().map_label
+            aria-label=tr(|t| t.map_label)
             aria-roledescription="map"
             on:pointerdown=on_down
             on:pointermove=on_move
@@ -534,17 +533,17 @@ fn RoutePanel(map: StoredValue<PreparedMap>, route: usize) -> impl IntoView {
             <h2 id="route-heading" style=format!("border-color: {}", r.colour)>{move || r.name.get(lang.get()).to_owned()}</h2>
             {description.map(|d| view! { <p>{move || d.get(lang.get()).to_owned()}</p> })}
             <dl class="facts">
-                <div><dt>{move || t().length}</dt><dd class="route-length">{move || format_length(summary.length_m, lang.get())}</dd></div>
-                <div><dt>{move || t().walking_time}</dt><dd>{move || t().minutes.replace("{n}", &summary.minutes.to_string())}</dd></div>
-                <div><dt>{move || t().difficulty}</dt><dd>{move || difficulty_label(r.difficulty, lang.get())}</dd></div>
+                <div><dt>{tr(|t| t.length)}</dt><dd class="route-length">{move || format_length(summary.length_m, lang.get())}</dd></div>
+                <div><dt>{tr(|t| t.walking_time)}</dt><dd>{move || t().minutes.replace("{n}", &summary.minutes.to_string())}</dd></div>
+                <div><dt>{tr(|t| t.difficulty)}</dt><dd>{move || difficulty_label(r.difficulty, lang.get())}</dd></div>
             </dl>
-            <h3>{move || t().checkpoints}</h3>
+            <h3>{tr(|t| t.checkpoints)}</h3>
             {move || place_items(checkpoints.clone(), true)}
-            <h3>{move || t().hazards_near}</h3>
+            <h3>{tr(|t| t.hazards_near)}</h3>
             {move || place_items(hazards.clone(), false)}
-            <h3>{move || t().rescue_near}</h3>
+            <h3>{tr(|t| t.rescue_near)}</h3>
             {move || place_items(gear.clone(), false)}
-            <A href="/map" attr:class="button secondary">{move || t().show_all_routes}</A>
+            <A href="/map" attr:class="button secondary">{tr(|t| t.show_all_routes)}</A>
         </section>
     }
 }
@@ -571,7 +570,7 @@ fn PlacePanel(map: StoredValue<PreparedMap>, place: usize) -> impl IntoView {
                 <A href=format!("/quiz/{set}") attr:class="button">{move || t().open_quiz.replace("{set}", &set)}</A>
             })}
             {story.map(|story| view! { <StoryCompare story/> })}
-            <A href="?" attr:class="button secondary">{move || t().close}</A>
+            <A href="?" attr:class="button secondary">{tr(|t| t.close)}</A>
         </section>
     }
 }
@@ -582,7 +581,7 @@ fn RouteList(map: StoredValue<PreparedMap>, selected: Signal<Option<usize>>) -> 
     let lang = use_lang();
     view! {
         <nav class="route-list" aria-labelledby="route-list-heading">
-            <h2 id="route-list-heading">{move || lang.get().t().routes}</h2>
+            <h2 id="route-list-heading">{tr(|t| t.routes)}</h2>
             <ul>
                 {move || {
                     let lang = lang.get();
@@ -622,7 +621,7 @@ fn PlaceList(map: StoredValue<PreparedMap>) -> impl IntoView {
     let lang = use_lang();
     view! {
         <nav class="place-list" aria-labelledby="place-list-heading">
-            <h2 id="place-list-heading">{move || lang.get().t().places}</h2>
+            <h2 id="place-list-heading">{tr(|t| t.places)}</h2>
             <ul>
                 {move || {
                     let lang = lang.get();
@@ -667,7 +666,7 @@ fn Legend() -> impl IntoView {
     ];
     view! {
         <section class="legend" aria-labelledby="legend-heading">
-            <h2 id="legend-heading">{move || lang.get().t().legend}</h2>
+            <h2 id="legend-heading">{tr(|t| t.legend)}</h2>
             <ul>
                 {kinds
                     .into_iter()

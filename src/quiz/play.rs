@@ -6,7 +6,7 @@ use super::questions::{AnswerView, CorrectAnswer};
 use super::teams::{default_teams, pick_animal, Animal};
 use super::views::{format_points, today, Leaderboard};
 use crate::content::{AgeBand, QuizContent, QuizSet};
-use crate::shell::{use_lang, AgePicker};
+use crate::shell::{tr, use_lang, AgePicker};
 use crate::storage;
 use leptos::html;
 use leptos::prelude::*;
@@ -58,7 +58,6 @@ pub fn Game(
     playable: bool,
 ) -> impl IntoView {
     let lang = use_lang();
-    let t = move || lang.get().t();
     let query = use_query_map();
     let shuffler = StoredValue::new(Shuffler::new(seed_from(
         query.with_untracked(|q| q.get("seed")),
@@ -149,9 +148,9 @@ pub fn Game(
             Stage::Setup => view! {
                 <p class="lead">{move || set.with_value(|s| s.description.get(lang.get()).to_owned())}</p>
                 <AgePicker/>
-                {(!playable).then(|| view! { <p class="notice" role="status">{move || t().no_questions_for_age}</p> })}
+                {(!playable).then(|| view! { <p class="notice" role="status">{tr(|t| t.no_questions_for_age)}</p> })}
                 <TeamSetup teams/>
-                <button type="button" class="button big" disabled=!playable on:click=move |_| start()>{move || t().start}</button>
+                <button type="button" class="button big" disabled=!playable on:click=move |_| start()>{tr(|t| t.start)}</button>
                 <Leaderboard quizzes/>
             }
             .into_any(),
@@ -193,7 +192,7 @@ fn TeamSetup(teams: RwSignal<Vec<Animal>>) -> impl IntoView {
     };
     view! {
         <fieldset class="team-count">
-            <legend>{move || t().how_many_teams}</legend>
+            <legend>{tr(|t| t.how_many_teams)}</legend>
             {(1..=MAX_TEAMS)
                 .map(|n| view! {
                     <button
@@ -213,7 +212,7 @@ fn TeamSetup(teams: RwSignal<Vec<Animal>>) -> impl IntoView {
                 .map(|i| view! {
                     <fieldset class="animal-picker">
                         <legend>
-                            {move || t().team_n.replace("{n}", &(i + 1).to_string())} ": " {move || t().pick_animal}
+                            {move || t().team_n.replace("{n}", &(i + 1).to_string())} ": " {tr(|t| t.pick_animal)}
                         </legend>
                         {Animal::ALL
                             .into_iter()
@@ -255,17 +254,15 @@ fn PassScreen(
     teams: RwSignal<Vec<Animal>>,
     on_ready: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
-    let lang = use_lang();
-    let t = move || lang.get().t();
     let heading = NodeRef::<html::H2>::new();
     focus_on_mount(heading);
     let team = current_team(round, teams);
     view! {
         <section class="pass-screen">
             <h2 tabindex="-1" node_ref=heading>
-                {move || t().pass_to} " " {team.map(|animal| view! { <TeamBadge animal/> })}
+                {tr(|t| t.pass_to)} " " {team.map(|animal| view! { <TeamBadge animal/> })}
             </h2>
-            <button type="button" class="button big" on:click=move |_| on_ready()>{move || t().ready}</button>
+            <button type="button" class="button big" on:click=move |_| on_ready()>{tr(|t| t.ready)}</button>
         </section>
     }
 }
@@ -300,7 +297,7 @@ fn AskScreen(
     view! {
         <section class="ask">
             <p class="progress-line">
-                {multi_team.then(|| team.map(|animal| view! { {move || t().now_playing} <TeamBadge animal/> " " }))}
+                {multi_team.then(|| team.map(|animal| view! { {tr(|t| t.now_playing)} <TeamBadge animal/> " " }))}
                 {move || t().question_of.replace("{n}", &number.to_string()).replace("{total}", &total.to_string())}
             </p>
             {timer.map(|seconds| view! { <Countdown seconds on_timeout=move || on_answer.run(Answer::TimedOut)/> })}
@@ -401,10 +398,10 @@ fn FeedbackScreen(
                 {verdict}
             </h2>
             <p class="prompt-again">{move || prompt.get(lang.get()).to_owned()}</p>
-            <div class="the-answer"><strong>{move || t().the_answer}</strong><CorrectAnswer question/></div>
+            <div class="the-answer"><strong>{tr(|t| t.the_answer)}</strong><CorrectAnswer question/></div>
             <p class="explanation">{move || explanation.get(lang.get()).to_owned()}</p>
             {(!sources.is_empty()).then(|| view! {
-                <p class="citations">{move || t().source_short} {sources.join("; ")}</p>
+                <p class="citations">{tr(|t| t.source_short)} {sources.join("; ")}</p>
             })}
         </section>
         <button type="button" class="button big" on:click=move |_| on_next()>
@@ -449,7 +446,7 @@ fn ResultsScreen(
     let team_names = teams.get_untracked();
     view! {
         <section class="results">
-            <h2 tabindex="-1" node_ref=heading>{move || t().results}</h2>
+            <h2 tabindex="-1" node_ref=heading>{tr(|t| t.results)}</h2>
             <ul class="team-results">
                 {results
                     .into_iter()
@@ -467,7 +464,7 @@ fn ResultsScreen(
                                         .replace("{max}", &format_points(result.max))}
                                 </span>
                                 <Stars count=result.stars/>
-                                {leads.then(|| view! { <span class="leader">{move || t().top_score}</span> })}
+                                {leads.then(|| view! { <span class="leader">{tr(|t| t.top_score)}</span> })}
                                 <button type="button" class="button secondary" on:click=move |_| on_certificate(i)>
                                     {move || t().certificate_for.replace("{team}", animal.name(lang.get()))}
                                 </button>
@@ -477,7 +474,7 @@ fn ResultsScreen(
                     .collect_view()}
             </ul>
             {(!review.is_empty()).then(|| view! {
-                <h3>{move || t().worth_rereading}</h3>
+                <h3>{tr(|t| t.worth_rereading)}</h3>
                 <ul class="review">
                     {review
                         .into_iter()
@@ -488,7 +485,7 @@ fn ResultsScreen(
                             view! {
                                 <li>
                                     <strong>{move || prompt.get(lang.get()).to_owned()}</strong>
-                                    <span class="answer-line">{move || t().the_answer}<CorrectAnswer question/></span>
+                                    <span class="answer-line">{tr(|t| t.the_answer)}<CorrectAnswer question/></span>
                                     <span>{move || explanation.get(lang.get()).to_owned()}</span>
                                 </li>
                             }
@@ -497,8 +494,8 @@ fn ResultsScreen(
                 </ul>
             })}
             <div class="actions">
-                <button type="button" class="button big" on:click=move |_| on_again()>{move || t().play_again}</button>
-                <button type="button" class="button big secondary" on:click=move |_| on_next_family()>{move || t().next_family}</button>
+                <button type="button" class="button big" on:click=move |_| on_again()>{tr(|t| t.play_again)}</button>
+                <button type="button" class="button big secondary" on:click=move |_| on_next_family()>{tr(|t| t.next_family)}</button>
             </div>
         </section>
     }
@@ -538,18 +535,18 @@ fn CertificateScreen(
     view! {
         <article class="certificate" aria-labelledby="certificate-heading">
             <img src="/icons/icon.svg" alt="" width="96" height="96"/>
-            <h2 id="certificate-heading" tabindex="-1" node_ref=heading>{move || t().certificate_title}</h2>
+            <h2 id="certificate-heading" tabindex="-1" node_ref=heading>{tr(|t| t.certificate_title)}</h2>
             <p class="certificate-name">{move || animal.name(lang.get())}</p>
             <p class="certificate-body">{body}</p>
             <Stars count=result.stars/>
-            <p class="certificate-thanks">{move || t().certificate_thanks}</p>
+            <p class="certificate-thanks">{tr(|t| t.certificate_thanks)}</p>
             <p class="certificate-date"><time datetime=date.clone()>{date.clone()}</time></p>
         </article>
         <div class="actions no-print">
             <button type="button" class="button big" on:click=move |_| {
                 let _ = window().print();
-            }>{move || t().print_certificate}</button>
-            <button type="button" class="button big secondary" on:click=move |_| on_back()>{move || t().back_to_results}</button>
+            }>{tr(|t| t.print_certificate)}</button>
+            <button type="button" class="button big secondary" on:click=move |_| on_back()>{tr(|t| t.back_to_results)}</button>
         </div>
     }
     .into_any()

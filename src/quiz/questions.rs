@@ -3,7 +3,7 @@
 
 use super::engine::{Answer, Turn};
 use crate::content::{LocalText, Question, QuestionKind};
-use crate::shell::use_lang;
+use crate::shell::{tr, use_lang};
 use leptos::prelude::*;
 
 /// The controls for answering `question`, laid out in the turn's shuffled order.
@@ -61,7 +61,6 @@ fn MultipleChoice(
     on_answer: Callback<Answer>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let t = move || lang.get().t();
     let chosen: RwSignal<Vec<usize>> = RwSignal::new(Vec::new());
     let toggle = move |i: usize| {
         chosen.update(|c| match c.iter().position(|&x| x == i) {
@@ -72,7 +71,7 @@ fn MultipleChoice(
         })
     };
     view! {
-        <p class="hint">{move || t().hint_multiple}</p>
+        <p class="hint">{tr(|t| t.hint_multiple)}</p>
         <div class="options">
             {order
                 .into_iter()
@@ -97,7 +96,7 @@ fn MultipleChoice(
             disabled=move || chosen.with(Vec::is_empty)
             on:click=move |_| on_answer.run(Answer::Choices(chosen.get_untracked()))
         >
-            {move || t().check_answer}
+            {tr(|t| t.check_answer)}
         </button>
     }
 }
@@ -105,15 +104,13 @@ fn MultipleChoice(
 /// Two big buttons.
 #[component]
 fn TrueFalse(on_answer: Callback<Answer>) -> impl IntoView {
-    let lang = use_lang();
-    let t = move || lang.get().t();
     view! {
         <div class="options true-false">
             <button type="button" class="option yes" on:click=move |_| on_answer.run(Answer::Judgement(true))>
-                <span aria-hidden="true">"✓ "</span>{move || t().answer_true}
+                <span aria-hidden="true">"✓ "</span>{tr(|t| t.answer_true)}
             </button>
             <button type="button" class="option no" on:click=move |_| on_answer.run(Answer::Judgement(false))>
-                <span aria-hidden="true">"✗ "</span>{move || t().answer_false}
+                <span aria-hidden="true">"✗ "</span>{tr(|t| t.answer_false)}
             </button>
         </div>
     }
@@ -127,7 +124,6 @@ fn Ordering(
     on_answer: Callback<Answer>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let t = move || lang.get().t();
     let order = RwSignal::new(start);
     let selected: RwSignal<Option<usize>> = RwSignal::new(None);
     let steps = StoredValue::new(steps);
@@ -140,7 +136,7 @@ fn Ordering(
         None => selected.set(Some(position)),
     };
     view! {
-        <p class="hint">{move || t().hint_order}</p>
+        <p class="hint">{tr(|t| t.hint_order)}</p>
         <ol class="ordering">
             {move || {
                 let lang = lang.get();
@@ -169,7 +165,7 @@ fn Ordering(
             }}
         </ol>
         <button type="button" class="button big" on:click=move |_| on_answer.run(Answer::Order(order.get_untracked()))>
-            {move || t().check_answer}
+            {tr(|t| t.check_answer)}
         </button>
     }
 }
@@ -183,7 +179,6 @@ fn Matching(
     on_answer: Callback<Answer>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let t = move || lang.get().t();
     let n = left.len();
     let matches: RwSignal<Vec<Option<usize>>> = RwSignal::new(vec![None; n]);
     let selected: RwSignal<Option<usize>> = RwSignal::new(Some(0));
@@ -206,7 +201,7 @@ fn Matching(
     };
     let complete = move || matches.with(|m| m.iter().all(Option::is_some));
     view! {
-        <p class="hint">{move || t().hint_match}</p>
+        <p class="hint">{tr(|t| t.hint_match)}</p>
         <div class="matching">
             <ul class="match-left">
                 {(0..n)
@@ -259,7 +254,7 @@ fn Matching(
                 on_answer.run(Answer::Matches(answer));
             }
         >
-            {move || t().check_answer}
+            {tr(|t| t.check_answer)}
         </button>
     }
 }

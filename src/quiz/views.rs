@@ -4,7 +4,7 @@ use super::engine::round_size;
 use super::leaderboard::{self, Entry};
 use super::play::Game;
 use crate::content::{fetch_json, AppError, QuizContent, QUIZ_FILE};
-use crate::shell::{use_age, use_lang, AgePicker, Loaded, PageMeta};
+use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, PageMeta};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -32,10 +32,10 @@ pub fn QuizIndex() -> impl IntoView {
     let query = use_query_map();
     view! {
         <PageMeta title=move || t().quiz.to_owned() description=move || t().quiz_description.to_owned()/>
-        <h1>{move || t().quiz}</h1>
-        <p class="lead">{move || t().quiz_description}</p>
+        <h1>{tr(|t| t.quiz)}</h1>
+        <p class="lead">{tr(|t| t.quiz_description)}</p>
         <AgePicker/>
-        <h2>{move || t().choose_topic}</h2>
+        <h2>{tr(|t| t.choose_topic)}</h2>
         <Loaded
             resource=quizzes
             render=move |quizzes: QuizContent| {
@@ -120,12 +120,12 @@ pub(super) fn Leaderboard(quizzes: StoredValue<QuizContent>) -> impl IntoView {
     };
     view! {
         <section class="leaderboard" aria-labelledby="leaderboard-heading">
-            <h2 id="leaderboard-heading">{move || t().leaderboard}</h2>
-            <Show when=move || entries.with(|e| !e.is_empty()) fallback=move || view! { <p>{move || t().leaderboard_empty}</p> }>
+            <h2 id="leaderboard-heading">{tr(|t| t.leaderboard)}</h2>
+            <Show when=move || entries.with(|e| !e.is_empty()) fallback=move || view! { <p>{tr(|t| t.leaderboard_empty)}</p> }>
                 <table>
                     <tbody>{move || entries.get().into_iter().enumerate().map(row).collect_view()}</tbody>
                 </table>
-                <button type="button" class="button secondary" on:click=clear>{move || t().clear_leaderboard}</button>
+                <button type="button" class="button secondary" on:click=clear>{tr(|t| t.clear_leaderboard)}</button>
             </Show>
         </section>
     }
@@ -172,9 +172,9 @@ pub fn QuizPlay() -> impl IntoView {
                         }
                         None => view! {
                             <PageMeta title=move || t().not_found_title.to_owned() description=move || t().set_not_found.to_owned()/>
-                            <h1>{move || t().not_found_title}</h1>
-                            <p>{move || t().set_not_found}</p>
-                            <A href="/quiz" attr:class="button">{move || t().choose_topic}</A>
+                            <h1>{tr(|t| t.not_found_title)}</h1>
+                            <p>{tr(|t| t.set_not_found)}</p>
+                            <A href="/quiz" attr:class="button">{tr(|t| t.choose_topic)}</A>
                         }
                         .into_any(),
                     }

@@ -1,6 +1,6 @@
 //! The age band: `?age=` in the URL (so a teacher's link carries it), else the device's last choice.
 
-use super::use_lang;
+use super::{tr, use_lang};
 use crate::content::AgeBand;
 use crate::storage;
 use leptos::prelude::*;
@@ -34,8 +34,8 @@ pub fn AgePicker() -> impl IntoView {
         format!("{}{}", location.pathname.get(), params.to_query_string())
     };
     view! {
-        <nav class="age-picker" aria-label=move || lang.get().t().age_band>
-            <span class="age-picker-label">{move || lang.get().t().age_band}</span>
+        <nav class="age-picker" aria-label=tr(|t| t.age_band)>
+            <span class="age-picker-label">{tr(|t| t.age_band)}</span>
             {AgeBand::ALL
                 .into_iter()
                 .map(|band| {

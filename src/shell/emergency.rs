@@ -4,7 +4,7 @@
 //! the guide loading. If the site settings cannot be loaded, it shows the mainland China numbers
 //! rather than nothing: an emergency card must never be blank.
 
-use super::{use_lang, PageMeta, SiteResource};
+use super::{tr, use_lang, PageMeta, SiteResource};
 use crate::content::{EmergencyInfo, EmergencyNumber, LocalText};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,11 +12,10 @@ use leptos_router::components::A;
 /// The header's red button to the emergency card.
 #[component]
 pub fn EmergencyButton() -> impl IntoView {
-    let lang = use_lang();
     view! {
         <A href="/emergency" attr:class="emergency-button">
             <span aria-hidden="true">"SOS "</span>
-            {move || lang.get().t().emergency}
+            {tr(|t| t.emergency)}
         </A>
     }
 }
@@ -72,7 +71,7 @@ pub fn EmergencyPage() -> impl IntoView {
     view! {
         <PageMeta title=move || t().emergency_title.to_owned() description=move || t().emergency_steps.to_owned()/>
         <section class="emergency-card" aria-labelledby="emergency-heading">
-            <h1 id="emergency-heading">{move || t().emergency_title}</h1>
+            <h1 id="emergency-heading">{tr(|t| t.emergency_title)}</h1>
             {move || {
                 let (info, is_default) = info();
                 let lang = lang.get();
@@ -102,7 +101,7 @@ pub fn EmergencyPage() -> impl IntoView {
                     </ol>
                 }
             }}
-            <A href="/guide/someone-in-trouble" attr:class="button secondary">{move || t().emergency_more}</A>
+            <A href="/guide/someone-in-trouble" attr:class="button secondary">{tr(|t| t.emergency_more)}</A>
         </section>
     }
 }

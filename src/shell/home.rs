@@ -1,6 +1,6 @@
 //! The home page: the event from `site.json` and the three doors.
 
-use super::{use_lang, Loaded, PageMeta, SiteResource};
+use super::{tr, use_lang, Loaded, PageMeta, SiteResource};
 use crate::content::SiteContent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -15,11 +15,11 @@ pub fn HomePage() -> impl IntoView {
         <PageMeta title=String::new description=move || t().app_description.to_owned()/>
         <Loaded resource=site render=move |site: SiteContent| view! { <EventIntro site/> }/>
         <section class="doors" aria-labelledby="doors-heading">
-            <h2 id="doors-heading">{move || t().start_here}</h2>
+            <h2 id="doors-heading">{tr(|t| t.start_here)}</h2>
             <ul>
-                <li><Door href="/quiz" icon="/icons/quiz.svg" title=move || t().quiz description=move || t().quiz_description/></li>
-                <li><Door href="/guide" icon="/icons/guide.svg" title=move || t().guide description=move || t().guide_description/></li>
-                <li><Door href="/map" icon="/icons/map.svg" title=move || t().map description=move || t().map_description/></li>
+                <li><Door href="/quiz" icon="/icons/quiz.svg" title=tr(|t| t.quiz) description=move || t().quiz_description/></li>
+                <li><Door href="/guide" icon="/icons/guide.svg" title=tr(|t| t.guide) description=move || t().guide_description/></li>
+                <li><Door href="/map" icon="/icons/map.svg" title=tr(|t| t.map) description=move || t().map_description/></li>
             </ul>
         </section>
     }
@@ -29,7 +29,6 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn EventIntro(site: SiteContent) -> impl IntoView {
     let lang = use_lang();
-    let t = move || lang.get().t();
     let site = StoredValue::new(site);
     let text = move |pick: fn(&SiteContent) -> &crate::content::LocalText| {
         move || site.with_value(|s| pick(s).get(lang.get()).to_owned())
@@ -40,10 +39,10 @@ fn EventIntro(site: SiteContent) -> impl IntoView {
             <h1>{text(|s| &s.title)}</h1>
             <p class="tagline">{text(|s| &s.tagline)}</p>
             <dl class="event">
-                <div><dt>{move || t().event}</dt><dd>{text(|s| &s.event.name)}</dd></div>
-                <div><dt>{move || t().place}</dt><dd>{text(|s| &s.event.place)}</dd></div>
-                {date.map(|date| view! { <div><dt>{move || t().date}</dt><dd><time datetime=date.clone()>{date.clone()}</time></dd></div> })}
-                <div><dt>{move || t().organizer}</dt><dd>{text(|s| &s.event.organizer)}</dd></div>
+                <div><dt>{tr(|t| t.event)}</dt><dd>{text(|s| &s.event.name)}</dd></div>
+                <div><dt>{tr(|t| t.place)}</dt><dd>{text(|s| &s.event.place)}</dd></div>
+                {date.map(|date| view! { <div><dt>{tr(|t| t.date)}</dt><dd><time datetime=date.clone()>{date.clone()}</time></dd></div> })}
+                <div><dt>{tr(|t| t.organizer)}</dt><dd>{text(|s| &s.event.organizer)}</dd></div>
             </dl>
         </section>
     }

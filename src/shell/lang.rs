@@ -1,6 +1,6 @@
 //! The language choice: `?lang=` in the URL wins, then the device's saved choice, then zh-CN.
 
-use crate::i18n::{choose_lang, Lang};
+use crate::i18n::{choose_lang, Lang, Strings};
 use crate::storage;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -83,4 +83,15 @@ pub fn LanguageSwitch() -> impl IntoView {
             <span lang=move || lang.get().other().code()>{move || lang.get().other().native_name()}</span>
         </button>
     }
+}
+
+/// An interface string that follows the language: `{tr(|t| t.quiz)}`.
+///
+/// Every call returns the same closure type (a fn pointer and the language signal), so the
+/// many strings of the interface share one compiled text node instead of one each.
+pub fn tr(
+    pick: fn(&Strings) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || pick(lang.get().t())
 }

@@ -1,6 +1,6 @@
 //! The page frame: skip link, header with the three doors and the language switch, main area.
 
-use super::{provide_lang, use_lang, EmergencyButton, LanguageSwitch, TextSizeToggle};
+use super::{provide_lang, tr, EmergencyButton, LanguageSwitch, TextSizeToggle};
 use crate::content::{fetch_json, AppError, SiteContent, SITE_FILE};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,19 +16,17 @@ pub fn Layout(children: Children) -> impl IntoView {
     provide_context(SiteResource(LocalResource::new(|| {
         fetch_json::<SiteContent>(SITE_FILE)
     })));
-    let lang = use_lang();
-    let t = move || lang.get().t();
     view! {
-        <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
+        <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>
         <header class="site-header">
             <A href="/" attr:class="brand">
                 <img src="/icons/icon.svg" alt="" width="40" height="40"/>
-                <span>{move || t().app_name}</span>
+                <span>{tr(|t| t.app_name)}</span>
             </A>
-            <nav aria-label=move || t().main_nav>
-                <A href="/quiz" attr:class="door-link">{move || t().quiz}</A>
-                <A href="/guide" attr:class="door-link">{move || t().guide}</A>
-                <A href="/map" attr:class="door-link">{move || t().map}</A>
+            <nav aria-label=tr(|t| t.main_nav)>
+                <A href="/quiz" attr:class="door-link">{tr(|t| t.quiz)}</A>
+                <A href="/guide" attr:class="door-link">{tr(|t| t.guide)}</A>
+                <A href="/map" attr:class="door-link">{tr(|t| t.map)}</A>
             </nav>
             <EmergencyButton/>
             <TextSizeToggle/>

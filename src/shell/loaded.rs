@@ -1,6 +1,6 @@
 //! The one loading and error shape: `LocalResource` → `Transition` → `ErrorBoundary` → `Suspend`.
 
-use super::use_lang;
+use super::{tr, use_lang};
 use crate::content::AppError;
 use crate::i18n::Lang;
 use leptos::error::Error;
@@ -31,17 +31,17 @@ where
         };
         view! {
             <div class="load-error" role="alert">
-                <h2>{move || lang.get().t().load_failed}</h2>
+                <h2>{tr(|t| t.load_failed)}</h2>
                 <ul>{messages}</ul>
                 <button type="button" class="button" on:click=move |_| resource.refetch()>
-                    {move || lang.get().t().retry}
+                    {tr(|t| t.retry)}
                 </button>
             </div>
         }
     };
     view! {
         <Transition fallback=move || {
-            view! { <p class="loading" role="status">{move || lang.get().t().loading}</p> }
+            view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }
         }>
             <ErrorBoundary fallback>
                 {

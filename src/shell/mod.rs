@@ -13,7 +13,7 @@ mod text_size;
 pub use age::{use_age, AgePicker};
 pub use emergency::{EmergencyButton, EmergencyPage};
 pub use home::HomePage;
-pub use lang::{provide_lang, use_lang, LanguageSwitch};
+pub use lang::{provide_lang, tr, use_lang, LanguageSwitch};
 pub use layout::{Layout, SiteResource};
 pub use loaded::Loaded;
 pub use not_found::NotFound;

@@ -1,6 +1,6 @@
 //! The page for an address that matches no route.
 
-use super::{use_lang, PageMeta};
+use super::{tr, use_lang, PageMeta};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -12,9 +12,9 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <PageMeta title=move || t().not_found_title.to_owned() description=move || t().not_found_body.to_owned()/>
         <section class="not-found">
-            <h1>{move || t().not_found_title}</h1>
-            <p>{move || t().not_found_body}</p>
-            <A href="/" attr:class="button">{move || t().back_home}</A>
+            <h1>{tr(|t| t.not_found_title)}</h1>
+            <p>{tr(|t| t.not_found_body)}</p>
+            <A href="/" attr:class="button">{tr(|t| t.back_home)}</A>
         </section>
     }
 }

@@ -1,6 +1,6 @@
 //! Large text: one tap in the header for grandparents, projectors and bright sun; remembered.
 
-use super::use_lang;
+use super::tr;
 use crate::storage;
 use leptos::prelude::*;
 
@@ -15,7 +15,6 @@ fn apply(large: bool) {
 /// A toggle button for large text; the choice is saved on the device.
 #[component]
 pub fn TextSizeToggle() -> impl IntoView {
-    let lang = use_lang();
     let large = RwSignal::new(storage::load(TEXT_SIZE_KEY).as_deref() == Some("1"));
     Effect::new(move |_| apply(large.get()));
     let toggle = move |_| {
@@ -28,7 +27,7 @@ pub fn TextSizeToggle() -> impl IntoView {
             type="button"
             class="text-size"
             aria-pressed=move || large.get().to_string()
-            aria-label=move || lang.get().t().large_text
+            aria-label=tr(|t| t.large_text)
             on:click=toggle
         >
             <span aria-hidden="true">"A+"</span>
