@@ -3,17 +3,18 @@
 // For each tap (an answer, then "Next question") it records, from Chromium's performance
 // timeline (Event Timing API), the time from the input to the next paint, and from a
 // requestAnimationFrame probe the time from the input to the first frame after the DOM changed.
-// Usage: node bench/answer-latency.mjs [dist] [taps]
+// Usage: node bench/answer-latency.mjs [dist] [taps] [cpu-throttling-rate, default 4]
 import { serve, launch, median, percentile, fmt } from './lib.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const taps = Number(process.argv[3] ?? 40);
+const rate = Number(process.argv[4] ?? 4);
 const stop = await serve(dist, 4301);
 const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await page.goto('http://127.0.0.1:4301/quiz/save-water?age=adults&lang=en&seed=7');
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.evaluate(() => {
@@ -72,7 +73,7 @@ try {
   }
   const answers = labelled.filter((f) => !Object.values(kinds).some((t) => t(f.label))).map((f) => f.ms);
   console.log(`  ${'answer/option'.padEnd(14)} ${answers.length} taps: median ${fmt(median(answers))}, worst ${fmt(Math.max(...answers))}`);
-  console.log(`quiz tap → next frame, 4x CPU throttling, ${frames.length} taps`);
+  console.log(`quiz tap → next frame, ${rate}x CPU throttling, ${frames.length} taps`);
   console.log(`  input → first frame after the update (rAF probe):  median ${fmt(median(frames))}, p95 ${fmt(percentile(frames, 95))}, worst ${fmt(Math.max(...frames))}`);
   console.log(`  Event Timing entries over 16 ms (input → next paint): ${events.length} of ${frames.length}` +
     (events.length ? `, worst ${fmt(Math.max(...events))}` : ''));
