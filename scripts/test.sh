@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 echo "== 1/3 native tests"
 cargo test --locked
 node --test tests/
+cargo run --locked --quiet --bin validate-content -- public/content
 
 echo "== 2/3 component tests in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

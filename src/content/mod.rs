@@ -7,6 +7,7 @@
 mod common;
 mod error;
 mod guide;
+mod locate;
 mod quiz;
 mod routes;
 mod site;
@@ -16,6 +17,7 @@ mod validate;
 pub use common::{AgeBand, Image, Source};
 pub use error::AppError;
 pub use guide::{GuideContent, GuideSection, GuideStep, StepGroup, GUIDE_FILE};
+pub use locate::locate;
 pub use quiz::{Pair, Question, QuestionKind, QuizContent, QuizSet, QUIZ_FILE, SAFETY_SET};
 pub use routes::{
     background_shapes, BackgroundShape, Difficulty, GearKind, GeoJsonFile, HazardKind, Layer,

@@ -1,0 +1,244 @@
+//! Checks a content folder the way the site will read it, and prints every problem as
+//! `file:line:column field.path: message`. Exit code 1 when anything is wrong.
+//!
+//!     cargo run --bin validate-content -- public/content
+
+use river_guardians::content::{
+    locate, parse_content, AppError, GeoJsonFile, GuideContent, QuizContent, SiteContent, Validate,
+};
+use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// One problem, ready to print: where (file, line and column, field path) and what.
+struct Finding {
+    file: PathBuf,
+    position: Option<(usize, usize)>,
+    path: String,
+    message: String,
+}
+
+impl Finding {
+    fn print(&self) {
+        let position = self
+            .position
+            .map_or(String::new(), |(line, column)| format!(":{line}:{column}"));
+        let path = if self.path.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", self.path)
+        };
+        println!("{}{position} {path}{}", self.file.display(), self.message);
+    }
+}
+
+/// A problem at a field of a file, located in the file's text.
+fn at(dir: &Path, file: &str, path: String, message: String) -> Finding {
+    let position = std::fs::read_to_string(dir.join(file))
+        .ok()
+        .and_then(|text| locate(&text, &path));
+    Finding {
+        file: dir.join(file),
+        position,
+        path,
+        message,
+    }
+}
+
+/// Reads and checks one file; the parsed content when it is usable.
+fn check<T: DeserializeOwned + Validate>(
+    dir: &Path,
+    name: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<T> {
+    let file = dir.join(name);
+    let text = match std::fs::read_to_string(&file) {
+        Ok(text) => text,
+        Err(e) => {
+            findings.push(Finding {
+                file,
+                position: None,
+                path: String::new(),
+                message: format!("cannot be read: {e}"),
+            });
+            return None;
+        }
+    };
+    match parse_content::<T>(name, &text) {
+        Ok(content) => Some(content),
+        Err(AppError::Parse {
+            line,
+            column,
+            message,
+            ..
+        }) => {
+            findings.push(Finding {
+                file,
+                position: Some((line, column)),
+                path: String::new(),
+                message,
+            });
+            None
+        }
+        Err(AppError::Invalid { problems, .. }) => {
+            for problem in problems {
+                let position = locate(&text, &problem.path);
+                findings.push(Finding {
+                    file: file.clone(),
+                    position,
+                    path: problem.path,
+                    message: problem.message,
+                });
+            }
+            None
+        }
+        Err(other) => {
+            findings.push(Finding {
+                file,
+                position: None,
+                path: String::new(),
+                message: other.to_string(),
+            });
+            None
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let dir = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "public/content".to_owned()),
+    );
+    let site_root = dir.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut findings = Vec::new();
+    let site: Option<SiteContent> = check(&dir, "site.json", &mut findings);
+    let quizzes: Option<QuizContent> = check(&dir, "quizzes.json", &mut findings);
+    let guide: Option<GuideContent> = check(&dir, "guide.json", &mut findings);
+    let routes: Option<GeoJsonFile> = check(&dir, "routes.geojson", &mut findings);
+    if dir.join("background.geojson").exists() {
+        let _: Option<GeoJsonFile> = check(&dir, "background.geojson", &mut findings);
+    }
+
+    // Cross-file checks: pictures exist, quiz stops and route references name real things.
+    let missing_image = |findings: &mut Vec<Finding>, file: &str, path: String, src: &str| {
+        if !site_root.join(src.trim_start_matches('/')).is_file() {
+            findings.push(at(
+                &dir,
+                file,
+                path,
+                format!("the picture \"{src}\" does not exist"),
+            ));
+        }
+    };
+    if let Some(quizzes) = &quizzes {
+        for (s, set) in quizzes.sets.iter().enumerate() {
+            missing_image(
+                &mut findings,
+                "quizzes.json",
+                format!("sets[{s}].icon"),
+                &set.icon,
+            );
+            for (q, question) in set.questions.iter().enumerate() {
+                if let Some(image) = &question.image {
+                    missing_image(
+                        &mut findings,
+                        "quizzes.json",
+                        format!("sets[{s}].questions[{q}].image.src"),
+                        &image.src,
+                    );
+                }
+            }
+        }
+    }
+    if let Some(guide) = &guide {
+        for (s, section) in guide.sections.iter().enumerate() {
+            missing_image(
+                &mut findings,
+                "guide.json",
+                format!("sections[{s}].image.src"),
+                &section.image.src,
+            );
+            for (g, group) in section.groups.iter().enumerate() {
+                for (i, step) in group.steps.iter().enumerate() {
+                    if let Some(image) = &step.image {
+                        missing_image(
+                            &mut findings,
+                            "guide.json",
+                            format!("sections[{s}].groups[{g}].steps[{i}].image.src"),
+                            &image.src,
+                        );
+                    }
+                }
+            }
+        }
+    }
+    if let Some(routes) = &routes {
+        let route_ids: Vec<String> = river_guardians::content::MapData::from_geojson(routes)
+            .routes
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        for (i, feature) in routes.0.features.iter().enumerate() {
+            let Some(props) = &feature.properties else {
+                continue;
+            };
+            let path = format!("features[{i}].properties");
+            if let (Some(set), Some(quizzes)) =
+                (props.get("quiz").and_then(|v| v.as_str()), &quizzes)
+            {
+                if quizzes.set(set).is_none() {
+                    findings.push(at(
+                        &dir,
+                        "routes.geojson",
+                        format!("{path}.quiz"),
+                        format!("\"{set}\" is not a quiz set in quizzes.json"),
+                    ));
+                }
+            }
+            if let Some(route) = props.get("route").and_then(|v| v.as_str()) {
+                if !route_ids.iter().any(|id| id == route) {
+                    findings.push(at(
+                        &dir,
+                        "routes.geojson",
+                        format!("{path}.route"),
+                        format!("\"{route}\" is not a route in this file"),
+                    ));
+                }
+            }
+            if let Some(story) = props.get("story").and_then(|v| v.as_object()) {
+                for side in ["before", "after"] {
+                    if let Some(src) = story
+                        .get(side)
+                        .and_then(|v| v.get("src"))
+                        .and_then(|v| v.as_str())
+                    {
+                        missing_image(
+                            &mut findings,
+                            "routes.geojson",
+                            format!("{path}.story.{side}.src"),
+                            src,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    for finding in &findings {
+        finding.print();
+    }
+    if findings.is_empty() {
+        let sets = quizzes.as_ref().map_or(0, |q| q.sets.len());
+        let questions = quizzes
+            .as_ref()
+            .map_or(0, |q| q.sets.iter().map(|s| s.questions.len()).sum());
+        let sections = guide.as_ref().map_or(0, |g| g.sections.len());
+        let numbers = site.as_ref().map_or(0, |s| s.emergency.numbers.len());
+        println!("{}: content is valid ({sets} quiz sets, {questions} questions, {sections} guide sections, {numbers} emergency numbers)", dir.display());
+        ExitCode::SUCCESS
+    } else {
+        println!("{} problem(s) found", findings.len());
+        ExitCode::FAILURE
+    }
+}
