@@ -2,7 +2,7 @@
 // dist/, served by a small local static server that falls back to index.html like a real host.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -221,3 +221,26 @@ fn unknown_question_kind_is_a_clear_error() {
         "{err}"
     );
 }
+
+#[test]
+fn enormous_files_and_strings_are_refused_with_a_clear_message() {
+    let padded = format!(
+        "{}{}",
+        shipped("content/site.json"),
+        " ".repeat(5 * 1024 * 1024)
+    );
+    let err = parse_content::<SiteContent>("content/site.json", &padded).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("content files are at most 4096 KB"),
+        "{err}"
+    );
+    let mut site: serde_json::Value = serde_json::from_str(&shipped("content/site.json")).unwrap();
+    site["tagline"]["en"] = serde_json::json!("x".repeat(3000));
+    let err = parse_content::<SiteContent>("content/site.json", &site.to_string()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("tagline: is 3000 characters long; at most 2000"),
+        "{err}"
+    );
+}

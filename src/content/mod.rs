@@ -29,6 +29,9 @@ pub use validate::{Problem, Validate};
 
 use serde::de::DeserializeOwned;
 
+/// The largest content file the app accepts (the shipped quiz bank is about 140 KB).
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
 /// Parses a content file and validates it: the part of loading that needs no browser.
 ///
 /// `file` names the file in every error, so a message on the page can say which file is wrong.
@@ -36,6 +39,19 @@ pub fn parse_content<T: DeserializeOwned + Validate>(
     file: &str,
     text: &str,
 ) -> Result<T, AppError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(AppError::Invalid {
+            file: file.to_owned(),
+            problems: vec![Problem {
+                path: String::new(),
+                message: format!(
+                    "the file is {} KB; content files are at most {} KB",
+                    text.len() / 1024,
+                    MAX_FILE_BYTES / 1024
+                ),
+            }],
+        });
+    }
     let value: T = serde_json::from_str(text).map_err(|e| AppError::from_serde(file, &e))?;
     let problems = value.validate();
     if problems.is_empty() {

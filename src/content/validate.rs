@@ -14,7 +14,11 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
     }
 }
 
@@ -23,6 +27,9 @@ pub trait Validate {
     /// All the problems found; empty when the content is fine.
     fn validate(&self) -> Vec<Problem>;
 }
+
+/// The longest text a content string may hold (a guide step's detail is a few hundred).
+pub const MAX_TEXT_CHARS: usize = 2000;
 
 /// Collects problems while walking a content file.
 #[derive(Default)]
@@ -37,11 +44,22 @@ impl Problems {
         });
     }
 
-    /// Records a problem when a localised text is blank or lacks its English translation.
+    /// Records a problem when a localised text is blank, too long to be content (a sign of a
+    /// damaged file), or lacks its English translation.
     pub fn text(&mut self, path: impl Into<String>, text: &LocalText) {
         let path = path.into();
+        let longest = text
+            .zh_cn
+            .chars()
+            .count()
+            .max(text.en.as_deref().map_or(0, |en| en.chars().count()));
         if text.is_blank() {
             self.push(path, "must not be empty");
+        } else if longest > MAX_TEXT_CHARS {
+            self.push(
+                path,
+                format!("is {longest} characters long; at most {MAX_TEXT_CHARS}"),
+            );
         } else if text.lacks_english() {
             self.push(format!("{path}.en"), "the English translation is missing");
         }
