@@ -16,6 +16,7 @@ use leptos_router::path;
 /// The whole app: the router, the page frame and every route.
 #[component]
 pub fn App() -> impl IntoView {
+    shell::register_service_worker();
     view! {
         <Router>
             <shell::Layout>

@@ -7,6 +7,7 @@ mod lang;
 mod layout;
 mod loaded;
 mod not_found;
+mod offline;
 mod page_meta;
 mod text_size;
 
@@ -17,5 +18,6 @@ pub use lang::{provide_lang, tr, use_lang, LanguageSwitch};
 pub use layout::{Layout, SiteResource};
 pub use loaded::Loaded;
 pub use not_found::NotFound;
+pub use offline::register_service_worker;
 pub use page_meta::PageMeta;
 pub use text_size::TextSizeToggle;

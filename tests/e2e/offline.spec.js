@@ -1,0 +1,71 @@
+// Offline: after one online visit the whole site works with the network off.
+import { test, expect, chromium } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+test.use({ serviceWorkers: 'allow' });
+
+test('after one visit, the quiz, the guide, the map and the emergency card work offline', async ({ page, context }) => {
+  await page.goto('/?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
+  // Wait until the service worker controls the page and has stored every file of the build.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  const cached = await page.evaluate(async () => {
+    const keys = await caches.keys();
+    const cache = await caches.open(keys.find((k) => k.startsWith('rg-')));
+    return (await cache.keys()).map((r) => new URL(r.url).pathname);
+  });
+  for (const file of ['/', '/content/site.json', '/content/quizzes.json', '/content/guide.json', '/content/routes.geojson', '/manifest.webmanifest']) {
+    expect(cached).toContain(file);
+  }
+  expect(cached.some((f) => f.endsWith('.wasm'))).toBe(true);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
+  // A quiz, opened by deep link while offline, plays.
+  await page.goto('/quiz/save-water?age=adults&lang=en');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.locator('h2.prompt')).toBeVisible();
+  // The guide and the map.
+  await page.goto('/guide/someone-in-trouble?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'If someone is in trouble in the water' })).toBeVisible();
+  await page.goto('/map/south-bank-patrol?lang=en');
+  await expect(page.locator('.route-length')).toHaveText(/\d/);
+  await page.getByRole('link', { name: /Emergency/ }).click();
+  await expect(page.getByRole('link', { name: /120/ })).toHaveAttribute('href', 'tel:120');
+  await expect(page.getByText('Site settings did not load')).toHaveCount(0);
+});
+
+test('Chromium finds the site installable (manifest and service worker valid)', async ({ baseURL }, testInfo) => {
+  // A persistent profile: the default context is incognito, where nothing is installable.
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'rg-install-')), {
+    executablePath: '/usr/bin/chromium',
+    args: testInfo.project.use.launchOptions?.args ?? ['--no-sandbox'],
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${baseURL}/`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the site has a web app manifest for installing to a home screen', async ({ request }) => {
+  const manifest = await (await request.get('/manifest.webmanifest')).json();
+  expect(manifest.display).toBe('standalone');
+  expect(manifest.start_url).toBe('/');
+  expect(manifest.icons.length).toBeGreaterThan(0);
+  const icon = await request.get(manifest.icons[0].src);
+  expect(icon.ok()).toBe(true);
+});
