@@ -205,8 +205,13 @@ fn StepBody(
 ) -> impl IntoView {
     let lang = use_lang();
     let citations = citation_numbers(&step, &source_ids);
+    let image = step.image.clone().map(|image| {
+        let url = image.url();
+        view! { <img class="step-image" src=url alt=move || image.alt.get(lang.get()).to_owned() width="160" height="120"/> }
+    });
     let step = StoredValue::new(step);
     view! {
+        {image}
         <span class="step-text">{move || step.with_value(|s| s.text.get(lang.get()).to_owned())}</span>
         {move || {
             let detail = step.with_value(|s| s.detail.as_ref().map(|d| d.get(lang.get()).to_owned()));

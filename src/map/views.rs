@@ -212,12 +212,18 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                 .places
                                 .iter()
                                 .map(|place| {
-                                    let (x, y) = to_screen(place.at);
+                                    // Symbols keep their size: only their position follows the
+                                    // view, so panning updates one attribute per symbol.
+                                    let at = place.at;
+                                    let position = move || {
+                                        let (x, y) = to_screen(at);
+                                        format!("translate({x:.1} {y:.1})")
+                                    };
                                     let label = place_name(place, lang);
                                     let go = go.clone();
                                     let href = format!("?place={}", place.id);
                                     view! {
-                                        <g class="place" transform=format!("translate({x:.1} {y:.1})") on:click=move |_| go(&href)>
+                                        <g class="place" transform=position on:click=move |_| go(&href)>
                                             <title>{label}</title>
                                             <PlaceSymbol kind=place.kind.clone() order=place.order/>
                                         </g>
