@@ -28,7 +28,7 @@ pub fn StoryCompare(story: Story) -> impl IntoView {
                     alt=move || after.alt.get(lang.get()).to_owned()
                     width="320"
                     height="200"
-                    style=move || format!("clip-path: inset(0 0 0 {}%)", 100 - reveal.get())
+                    style=("clip-path", move || format!("inset(0 0 0 {}%)", 100 - reveal.get()))
                 />
             </div>
             <label class="story-slider">

@@ -536,7 +536,7 @@ fn RoutePanel(map: StoredValue<PreparedMap>, route: usize) -> impl IntoView {
     view! {
         <PageMeta title=move || name.get(lang.get()).to_owned() description=move || t().map_description.to_owned()/>
         <section class="panel-card" aria-labelledby="route-heading">
-            <h2 id="route-heading" style=format!("border-color: {}", r.colour)>{move || r.name.get(lang.get()).to_owned()}</h2>
+            <h2 id="route-heading" style=("border-color", r.colour.clone())>{move || r.name.get(lang.get()).to_owned()}</h2>
             {description.map(|d| view! { <p>{move || d.get(lang.get()).to_owned()}</p> })}
             <dl class="facts">
                 <div><dt>{tr(|t| t.length)}</dt><dd class="route-length">{move || format_length(summary.length_m, lang.get())}</dd></div>
@@ -600,13 +600,13 @@ fn RouteList(map: StoredValue<PreparedMap>, selected: Signal<Option<usize>>) -> 
                             .map(|(i, (r, s))| {
                                 let current = (selected.get() == Some(i)).then_some("page");
                                 let href = format!("/map/{}", r.id);
-                                let swatch = format!("background: {}", r.colour);
+                                let swatch = r.colour.clone();
                                 let name = r.name.get(lang).to_owned();
                                 let length = format_length(s.length_m, lang);
                                 view! {
                                     <li>
                                         <A href=href attr:aria-current=current>
-                                            <span class="swatch" style=swatch></span>
+                                            <span class="swatch" style=("background", swatch)></span>
                                             {name}
                                             <span class="muted">" · " {length}</span>
                                         </A>

@@ -220,7 +220,7 @@ fn TeamSetup(teams: RwSignal<Vec<Animal>>) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="chip animal"
-                                    style=format!("--team: {}", animal.colour())
+                                    style=("--team", animal.colour())
                                     aria-pressed=move || (teams.with(|t| t.get(i) == Some(&animal))).to_string()
                                     on:click=move |_| teams.update(|t| pick_animal(t, i, animal))
                                 >
@@ -239,7 +239,7 @@ fn TeamSetup(teams: RwSignal<Vec<Animal>>) -> impl IntoView {
 #[component]
 fn TeamBadge(animal: Animal) -> impl IntoView {
     let lang = use_lang();
-    view! { <span class="team-badge" style=format!("--team: {}", animal.colour())>{move || animal.name(lang.get())}</span> }
+    view! { <span class="team-badge" style=("--team", animal.colour())>{move || animal.name(lang.get())}</span> }
 }
 
 fn current_team(round: RwSignal<Option<Round>>, teams: RwSignal<Vec<Animal>>) -> Option<Animal> {
