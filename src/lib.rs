@@ -5,7 +5,9 @@ pub mod content;
 pub mod guide;
 pub mod i18n;
 pub mod map;
+pub mod print;
 pub mod quiz;
+pub mod share;
 pub mod shell;
 pub mod storage;
 
@@ -26,7 +28,10 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=path!("quiz") view=quiz::QuizHome>
                         <Route path=path!("") view=quiz::QuizIndex/>
                         <Route path=path!(":set") view=quiz::QuizPlay/>
+                        <Route path=path!(":set/worksheet") view=print::WorksheetPage/>
                     </ParentRoute>
+                    <Route path=path!("teachers") view=print::TeachersPage/>
+                    <Route path=path!("poster") view=print::PosterPage/>
                     <Route path=path!("map/:route?") view=map::MapPage/>
                     <ParentRoute path=path!("guide") view=guide::GuideHome>
                         <Route path=path!("") view=guide::GuideIndex/>

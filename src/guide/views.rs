@@ -4,7 +4,8 @@ use super::checklist::{load_ticks, save_ticks};
 use crate::content::{
     fetch_json, AppError, GuideContent, GuideSection, GuideStep, Source, GUIDE_FILE,
 };
-use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, PageMeta};
+use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, PageMeta, PrintButton};
+use crate::share::{DeepLink, ShareButton};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
@@ -166,9 +167,10 @@ fn SectionView(
                     .collect_view()}
             </div>
             <SourceList sources/>
-            <button type="button" class="button secondary" on:click=move |_| {
-                let _ = window().print();
-            }>{tr(|t| t.print_page)}</button>
+            <div class="actions">
+                <ShareButton link=DeepLink::GuideSection(section.with_value(|s| s.id.clone())) title=Signal::derive(title)/>
+                <PrintButton label=|t| t.print_page class="secondary"/>
+            </div>
         </article>
         <nav class="pager" aria-label=tr(|t| t.guide_sections)>
             {previous.map(|(id, title)| view! {

@@ -11,6 +11,7 @@ use crate::content::{
 };
 use crate::i18n::Lang;
 use crate::shell::{tr, use_lang, Loaded, PageMeta, SiteResource};
+use crate::share::{DeepLink, ShareButton};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -498,6 +499,7 @@ fn RoutePanel(map: StoredValue<PreparedMap>, route: usize) -> impl IntoView {
     let (r, summary) =
         map.with_value(|m| (m.data.routes[route].clone(), m.summaries[route].clone()));
     let name = r.name.clone();
+    let share_name = r.name.clone();
     let description = r.description.clone();
     let place_items = move |indexes: Vec<usize>, numbered: bool| {
         let lang = lang.get();
@@ -549,7 +551,10 @@ fn RoutePanel(map: StoredValue<PreparedMap>, route: usize) -> impl IntoView {
             {move || place_items(hazards.clone(), false)}
             <h3>{tr(|t| t.rescue_near)}</h3>
             {move || place_items(gear.clone(), false)}
-            <A href="/map" attr:class="button secondary">{tr(|t| t.show_all_routes)}</A>
+            <div class="actions">
+                <ShareButton link=DeepLink::Route(r.id.clone()) title=Signal::derive(move || share_name.get(lang.get()).to_owned())/>
+                <A href="/map" attr:class="button secondary">{tr(|t| t.show_all_routes)}</A>
+            </div>
         </section>
     }
 }

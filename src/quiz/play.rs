@@ -6,7 +6,7 @@ use super::questions::{AnswerView, CorrectAnswer};
 use super::teams::{default_teams, pick_animal, Animal};
 use super::views::{format_points, today, Leaderboard};
 use crate::content::{AgeBand, QuizContent, QuizSet};
-use crate::shell::{tr, use_lang, AgePicker};
+use crate::shell::{tr, use_lang, AgePicker, PrintButton};
 use crate::storage;
 use leptos::html;
 use leptos::prelude::*;
@@ -543,9 +543,7 @@ fn CertificateScreen(
             <p class="certificate-date"><time datetime=date.clone()>{date.clone()}</time></p>
         </article>
         <div class="actions no-print">
-            <button type="button" class="button big" on:click=move |_| {
-                let _ = window().print();
-            }>{tr(|t| t.print_certificate)}</button>
+            <PrintButton label=|t| t.print_certificate class="big"/>
             <button type="button" class="button big secondary" on:click=move |_| on_back()>{tr(|t| t.back_to_results)}</button>
         </div>
     }

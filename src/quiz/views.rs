@@ -4,6 +4,7 @@ use super::engine::round_size;
 use super::leaderboard::{self, Entry};
 use super::play::Game;
 use crate::content::{fetch_json, AppError, QuizContent, QUIZ_FILE};
+use crate::share::{worksheet_path, DeepLink, ShareButton};
 use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, PageMeta};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
@@ -11,7 +12,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The loaded quizzes, shared by the quiz pages.
 #[derive(Clone, Copy)]
-struct QuizResource(LocalResource<Result<QuizContent, AppError>>);
+pub struct QuizResource(pub LocalResource<Result<QuizContent, AppError>>);
 
 /// The parent of every `/quiz` page: loads `quizzes.json` once.
 #[component]
@@ -161,12 +162,22 @@ pub fn QuizPlay() -> impl IntoView {
                             let title = set.title.clone();
                             let description = set.description.clone();
                             let playable = set.questions_for(band).count() > 0 && round_size(&set, band) > 0;
+                            let link = DeepLink::Quiz { set: set.id.clone(), age: band };
+                            let worksheet = {
+                                let id = set.id.clone();
+                                move || worksheet_path(&id, band, lang.get())
+                            };
+                            let share_title = title.clone();
                             view! {
                                 <PageMeta
                                     title=move || title.get(lang.get()).to_owned()
                                     description=move || description.get(lang.get()).to_owned()
                                 />
                                 <Game set quizzes age=band playable/>
+                                <div class="page-tools no-print">
+                                    <ShareButton link title=Signal::derive(move || share_title.get(lang.get()).to_owned())/>
+                                    <A href=worksheet attr:class="button secondary">{tr(|t| t.worksheet)}</A>
+                                </div>
                             }
                             .into_any()
                         }

@@ -6,6 +6,7 @@
 
 use super::{tr, use_lang, PageMeta, SiteResource};
 use crate::content::{EmergencyInfo, EmergencyNumber, LocalText};
+use crate::share::{DeepLink, ShareButton};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -101,7 +102,10 @@ pub fn EmergencyPage() -> impl IntoView {
                     </ol>
                 }
             }}
-            <A href="/guide/someone-in-trouble" attr:class="button secondary">{tr(|t| t.emergency_more)}</A>
+            <div class="actions">
+                <A href="/guide/someone-in-trouble" attr:class="button secondary">{tr(|t| t.emergency_more)}</A>
+                <ShareButton link=DeepLink::Emergency title=Signal::derive(move || t().emergency_title.to_owned())/>
+            </div>
         </section>
     }
 }

@@ -9,6 +9,7 @@ mod loaded;
 mod not_found;
 mod offline;
 mod page_meta;
+mod print;
 mod text_size;
 
 pub use age::{use_age, AgePicker};
@@ -20,4 +21,5 @@ pub use loaded::Loaded;
 pub use not_found::NotFound;
 pub use offline::register_service_worker;
 pub use page_meta::PageMeta;
+pub use print::PrintButton;
 pub use text_size::TextSizeToggle;

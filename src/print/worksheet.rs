@@ -1,0 +1,168 @@
+//! `/quiz/<set>/worksheet`: a quiz set for pen and paper, with its answer key on a page of its own.
+
+use super::paper::{key_answer, letter, paper_order};
+use crate::content::{AgeBand, LocalText, Question, QuestionKind, QuizContent, QuizSet};
+use crate::i18n::Lang;
+use crate::quiz::QuizResource;
+use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, PageMeta, PrintButton};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// The worksheet page: the age picker and print button on screen, then the sheet itself.
+#[component]
+pub fn WorksheetPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let QuizResource(quizzes) = expect_context();
+    let params = use_params_map();
+    let age = use_age();
+    view! {
+        <Loaded
+            resource=quizzes
+            render=move |quizzes: QuizContent| {
+                let quizzes = StoredValue::new(quizzes);
+                move || {
+                    let id = params.with(|p| p.get("set").unwrap_or_default());
+                    match quizzes.with_value(|q| q.set(&id).cloned()) {
+                        Some(set) => view! { <Worksheet set quizzes lang=lang.get() age=age.get()/> }.into_any(),
+                        None => view! {
+                            <PageMeta title=move || t().not_found_title.to_owned() description=move || t().set_not_found.to_owned()/>
+                            <h1>{tr(|t| t.not_found_title)}</h1>
+                            <p>{tr(|t| t.set_not_found)}</p>
+                            <A href="/quiz" attr:class="button">{tr(|t| t.choose_topic)}</A>
+                        }
+                        .into_any(),
+                    }
+                }
+            }
+        />
+    }
+}
+
+/// One worksheet, drawn once for a language and age band (changing either draws it anew).
+#[component]
+fn Worksheet(
+    set: QuizSet,
+    quizzes: StoredValue<QuizContent>,
+    lang: Lang,
+    age: Option<AgeBand>,
+) -> impl IntoView {
+    let t = lang.t();
+    let text = move |text: &LocalText| text.get(lang).to_owned();
+    let questions: Vec<Question> = set.questions_for(age).map(|(_, q)| q.clone()).collect();
+    let title = format!("{} · {}", text(&set.title), t.worksheet);
+    let band = age.map(|band| t.age(band)).unwrap_or(t.all_ages);
+    let empty = questions.is_empty().then(|| view! { <p class="notice">{t.no_questions_for_age}</p> });
+    let key = questions
+        .iter()
+        .map(|q| {
+            let answer = key_answer(q).describe(t.answer_true, t.answer_false);
+            let sources = quizzes.with_value(|all| {
+                all.sources_for(&q.sources)
+                    .map(|s| format!("{} ({})", s.title.get(lang), s.publisher))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            });
+            view! {
+                <li>
+                    <strong class="key-answer">{answer}</strong>
+                    " "
+                    {text(&q.explanation)}
+                    {(!sources.is_empty()).then(|| view! { <span class="key-source">{t.source_short}{sources}</span> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <PageMeta title={
+            let title = title.clone();
+            move || title.clone()
+        } description=move || t.worksheet_description.to_owned()/>
+        <div class="page-tools no-print">
+            <AgePicker/>
+            <PrintButton label=|t| t.print_worksheet class="big"/>
+        </div>
+        <article class="worksheet" aria-labelledby="worksheet-heading">
+            <header class="sheet-head">
+                <h1 id="worksheet-heading">{title.clone()}</h1>
+                <p class="sheet-band">{band}</p>
+                <p class="name-line">
+                    <span>{t.name_line}</span>
+                    <span>{t.class_line}</span>
+                    <span>{t.date_line}</span>
+                </p>
+            </header>
+            {empty}
+            <ol class="paper-questions">
+                {questions.iter().map(|q| view! { <PaperQuestion question=q.clone() lang/> }).collect_view()}
+            </ol>
+            <section class="answer-key" aria-labelledby="answer-key-heading">
+                <h2 id="answer-key-heading">{t.answer_key} " · " {text(&set.title)}</h2>
+                <ol>{key}</ol>
+            </section>
+        </article>
+    }
+}
+
+/// One question for pen and paper: boxes to tick, blanks to number, or columns to connect.
+#[component]
+fn PaperQuestion(question: Question, lang: Lang) -> impl IntoView {
+    let t = lang.t();
+    let text = move |text: &LocalText| text.get(lang).to_owned();
+    let order = |n| paper_order(&question.id, n);
+    let choices = |items: &[LocalText], class: &'static str| {
+        let items: Vec<String> = order(items.len()).into_iter().map(|i| text(&items[i])).collect();
+        view! {
+            <ul class=format!("paper-choices {class}")>
+                {items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, item)| view! { <li><span class="paper-box" aria-hidden="true"></span>{format!("{}. {item}", letter(i))}</li> })
+                    .collect_view()}
+            </ul>
+        }
+    };
+    let (hint, body) = match &question.kind {
+        QuestionKind::Single { options, .. } => (t.paper_choose_one, choices(options, "").into_any()),
+        QuestionKind::Multiple { options, .. } => (t.paper_choose_all, choices(options, "").into_any()),
+        QuestionKind::TrueFalse { .. } => (
+            t.paper_true_false,
+            view! {
+                <ul class="paper-choices inline">
+                    <li><span class="paper-box" aria-hidden="true"></span>{t.answer_true}</li>
+                    <li><span class="paper-box" aria-hidden="true"></span>{t.answer_false}</li>
+                </ul>
+            }
+            .into_any(),
+        ),
+        QuestionKind::Ordering { steps } => (t.paper_order, choices(steps, "numbered").into_any()),
+        QuestionKind::Matching { pairs } => {
+            let right: Vec<String> = order(pairs.len()).into_iter().map(|i| text(&pairs[i].right)).collect();
+            (
+                t.paper_match,
+                view! {
+                    <div class="paper-match">
+                        <ol class="paper-left">
+                            {pairs.iter().map(|p| view! { <li>{text(&p.left)}<span class="paper-dot" aria-hidden="true"></span></li> }).collect_view()}
+                        </ol>
+                        <ul class="paper-right">
+                            {right
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, item)| view! { <li><span class="paper-dot" aria-hidden="true"></span>{format!("{}. {item}", letter(i))}</li> })
+                                .collect_view()}
+                        </ul>
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+    };
+    view! {
+        <li class="paper-question">
+            <p class="paper-prompt">{text(&question.prompt)} " " <span class="paper-hint">{hint}</span></p>
+            {body}
+        </li>
+    }
+}

@@ -1,0 +1,63 @@
+//! Deep links: the addresses that open one quiz set, guide section, route or the emergency card
+//! on another device, in the same language (and, for quizzes, the same age band).
+
+use crate::content::AgeBand;
+use crate::i18n::Lang;
+
+/// A place in the site worth opening on another device.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DeepLink {
+    /// The quiz topics.
+    Quizzes,
+    /// A quiz set, optionally for one age band.
+    Quiz {
+        /// The set's id.
+        set: String,
+        /// The age band the questions are chosen for.
+        age: Option<AgeBand>,
+    },
+    /// One guide section, by id.
+    GuideSection(String),
+    /// The guide's section list.
+    Guide,
+    /// One patrol route, by id.
+    Route(String),
+    /// The map with every route.
+    Map,
+    /// The emergency card.
+    Emergency,
+}
+
+impl DeepLink {
+    /// The path and query, e.g. `/quiz/water-saving?age=grades-1-3&lang=en`. Ids are slugs (the
+    /// content validator checks them), so nothing needs escaping.
+    pub fn path(&self, lang: Lang) -> String {
+        match self {
+            DeepLink::Quizzes => format!("/quiz?lang={}", lang.code()),
+            DeepLink::Quiz { set, age } => format!("/quiz/{set}{}", quiz_query(*age, lang)),
+            DeepLink::GuideSection(id) => format!("/guide/{id}?lang={}", lang.code()),
+            DeepLink::Guide => format!("/guide?lang={}", lang.code()),
+            DeepLink::Route(id) => format!("/map/{id}?lang={}", lang.code()),
+            DeepLink::Map => format!("/map?lang={}", lang.code()),
+            DeepLink::Emergency => format!("/emergency?lang={}", lang.code()),
+        }
+    }
+
+    /// The whole address on a site served from `origin` (e.g. `https://example.org`).
+    pub fn url(&self, origin: &str, lang: Lang) -> String {
+        format!("{}{}", origin.trim_end_matches('/'), self.path(lang))
+    }
+}
+
+/// The printable worksheet of a quiz set, e.g. `/quiz/water-saving/worksheet?age=grades-1-3&lang=en`.
+pub fn worksheet_path(set: &str, age: Option<AgeBand>, lang: Lang) -> String {
+    format!("/quiz/{set}/worksheet{}", quiz_query(age, lang))
+}
+
+/// `?age=…&lang=…` for a quiz page (no `age` when no band is chosen).
+pub fn quiz_query(age: Option<AgeBand>, lang: Lang) -> String {
+    match age {
+        Some(band) => format!("?age={}&lang={}", band.code(), lang.code()),
+        None => format!("?lang={}", lang.code()),
+    }
+}

@@ -1,0 +1,9 @@
+//! Sharing a page to another device: deep links, QR codes (drawn in Rust as SVG, no network
+//! service) and the share dialog.
+
+pub mod links;
+pub mod qr;
+mod views;
+
+pub use links::{quiz_query, worksheet_path, DeepLink};
+pub use views::{clipboard_available, copy_text, site_origin, QrCode, ShareButton};

@@ -1,0 +1,109 @@
+//! The share dialog and the QR code picture.
+
+use super::links::DeepLink;
+use super::qr::qr_svg;
+use crate::shell::{tr, use_lang};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// This site's origin (`https://host`), for absolute links.
+pub fn site_origin() -> String {
+    window().location().origin().unwrap_or_default()
+}
+
+/// A QR code for `text`, drawn as an SVG that scales to its box; its accessible name says
+/// what it opens. Text too long for a QR code shows a short note instead.
+#[component]
+pub fn QrCode(
+    /// What the code encodes: an absolute link.
+    #[prop(into)]
+    text: Signal<String>,
+    /// What scanning it opens, for screen readers, e.g. "QR code: Water safety quiz".
+    #[prop(into)]
+    label: Signal<String>,
+) -> impl IntoView {
+    move || match qr_svg(&text.get()) {
+        Ok(qr) => view! {
+            <svg
+                class="qr"
+                viewBox=format!("0 0 {0} {0}", qr.size)
+                role="img"
+                aria-label=label
+                shape-rendering="crispEdges"
+            >
+                <rect width="100%" height="100%" fill="#fff"/>
+                <path d=qr.path fill="#000"/>
+            </svg>
+        }
+        .into_any(),
+        Err(_) => view! { <p class="notice">{tr(|t| t.link_too_long)}</p> }.into_any(),
+    }
+}
+
+/// A "Share" button that opens a dialog with the page's link as a large QR code (scannable
+/// from about 1.5 m on a tablet) and as text, with a copy button where the browser allows it.
+#[component]
+pub fn ShareButton(
+    /// The place the link opens.
+    #[prop(into)]
+    link: Signal<DeepLink>,
+    /// What the link opens, shown as the dialog's heading, e.g. the quiz set's title.
+    #[prop(into)]
+    title: Signal<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let open = RwSignal::new(false);
+    let copied = RwSignal::new(false);
+    let url = Signal::derive(move || link.get().url(&site_origin(), lang.get()));
+    let show = move |_| {
+        open.set(true);
+        copied.set(false);
+        if let Some(dialog) = dialog.get() {
+            let _ = dialog.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(dialog) = dialog.get() {
+            dialog.close();
+        }
+    };
+    view! {
+        <button type="button" class="button secondary share-button" on:click=show>
+            {tr(|t| t.share)}
+        </button>
+        <dialog node_ref=dialog class="share-dialog" aria-labelledby="share-heading" on:close=move |_| open.set(false)>
+            <Show when=move || open.get()>
+                <h2 id="share-heading">{move || title.get()}</h2>
+                <p>{tr(|t| t.share_scan)}</p>
+                <QrCode text=url label=Signal::derive(move || t().qr_label.replace("{title}", &title.get()))/>
+                <p class="share-link">{move || url.get()}</p>
+                <div class="actions">
+                    <Show when=clipboard_available>
+                        <button type="button" class="button" on:click=move |_| copy_text(url.get_untracked(), copied)>
+                            {move || if copied.get() { t().copied } else { t().copy_link }}
+                        </button>
+                    </Show>
+                    <button type="button" class="button secondary" on:click=close>{tr(|t| t.close)}</button>
+                </div>
+            </Show>
+        </dialog>
+    }
+}
+
+/// Whether the browser offers the clipboard (only on https or localhost).
+pub fn clipboard_available() -> bool {
+    js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("clipboard"))
+        .is_ok_and(|c| !c.is_undefined())
+}
+
+/// Copies `text` to the clipboard and sets `copied` once it is there.
+pub fn copy_text(text: String, copied: RwSignal<bool>) {
+    let promise = window().navigator().clipboard().write_text(&text);
+    leptos::task::spawn_local(async move {
+        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+            copied.set(true);
+        }
+    });
+}
