@@ -49,16 +49,16 @@ fn SetLinks(quizzes: QuizContent, lang: Lang, age: Option<AgeBand>) -> impl Into
                 .iter()
                 .map(|set| {
                     let title = set.title.get(lang).to_owned();
-                    let play_name = format!(": {title}");
-                    let worksheet_name = play_name.clone();
+                    let play_name = format!("{}: {title}", t.play);
+                    let worksheet_name = format!("{}: {title}", t.worksheet);
                     view! {
                         <li>
                             <span class="set-name">{title}</span>
-                            <A href=format!("/quiz/{}{query}", set.id) attr:class="button">
-                                {t.play}<span class="visually-hidden">{play_name}</span>
+                            <A href=format!("/quiz/{}{query}", set.id) attr:class="button" attr:aria-label=play_name>
+                                {t.play}
                             </A>
-                            <A href=worksheet_path(&set.id, age, lang) attr:class="button secondary">
-                                {t.worksheet}<span class="visually-hidden">{worksheet_name}</span>
+                            <A href=worksheet_path(&set.id, age, lang) attr:class="button secondary" attr:aria-label=worksheet_name>
+                                {t.worksheet}
                             </A>
                         </li>
                     }

@@ -1,0 +1,170 @@
+// For teachers and organizers: share dialogs with QR codes, worksheets with answer keys on their
+// own page, the stall poster and the lesson page, checked on screen and as printed PDFs.
+import { test, expect } from '@playwright/test';
+
+/** Number of pages in a PDF that Chromium printed (it writes one `/Type /Page` object each). */
+function pageCount(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+/** Prints the current page to an A4 (or other) PDF, optionally hiding parts first (through
+ * CSSOM: the site's Content-Security-Policy refuses an injected style sheet). */
+async function printPages(page, { hide = null, format = 'A4' } = {}) {
+  const toggle = (display) => page.evaluate(([selector, value]) => {
+    for (const el of document.querySelectorAll(selector)) {
+      if (value) el.style.setProperty('display', value, 'important');
+      else el.style.removeProperty('display');
+    }
+  }, [hide, display]);
+  if (hide) await toggle('none');
+  const pdf = await page.pdf({ format, preferCSSPageSize: false });
+  if (hide) await toggle(null);
+  return pageCount(pdf);
+}
+
+async function quizzes(request) {
+  return (await request.get('/content/quizzes.json')).json();
+}
+
+const SHARE_CASES = [
+  { name: 'a quiz set for an age band', path: '/quiz/drowning-prevention?age=grades-1-3&lang=en' },
+  { name: 'a guide section', path: '/guide/someone-in-trouble?lang=en' },
+  { name: 'the emergency card', path: '/emergency?lang=en' },
+];
+
+for (const { name, path } of SHARE_CASES) {
+  test(`Share on ${name} shows its deep link as a big QR code and as text`, async ({ page, baseURL }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(path);
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByText(`${baseURL}${path}`, { exact: true })).toBeVisible();
+    const qr = dialog.getByRole('img', { name: /^QR code: / });
+    const box = await qr.boundingBox();
+    // About 10 cm on a 10-inch tablet: a phone reads it from 1.5 m.
+    expect(box.width).toBeGreaterThanOrEqual(400);
+    expect(Math.abs(box.width - box.height)).toBeLessThan(1);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+  });
+}
+
+test('Share on a route links to that route in the chosen language', async ({ page, baseURL, request }) => {
+  const routes = await (await request.get('/content/routes.geojson')).json();
+  const route = routes.features.find((f) => f.geometry?.type?.includes('LineString'));
+  const id = route.properties.id;
+  await page.goto(`/map/${id}?lang=zh-CN`);
+  await page.getByRole('button', { name: '分享' }).click();
+  await expect(page.getByRole('dialog').getByText(`${baseURL}/map/${id}?lang=zh-CN`, { exact: true })).toBeVisible();
+  await expect(page.getByRole('dialog').getByRole('img', { name: /^二维码：/ })).toBeVisible();
+});
+
+test('a quiz set links to its worksheet for the same age band and language', async ({ page }) => {
+  await page.goto('/quiz/drowning-prevention?age=grades-4-6&lang=en');
+  await page.getByRole('link', { name: 'Worksheet' }).click();
+  await expect(page).toHaveURL(/\/quiz\/drowning-prevention\/worksheet\?age=grades-4-6&lang=en$/);
+  await expect(page.getByRole('heading', { level: 1, name: /Worksheet/ })).toBeVisible();
+  await expect(page.getByText('Grades 4-6', { exact: true }).first()).toBeVisible();
+});
+
+test('a worksheet lays out every kind of question for pen and paper, with a name line', async ({ page, request }) => {
+  const content = await quizzes(request);
+  // The set with the most kinds of question.
+  const kinds = (set) => new Set(set.questions.map((q) => q.kind)).size;
+  const set = [...content.sets].sort((a, b) => kinds(b) - kinds(a))[0];
+  await page.goto(`/quiz/${set.id}/worksheet?lang=en`);
+  await expect(page.getByRole('heading', { level: 1, name: `${set.title.en} · Worksheet` })).toBeVisible();
+  await expect(page.getByText('Name:')).toBeVisible();
+  const items = page.locator('.paper-questions > li');
+  await expect(items).toHaveCount(set.questions.length);
+  for (const [i, q] of set.questions.entries()) {
+    const item = items.nth(i);
+    await expect(item).toContainText(q.prompt.en);
+    if (q.kind === 'single' || q.kind === 'multiple') {
+      for (const option of q.options) await expect(item).toContainText(option.en);
+      await expect(item.locator('.paper-box')).toHaveCount(q.options.length);
+    } else if (q.kind === 'ordering') {
+      await expect(item.locator('.paper-box')).toHaveCount(q.steps.length);
+    } else if (q.kind === 'matching') {
+      await expect(item.locator('.paper-left li')).toHaveCount(q.pairs.length);
+      await expect(item.locator('.paper-right li')).toHaveCount(q.pairs.length);
+    } else if (q.kind === 'true_false') {
+      await expect(item.locator('.paper-box')).toHaveCount(2);
+    }
+  }
+  const key = page.getByRole('region', { name: /^Answer key/ });
+  await expect(key.getByRole('listitem')).toHaveCount(set.questions.length);
+  await expect(key).toContainText(set.questions[0].explanation.en);
+});
+
+for (const lang of ['zh-CN', 'en']) {
+  test(`every quiz set's worksheet fits A4 without overflow, ~8 questions a page, key on its own page (${lang})`, async ({ page, request }) => {
+    test.setTimeout(120_000);
+    const content = await quizzes(request);
+    for (const set of content.sets) {
+      for (const age of [null, 'kindergarten', 'adults']) {
+        const questions = set.questions.filter((q) => !age || q.ages.includes(age));
+        if (questions.length === 0) continue;
+        await page.goto(`/quiz/${set.id}/worksheet?lang=${lang}${age ? `&age=${age}` : ''}`);
+        await expect(page.locator('.paper-questions > li')).toHaveCount(questions.length);
+        await page.emulateMedia({ media: 'print' });
+        // A4 less the worksheet's 14 mm side margins, at 96 px per inch.
+        await page.setViewportSize({ width: Math.floor(((210 - 28) / 25.4) * 96), height: 1000 });
+        const overflow = await page.evaluate(() => {
+          const sheet = document.querySelector('.worksheet').getBoundingClientRect();
+          const wide = [...document.querySelectorAll('.worksheet *')].filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.width > 0 && (r.right > sheet.right + 0.5 || r.left < sheet.left - 0.5 || el.scrollWidth > el.clientWidth + 1);
+          });
+          return {
+            page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            elements: wide.map((el) => `${el.tagName}.${el.className}: ${el.textContent.slice(0, 40)}`),
+          };
+        });
+        expect(overflow.page, `${set.id} ${age} page overflow`).toBeLessThanOrEqual(0);
+        expect(overflow.elements, `${set.id} ${age}`).toEqual([]);
+        const all = await printPages(page);
+        const sheet = await printPages(page, { hide: '.answer-key' });
+        const key = await printPages(page, { hide: '.sheet-head, .paper-questions' });
+        expect(all, `${set.id} ${age}: the key starts on a page of its own`).toBe(sheet + key);
+        expect(sheet, `${set.id} ${age}: ${questions.length} questions`).toBeLessThanOrEqual(Math.ceil(questions.length / 6));
+        await page.emulateMedia({ media: 'screen' });
+      }
+    }
+  });
+}
+
+test('the stall poster shows the event, three QR codes and the emergency numbers, on one A4 or A3 page', async ({ page, request, baseURL }) => {
+  const site = await (await request.get('/content/site.json')).json();
+  await page.goto('/poster?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: site.title.en })).toBeVisible();
+  await expect(page.getByText(site.event.name.en)).toBeVisible();
+  await expect(page.getByText(site.tagline.en)).toBeVisible();
+  for (const [name, path] of [['Quiz', '/quiz'], ['Water safety guide', '/guide'], ['Patrol map', '/map']]) {
+    await expect(page.getByRole('img', { name: `QR code: ${name}` })).toBeVisible();
+    await expect(page.getByText(`${baseURL}${path}?lang=en`, { exact: true })).toBeVisible();
+  }
+  for (const n of site.emergency.numbers) {
+    await expect(page.getByRole('region', { name: 'Emergency' }).getByText(n.number, { exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('button', { name: 'Print poster' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  expect(await printPages(page, { format: 'A4' })).toBe(1);
+  expect(await printPages(page, { format: 'A3' })).toBe(1);
+});
+
+test('the teachers page has the 40-minute plan and links every set to play and to its worksheet', async ({ page, request }) => {
+  const content = await quizzes(request);
+  await page.goto('/?lang=en');
+  await page.getByRole('link', { name: 'For teachers' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'For teachers' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'A 40-minute lesson' }).getByRole('listitem')).toHaveCount(4);
+  await page.getByRole('link', { name: 'Grades 1-3' }).click();
+  for (const set of content.sets) {
+    await expect(page.getByRole('link', { name: `Play: ${set.title.en}` })).toHaveAttribute('href', `/quiz/${set.id}?age=grades-1-3&lang=en`);
+    await expect(page.getByRole('link', { name: `Worksheet: ${set.title.en}` })).toHaveAttribute('href', `/quiz/${set.id}/worksheet?age=grades-1-3&lang=en`);
+  }
+  await page.getByRole('link', { name: `Worksheet: ${content.sets[0].title.en}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${content.sets[0].title.en} · Worksheet` })).toBeVisible();
+});
