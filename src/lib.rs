@@ -7,6 +7,7 @@ pub mod i18n;
 pub mod map;
 pub mod print;
 pub mod quiz;
+pub mod settings;
 pub mod share;
 pub mod shell;
 pub mod storage;
@@ -18,7 +19,7 @@ use leptos_router::path;
 /// The whole app: the router, the page frame and every route.
 #[component]
 pub fn App() -> impl IntoView {
-    shell::register_service_worker();
+    shell::provide_offline();
     view! {
         <Router>
             <shell::Layout>
@@ -31,6 +32,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!(":set/worksheet") view=print::WorksheetPage/>
                     </ParentRoute>
                     <Route path=path!("teachers") view=print::TeachersPage/>
+                    <Route path=path!("settings") view=settings::SettingsPage/>
+                    <Route path=path!("about") view=settings::AboutPage/>
                     <Route path=path!("poster") view=print::PosterPage/>
                     <Route path=path!("map/:route?") view=map::MapPage/>
                     <ParentRoute path=path!("guide") view=guide::GuideHome>

@@ -22,3 +22,32 @@ pub fn save(key: &str, value: &str) {
         let _ = storage.set_item(&format!("{KEY_PREFIX}{key}"), value);
     }
 }
+
+/// Removes a saved value; does nothing when storage is unavailable.
+pub fn remove(key: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(&format!("{KEY_PREFIX}{key}"));
+    }
+}
+
+/// The keys (without the prefix) of everything this app has saved on the device.
+pub fn saved_keys() -> Vec<String> {
+    let Some(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|key| key.strip_prefix(KEY_PREFIX).map(str::to_owned))
+        .collect()
+}
+
+/// Removes every saved value whose key starts with one of `prefixes` (all of them when
+/// `prefixes` is empty), leaving other sites' and other apps' values alone.
+pub fn clear(prefixes: &[&str]) {
+    for key in saved_keys() {
+        if prefixes.is_empty() || prefixes.iter().any(|p| key.starts_with(p)) {
+            remove(&key);
+        }
+    }
+}

@@ -167,3 +167,14 @@ fn key_answers_read_as_one_line() {
     assert_eq!(KeyAnswer::Positions(vec![('A', 2), ('B', 1)]).describe("", ""), "A 2 · B 1");
     assert_eq!(KeyAnswer::Pairs(vec![(1, 'C'), (2, 'A')]).describe("", ""), "1–C · 2–A");
 }
+
+#[test]
+fn embed_code_frames_the_page_alone_and_escapes_the_title() {
+    use river_guardians::share::links::{embed_code, embed_url};
+    let link = DeepLink::GuideSection("someone-in-trouble".into());
+    let url = embed_url("https://rivers.example.org", &link, Lang::En, true);
+    assert_eq!(url, "https://rivers.example.org/guide/someone-in-trouble?lang=en&embed=1&text=large");
+    let code = embed_code(&url, "Rescue \"reach, throw\" <fast>");
+    assert!(code.starts_with(&format!("<iframe src=\"{}\" title=\"Rescue &quot;reach, throw&quot; &lt;fast&gt;\"", url.replace('&', "&amp;"))));
+    assert!(code.contains("e.data.source !== 'river-guardians'"));
+}

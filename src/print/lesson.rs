@@ -1,6 +1,7 @@
 //! `/teachers`: how to use the site in a 40-minute lesson, with every quiz set's play and
 //! worksheet links for the chosen age band, and the stall poster.
 
+use super::embed_generator::EmbedGenerator;
 use crate::content::{fetch_json, AgeBand, QuizContent, QUIZ_FILE};
 use crate::i18n::Lang;
 use crate::share::{quiz_query, worksheet_path};
@@ -30,9 +31,12 @@ pub fn TeachersPage() -> impl IntoView {
             <AgePicker/>
             <Loaded resource=quizzes render=move |quizzes: QuizContent| {
                 let quizzes = StoredValue::new(quizzes);
-                move || view! { <SetLinks quizzes=quizzes.get_value() lang=lang.get() age=age.get()/> }
+                view! {
+                    {move || view! { <SetLinks quizzes=quizzes.get_value() lang=lang.get() age=age.get()/> }}
+                    <p><A href="/poster" attr:class="button secondary">{tr(|t| t.poster)}</A></p>
+                    <EmbedGenerator quizzes=quizzes.get_value()/>
+                }
             }/>
-            <p><A href="/poster" attr:class="button secondary">{tr(|t| t.poster)}</A></p>
         </section>
     }
 }

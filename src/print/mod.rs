@@ -1,6 +1,7 @@
 //! Paper for teachers and organizers: quiz worksheets with answer keys, the stall poster, and
 //! the teachers' lesson page that links them.
 
+mod embed_generator;
 mod lesson;
 pub mod paper;
 mod poster;

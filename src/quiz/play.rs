@@ -6,7 +6,7 @@ use super::questions::{AnswerView, CorrectAnswer};
 use super::teams::{default_teams, pick_animal, Animal};
 use super::views::{format_points, today, Leaderboard};
 use crate::content::{AgeBand, QuizContent, QuizSet};
-use crate::shell::{tr, use_lang, AgePicker, PrintButton};
+use crate::shell::{is_embedded, post_to_parent, tr, use_lang, AgePicker, PrintButton};
 use crate::storage;
 use leptos::html;
 use leptos::prelude::*;
@@ -66,6 +66,8 @@ pub fn Game(
     let teams = RwSignal::new(default_teams(1));
     let round: RwSignal<Option<Round>> = RwSignal::new(None);
     let stage = RwSignal::new(Stage::Setup);
+    let embedded = is_embedded();
+    let started_at = StoredValue::new(0.0);
 
     let start = move || {
         let team_count = teams.with_untracked(Vec::len);
@@ -83,6 +85,7 @@ pub fn Game(
                 round.set(Some(Round::deal(s, &drawn, team_count, shuffler)));
             })
         });
+        started_at.set_value(js_sys::Date::now());
         stage.set(if team_count > 1 {
             Stage::Pass
         } else {
@@ -107,7 +110,7 @@ pub fn Game(
             round.with_untracked(|r| r.as_ref().map_or((true, 1), |r| (r.is_over(), r.teams)));
         if over {
             let day = today();
-            let entries = round.with_untracked(|r| {
+            let entries: Vec<Entry> = round.with_untracked(|r| {
                 r.as_ref()
                     .map(|r| {
                         r.results()
@@ -124,6 +127,10 @@ pub fn Game(
                     })
                     .unwrap_or_default()
             });
+            if embedded {
+                let seconds = ((js_sys::Date::now() - started_at.get_value()) / 1000.0).round();
+                post_results(&entries, seconds);
+            }
             leaderboard::record(entries, &day);
             stage.set(Stage::Results);
         } else {
@@ -240,6 +247,24 @@ fn TeamSetup(teams: RwSignal<Vec<Animal>>) -> impl IntoView {
 fn TeamBadge(animal: Animal) -> impl IntoView {
     let lang = use_lang();
     view! { <span class="team-badge" style=("--team", animal.colour())>{move || animal.name(lang.get())}</span> }
+}
+
+/// Tells the page embedding this quiz how each team did (see `docs/embed.md`): the set, the
+/// team's number, points, the points possible and the round's time. No names.
+fn post_results(entries: &[Entry], seconds: f64) {
+    for (i, entry) in entries.iter().enumerate() {
+        post_to_parent(
+            "quiz-result",
+            &[
+                ("set", entry.set.as_str().into()),
+                ("team", (i + 1).into()),
+                ("teams", entries.len().into()),
+                ("score", entry.points.into()),
+                ("max", entry.max.into()),
+                ("seconds", seconds.into()),
+            ],
+        );
+    }
 }
 
 fn current_team(round: RwSignal<Option<Round>>, teams: RwSignal<Vec<Animal>>) -> Option<Animal> {

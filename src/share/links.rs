@@ -61,3 +61,36 @@ pub fn quiz_query(age: Option<AgeBand>, lang: Lang) -> String {
         None => format!("?lang={}", lang.code()),
     }
 }
+
+/// The address of a page as a lesson embed: the page alone (`embed=1`), optionally in large
+/// type for a projector (`text=large`).
+pub fn embed_url(origin: &str, link: &DeepLink, lang: Lang, large_text: bool) -> String {
+    let large = if large_text { "&text=large" } else { "" };
+    format!("{}&embed=1{large}", link.url(origin, lang))
+}
+
+/// The code a teacher pastes into a lesson page or learning platform: the iframe, and a few
+/// lines that size it to its content from the page's `height` messages (see `docs/embed.md`).
+pub fn embed_code(url: &str, title: &str) -> String {
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" style=\"border:0;max-width:100%\" loading=\"lazy\" allow=\"fullscreen\"></iframe>\n\
+<script>\n\
+addEventListener('message', function (e) {{\n\
+  if (!e.data || e.data.source !== 'river-guardians' || e.data.type !== 'height') return;\n\
+  document.querySelectorAll('iframe').forEach(function (f) {{\n\
+    if (f.contentWindow === e.source) f.style.height = e.data.height + 'px';\n\
+  }});\n\
+}});\n\
+</script>",
+        escape_attribute(url),
+        escape_attribute(title)
+    )
+}
+
+/// Text made safe inside a double-quoted HTML attribute (content titles may hold `"` or `<`).
+fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

@@ -22,9 +22,6 @@ pub fn HomePage() -> impl IntoView {
                 <li><Door href="/map" icon="/icons/map.svg" title=tr(|t| t.map) description=move || t().map_description/></li>
             </ul>
         </section>
-        <p class="home-more">
-            <A href="/teachers">{tr(|t| t.teachers)}</A>
-        </p>
     }
 }
 

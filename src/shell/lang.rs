@@ -47,16 +47,14 @@ pub fn use_lang() -> Signal<Lang> {
     lang
 }
 
-/// A button that switches to the other language, saves the choice on the device, and keeps a
-/// `?lang=` in the address in step so the link still says what the page shows.
-#[component]
-pub fn LanguageSwitch() -> impl IntoView {
+/// Chooses a language: sets it, saves it on the device, and keeps a `?lang=` in the address
+/// in step so the link still says what the page shows.
+pub fn use_set_lang() -> impl Fn(Lang) + Clone + 'static {
     let UiLang(lang) = expect_context::<UiLang>();
     let navigate = use_navigate();
     let query = use_query_map();
     let location = use_location();
-    let switch = move |_| {
-        let next = lang.get_untracked().other();
+    move |next: Lang| {
         lang.set(next);
         storage::save(LANG_KEY, next.code());
         let mut params = query.get_untracked();
@@ -72,7 +70,15 @@ pub fn LanguageSwitch() -> impl IntoView {
                 },
             );
         }
-    };
+    }
+}
+
+/// A button that switches to the other language (see [`use_set_lang`]).
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let set_lang = use_set_lang();
+    let switch = move |_| set_lang(lang.get_untracked().other());
     view! {
         <button
             type="button"

@@ -1,6 +1,8 @@
 //! The page frame: skip link, header with the three doors and the language switch, main area.
 
-use super::{provide_lang, tr, EmergencyButton, LanguageSwitch, TextSizeToggle};
+use super::embed::provide_embed;
+use super::prefs::provide_prefs;
+use super::{provide_lang, tr, OfflineBadge, UpdatePrompt, EmergencyButton, LanguageSwitch, TextSizeToggle};
 use crate::content::{fetch_json, AppError, SiteContent, SITE_FILE};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,6 +18,34 @@ pub fn Layout(children: Children) -> impl IntoView {
     provide_context(SiteResource(LocalResource::new(|| {
         fetch_json::<SiteContent>(SITE_FILE)
     })));
+    provide_prefs();
+    let embedded = provide_embed();
+    view! {
+        {(!embedded).then(|| view! { <SiteHeader/> })}
+        <UpdatePrompt/>
+        <main id="main" tabindex="-1">{children()}</main>
+        {(!embedded).then(|| view! { <SiteFooter/> })}
+    }
+}
+
+/// The footer: settings, teachers, about and privacy, and whether the site works offline.
+#[component]
+fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <nav aria-label=tr(|t| t.more_nav)>
+                <A href="/settings">{tr(|t| t.settings)}</A>
+                <A href="/teachers">{tr(|t| t.teachers)}</A>
+                <A href="/about">{tr(|t| t.about)}</A>
+            </nav>
+            <OfflineBadge/>
+        </footer>
+    }
+}
+
+/// The skip link and the header: brand, the three doors, emergency, text size and language.
+#[component]
+fn SiteHeader() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>
         <header class="site-header">
@@ -32,6 +62,5 @@ pub fn Layout(children: Children) -> impl IntoView {
             <TextSizeToggle/>
             <LanguageSwitch/>
         </header>
-        <main id="main" tabindex="-1">{children()}</main>
     }
 }

@@ -1,6 +1,7 @@
 //! The frame around every page: header, navigation, language, loading and error views.
 
 mod age;
+mod embed;
 mod emergency;
 mod home;
 mod lang;
@@ -9,17 +10,20 @@ mod loaded;
 mod not_found;
 mod offline;
 mod page_meta;
+mod prefs;
 mod print;
 mod text_size;
 
 pub use age::{use_age, AgePicker};
+pub use embed::{is_embedded, post_to_parent};
 pub use emergency::{EmergencyButton, EmergencyPage};
 pub use home::HomePage;
-pub use lang::{provide_lang, tr, use_lang, LanguageSwitch};
+pub use lang::{provide_lang, tr, use_lang, use_set_lang, LanguageSwitch};
 pub use layout::{Layout, SiteResource};
 pub use loaded::Loaded;
 pub use not_found::NotFound;
-pub use offline::register_service_worker;
+pub use offline::{provide_offline, OfflineBadge, OfflineCacheList, UpdatePrompt};
 pub use page_meta::PageMeta;
+pub use prefs::{use_prefs, Pref, Prefs};
 pub use print::PrintButton;
 pub use text_size::TextSizeToggle;

@@ -1,13 +1,213 @@
 //! Offline: registers the service worker (`sw.js`, generated at build time) that keeps the whole
-//! site, content included, on the device after the first visit.
+//! site, content included, on the device after the first visit; says when the site is ready
+//! offline, when the network is gone, and when a new version waits (reload to switch, never a
+//! half-updated app); lists what the device keeps.
 
-/// Registers the service worker in release builds (a development server should always serve
-/// fresh files). Failures (unsupported, blocked, private mode) leave the site working online.
-pub fn register_service_worker() {
-    if cfg!(debug_assertions) {
+use super::{tr, use_lang};
+use js_sys::{Array, Reflect};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ServiceWorkerRegistration, ServiceWorkerState};
+
+/// What the app knows about its offline copy and the network.
+#[derive(Clone, Copy)]
+struct OfflineState {
+    /// A service worker is active: every file of this build is stored on the device.
+    ready: RwSignal<bool>,
+    /// A newer build is installed and waits for the user to reload.
+    update_waiting: RwSignal<bool>,
+    /// The browser believes it is online.
+    online: RwSignal<bool>,
+    /// The registration, to tell the waiting worker to take over.
+    registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
+}
+
+fn has_service_worker() -> bool {
+    Reflect::has(&window().navigator(), &JsValue::from_str("serviceWorker")).unwrap_or(false)
+}
+
+fn on_window_event(name: &str, handler: impl FnMut() + 'static) {
+    let handler = Closure::<dyn FnMut()>::new(handler);
+    let _ = window().add_event_listener_with_callback(name, handler.as_ref().unchecked_ref());
+    // Listens for the life of the page.
+    handler.forget();
+}
+
+/// Sets up the offline state for the whole app and, in release builds, registers the service
+/// worker (a development server should always serve fresh files). Browsers without service
+/// workers (old ones, plain-http addresses other than localhost) just stay online-only.
+pub fn provide_offline() {
+    let state = OfflineState {
+        ready: RwSignal::new(false),
+        update_waiting: RwSignal::new(false),
+        online: RwSignal::new(window().navigator().on_line()),
+        registration: StoredValue::new_local(None),
+    };
+    provide_context(state);
+    on_window_event("online", move || state.online.set(true));
+    on_window_event("offline", move || state.online.set(false));
+    if cfg!(debug_assertions) || !has_service_worker() {
         return;
     }
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().service_worker().register("/sw.js");
+    let container = window().navigator().service_worker();
+    spawn_local(async move {
+        let Ok(registration) = JsFuture::from(container.register("/sw.js")).await else {
+            return;
+        };
+        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        state.registration.set_value(Some(registration.clone()));
+        let has_controller = move || window().navigator().service_worker().controller().is_some();
+        if registration.waiting().is_some() && has_controller() {
+            state.update_waiting.set(true);
+        }
+        let watched = registration.clone();
+        let on_update_found = Closure::<dyn FnMut()>::new(move || {
+            let Some(installing) = watched.installing() else {
+                return;
+            };
+            let worker = installing.clone();
+            let on_state = Closure::<dyn FnMut()>::new(move || {
+                // A first install has no controller: that is "ready", not "update".
+                if worker.state() == ServiceWorkerState::Installed && has_controller() {
+                    state.update_waiting.set(true);
+                }
+            });
+            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            on_state.forget();
+        });
+        registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
+        on_update_found.forget();
+        if let Ok(ready) = container.ready() {
+            if JsFuture::from(ready).await.is_ok() {
+                state.ready.set(true);
+            }
+        }
+    });
+}
+
+/// Tells the waiting worker to take over, and reloads once it has, so the page and its files
+/// always come from one build.
+fn apply_update(state: OfflineState) {
+    let Some(waiting) = state.registration.get_value().and_then(|r| r.waiting()) else {
+        let _ = window().location().reload();
+        return;
+    };
+    let container = window().navigator().service_worker();
+    let reload = Closure::<dyn FnMut()>::new(|| {
+        let _ = window().location().reload();
+    });
+    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
+    reload.forget();
+    let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
+}
+
+/// "A new version is ready — Reload": shown once a newer build has been stored.
+#[component]
+pub fn UpdatePrompt() -> impl IntoView {
+    let state = expect_context::<OfflineState>();
+    view! {
+        <Show when=move || state.update_waiting.get()>
+            <div class="update-banner" role="status">
+                <span>{tr(|t| t.update_ready)}</span>
+                <button type="button" class="button" on:click=move |_| apply_update(state)>{tr(|t| t.reload)}</button>
+            </div>
+        </Show>
+    }
+}
+
+/// A small status line: offline ready, or working offline from the stored copy.
+#[component]
+pub fn OfflineBadge() -> impl IntoView {
+    let state = expect_context::<OfflineState>();
+    let lang = use_lang();
+    let text = move || {
+        let t = lang.get().t();
+        match (state.online.get(), state.ready.get()) {
+            (false, _) => Some(t.working_offline),
+            (true, true) => Some(t.offline_ready),
+            (true, false) => None,
+        }
+    };
+    view! { <p class="offline-badge" role="status">{text}</p> }
+}
+
+/// The files of the offline copy, by kind: the app, content, pictures.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct CachedFiles {
+    version: String,
+    app: Vec<String>,
+    content: Vec<String>,
+    pictures: Vec<String>,
+}
+
+async fn read_cache() -> Result<Option<CachedFiles>, JsValue> {
+    if !Reflect::has(&window(), &JsValue::from_str("caches"))? {
+        return Ok(None);
+    }
+    let caches = window().caches()?;
+    let names: Array = JsFuture::from(caches.keys()).await?.unchecked_into();
+    let Some(name) = names
+        .iter()
+        .filter_map(|n| n.as_string())
+        .find(|n| n.starts_with("rg-"))
+    else {
+        return Ok(None);
+    };
+    let cache: web_sys::Cache = JsFuture::from(caches.open(&name)).await?.unchecked_into();
+    let requests: Array = JsFuture::from(cache.keys()).await?.unchecked_into();
+    let mut files = CachedFiles {
+        version: name.trim_start_matches("rg-").to_owned(),
+        ..CachedFiles::default()
+    };
+    for request in requests.iter() {
+        let url = request.unchecked_into::<web_sys::Request>().url();
+        let path = web_sys::Url::new(&url).map(|u| u.pathname()).unwrap_or(url);
+        if path.starts_with("/content/") {
+            files.content.push(path);
+        } else if path.starts_with("/images/") || path.starts_with("/icons/") {
+            files.pictures.push(path);
+        } else {
+            files.app.push(path);
+        }
+    }
+    Ok(Some(files))
+}
+
+/// What the device keeps for offline use, read from the service worker's cache.
+#[component]
+pub fn OfflineCacheList() -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let files = LocalResource::new(read_cache);
+    let group = move |title: &'static str, paths: Vec<String>| {
+        view! {
+            <details>
+                <summary>{format!("{title}: {}", paths.len())}</summary>
+                <ul class="file-list">{paths.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </details>
+        }
+    };
+    view! {
+        <Suspense fallback=move || view! { <p>{tr(|t| t.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match files.await {
+                    Ok(Some(files)) => {
+                        let t = t();
+                        view! {
+                            <p>{t.offline_saved.replace("{n}", &(files.app.len() + files.content.len() + files.pictures.len()).to_string())}</p>
+                            <p class="muted">{t.offline_version} " " <code>{files.version}</code></p>
+                            {group(t.offline_app, files.app)}
+                            {group(t.offline_content, files.content)}
+                            {group(t.offline_pictures, files.pictures)}
+                        }
+                        .into_any()
+                    }
+                    _ => view! { <p>{t().offline_not_saved}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }

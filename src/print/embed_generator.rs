@@ -1,0 +1,138 @@
+//! The embed generator on the teachers' page: pick a quiz set, guide section or route, a
+//! language and age band, and copy the iframe code.
+
+use crate::content::{
+    fetch_json, AgeBand, AppError, GeoJsonFile, GuideContent, LocalText, MapData, QuizContent,
+    GUIDE_FILE, ROUTES_FILE,
+};
+use crate::i18n::Lang;
+use crate::share::{clipboard_available, copy_text, embed_code, embed_url, site_origin, DeepLink};
+use crate::shell::{tr, use_lang};
+use leptos::prelude::*;
+
+/// One thing a teacher can embed, with its title.
+#[derive(Clone, Debug, PartialEq)]
+struct Embeddable {
+    link: DeepLink,
+    title: LocalText,
+}
+
+async fn load_guide_and_routes() -> Result<(Vec<Embeddable>, Vec<Embeddable>), AppError> {
+    let guide: GuideContent = fetch_json(GUIDE_FILE).await?;
+    let routes: GeoJsonFile = fetch_json(ROUTES_FILE).await?;
+    let sections = guide
+        .sections
+        .into_iter()
+        .map(|s| Embeddable { link: DeepLink::GuideSection(s.id), title: s.title })
+        .collect();
+    let routes = MapData::from_geojson(&routes)
+        .routes
+        .into_iter()
+        .map(|r| Embeddable { link: DeepLink::Route(r.id), title: r.name })
+        .collect();
+    Ok((sections, routes))
+}
+
+/// The generator. Quiz sets come from the page's loaded quizzes; guide sections and routes are
+/// loaded here (a file that fails to load just leaves its group out).
+#[component]
+pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let others = LocalResource::new(load_guide_and_routes);
+    let quiz_items: Vec<Embeddable> = quizzes
+        .sets
+        .into_iter()
+        .map(|s| Embeddable { link: DeepLink::Quiz { set: s.id, age: None }, title: s.title })
+        .collect();
+    let items = Signal::derive(move || {
+        let mut all = quiz_items.clone();
+        if let Some(Ok((sections, routes))) = others.get() {
+            all.extend(sections);
+            all.extend(routes);
+        }
+        all
+    });
+    let chosen = RwSignal::new(0usize);
+    let embed_lang = RwSignal::new(lang.get_untracked());
+    let age: RwSignal<Option<AgeBand>> = RwSignal::new(None);
+    let large = RwSignal::new(false);
+    let copied = RwSignal::new(false);
+    let code = Signal::derive(move || {
+        let lang = embed_lang.get();
+        items.with(|items| {
+            items.get(chosen.get()).map(|item| {
+                let link = match &item.link {
+                    DeepLink::Quiz { set, .. } => DeepLink::Quiz { set: set.clone(), age: age.get() },
+                    other => other.clone(),
+                };
+                embed_code(&embed_url(&site_origin(), &link, lang, large.get()), item.title.get(lang))
+            })
+        })
+        .unwrap_or_default()
+    });
+    let is_quiz = move || items.with(|items| matches!(items.get(chosen.get()).map(|i| &i.link), Some(DeepLink::Quiz { .. })));
+    let option_label = move |item: &Embeddable, lang: Lang| {
+        let t = lang.t();
+        let kind = match item.link {
+            DeepLink::Quiz { .. } => t.quiz,
+            DeepLink::GuideSection(_) => t.guide,
+            _ => t.map,
+        };
+        format!("{kind} · {}", item.title.get(lang))
+    };
+    view! {
+        <section class="embed-generator" aria-labelledby="embed-heading">
+            <h2 id="embed-heading">{tr(|t| t.embed_title)}</h2>
+            <p>{tr(|t| t.embed_intro)}</p>
+            <div class="form-grid">
+                <label>
+                    <span>{tr(|t| t.embed_what)}</span>
+                    <select on:change=move |ev| {
+                        chosen.set(event_target_value(&ev).parse().unwrap_or(0));
+                        copied.set(false);
+                    }>
+                        {move || {
+                            let lang = lang.get();
+                            items.get().iter().enumerate().map(|(i, item)| view! {
+                                <option value=i.to_string() selected=move || chosen.get() == i>{option_label(item, lang)}</option>
+                            }).collect_view()
+                        }}
+                    </select>
+                </label>
+                <label>
+                    <span>{tr(|t| t.language)}</span>
+                    <select on:change=move |ev| embed_lang.set(Lang::from_code(&event_target_value(&ev)).unwrap_or_default())>
+                        {Lang::ALL.into_iter().map(|l| view! {
+                            <option value=l.code() selected=move || embed_lang.get() == l>{l.native_name()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <Show when=is_quiz>
+                    <label>
+                        <span>{tr(|t| t.age_band)}</span>
+                        <select on:change=move |ev| age.set(AgeBand::from_code(&event_target_value(&ev)))>
+                            <option value="" selected=move || age.get().is_none()>{tr(|t| t.all_ages)}</option>
+                            {AgeBand::ALL.into_iter().map(|band| view! {
+                                <option value=band.code() selected=move || age.get() == Some(band)>{move || t().age(band)}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                </Show>
+                <label class="check">
+                    <input type="checkbox" prop:checked=large on:change=move |ev| large.set(event_target_checked(&ev))/>
+                    <span>{tr(|t| t.embed_projector)}</span>
+                </label>
+            </div>
+            <label class="code-label">
+                <span>{tr(|t| t.embed_code)}</span>
+                <textarea readonly rows="10" prop:value=code></textarea>
+            </label>
+            <Show when=clipboard_available>
+                <button type="button" class="button" on:click=move |_| copy_text(code.get_untracked(), copied)>
+                    {move || if copied.get() { t().copied } else { t().copy_code }}
+                </button>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,110 @@
+//! `/settings` and `/about`.
+
+use crate::i18n::Lang;
+use crate::shell::{tr, use_lang, use_prefs, use_set_lang, AgePicker, OfflineCacheList, PageMeta, Pref};
+use crate::storage;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// `/settings`: language, age band, display preferences, the offline copy and clearing the device.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let set_lang = use_set_lang();
+    let prefs = use_prefs();
+    view! {
+        <PageMeta title=move || t().settings.to_owned() description=move || t().settings_description.to_owned()/>
+        <h1>{tr(|t| t.settings)}</h1>
+        <section aria-labelledby="language-heading">
+            <h2 id="language-heading">{tr(|t| t.language)}</h2>
+            <div class="actions" role="group" aria-labelledby="language-heading">
+                {Lang::ALL
+                    .into_iter()
+                    .map(|choice| {
+                        let set_lang = set_lang.clone();
+                        view! {
+                            <button
+                                type="button"
+                                class="chip"
+                                lang=choice.code()
+                                aria-pressed=move || (lang.get() == choice).to_string()
+                                on:click=move |_| set_lang(choice)
+                            >
+                                {choice.native_name()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </section>
+        <section aria-labelledby="age-heading">
+            <h2 id="age-heading">{tr(|t| t.age_band)}</h2>
+            <AgePicker/>
+        </section>
+        <section aria-labelledby="display-heading">
+            <h2 id="display-heading">{tr(|t| t.display)}</h2>
+            <ul class="toggles">
+                {Pref::ALL
+                    .into_iter()
+                    .map(|pref| view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="chip toggle"
+                                aria-pressed=move || prefs.get(pref).to_string()
+                                on:click=move |_| prefs.set(pref, !prefs.get(pref))
+                            >
+                                {move || pref.label(t())}
+                            </button>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="offline-heading">
+            <h2 id="offline-heading">{tr(|t| t.offline_copy)}</h2>
+            <OfflineCacheList/>
+        </section>
+        <ClearDevice/>
+        <p><A href="/about">{tr(|t| t.about)}</A></p>
+    }
+}
+
+/// What this device has saved, and the button that clears it.
+#[component]
+fn ClearDevice() -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let saved = RwSignal::new(storage::saved_keys().len());
+    let clear = move |_| {
+        if window().confirm_with_message(t().clear_device_confirm).unwrap_or(false) {
+            storage::clear(&[]);
+            saved.set(storage::saved_keys().len());
+        }
+    };
+    view! {
+        <section aria-labelledby="device-heading">
+            <h2 id="device-heading">{tr(|t| t.on_this_device)}</h2>
+            <p role="status">{move || t().saved_items.replace("{n}", &saved.get().to_string())}</p>
+            <button type="button" class="button secondary" on:click=clear>{tr(|t| t.clear_device)}</button>
+        </section>
+    }
+}
+
+/// `/about`: what the site is, and what it does (and does not do) with data.
+#[component]
+pub fn AboutPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    view! {
+        <PageMeta title=move || t().about.to_owned() description=move || t().about_body.to_owned()/>
+        <h1>{tr(|t| t.about)}</h1>
+        <p class="lead">{tr(|t| t.about_body)}</p>
+        <section aria-labelledby="privacy-heading">
+            <h2 id="privacy-heading">{tr(|t| t.privacy)}</h2>
+            <ul>{move || t().privacy_points.iter().map(|point| view! { <li>{*point}</li> }).collect_view()}</ul>
+        </section>
+        <p><A href="/settings">{tr(|t| t.settings)}</A></p>
+    }
+}

@@ -1,0 +1,81 @@
+//! Lesson embeds (`?embed=1`): a page alone, without the site's header, for a teacher's iframe.
+//! The page tells its parent its height and, after a quiz, the results, by `postMessage`; see
+//! `docs/embed.md` for the messages. Nothing personal is sent: no names, no device data.
+
+use js_sys::{Object, Reflect};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Every message's `source` field, so a parent page can tell ours from others.
+pub const MESSAGE_SOURCE: &str = "river-guardians";
+
+/// Whether this page runs as an embed. Read once when the app starts, so links followed inside
+/// the frame stay embedded.
+#[derive(Clone, Copy)]
+struct Embedded(bool);
+
+/// Reads `?embed=1` (also `true`/`yes`) once, provides it to the app, marks `<html>` with the
+/// `embedded` class for the styles, and starts reporting the page's height to the parent.
+/// Returns whether the page is embedded. Call once, inside the router.
+pub fn provide_embed() -> bool {
+    let embedded = use_query_map()
+        .with_untracked(|q| q.get("embed"))
+        .is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
+    provide_context(Embedded(embedded));
+    if embedded {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("embedded");
+        }
+        report_height();
+    }
+    embedded
+}
+
+/// Whether the current page is a lesson embed.
+pub fn is_embedded() -> bool {
+    use_context::<Embedded>().is_some_and(|Embedded(e)| e)
+}
+
+/// Sends `{ source: "river-guardians", type: kind, ...fields }` to the parent window; does
+/// nothing outside an iframe.
+pub fn post_to_parent(kind: &str, fields: &[(&str, JsValue)]) {
+    let window = window();
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"source".into(), &MESSAGE_SOURCE.into());
+    let _ = Reflect::set(&message, &"type".into(), &kind.into());
+    for (key, value) in fields {
+        let _ = Reflect::set(&message, &(*key).into(), value);
+    }
+    let _ = parent.post_message(&message, "*");
+}
+
+/// Posts the document's height now and whenever it changes, so the parent can size the iframe
+/// to fit without scrollbars.
+fn report_height() {
+    let Some(body) = document().body() else {
+        return;
+    };
+    let measured = body.clone();
+    let mut last = 0.0;
+    // The body's own height (not the document's, which never drops below the frame's height).
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil();
+        if height != last {
+            last = height;
+            post_to_parent("height", &[("height", height.into())]);
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+    }
+    // The observer lives as long as the page.
+    on_resize.forget();
+}
