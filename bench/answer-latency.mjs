@@ -4,18 +4,18 @@
 // timeline (Event Timing API), the time from the input to the next paint, and from a
 // requestAnimationFrame probe the time from the input to the first frame after the DOM changed.
 // Usage: node bench/answer-latency.mjs [dist] [taps] [cpu-throttling-rate, default 4]
-import { serve, launch, median, percentile, fmt } from './lib.mjs';
+import { serve, launch, newPage, port, writeResult, median, percentile, fmt } from './lib.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const taps = Number(process.argv[3] ?? 40);
 const rate = Number(process.argv[4] ?? 4);
-const stop = await serve(dist, 4301);
+const stop = await serve(dist, port(1));
 const browser = await launch();
 try {
-  const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  const page = await newPage(browser, { width: 1024, height: 768 });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  await page.goto('http://127.0.0.1:4301/quiz/save-water?age=adults&lang=en&seed=7');
+  await page.goto(`http://127.0.0.1:${port(1)}/quiz/save-water?age=adults&lang=en&seed=7`);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.evaluate(() => {
     window.__latency = { events: [], frames: [] };
@@ -71,13 +71,23 @@ try {
     const xs = labelled.filter((f) => test(f.label)).map((f) => f.ms);
     if (xs.length) console.log(`  ${kind.padEnd(14)} ${xs.length} taps: median ${fmt(median(xs))}, worst ${fmt(Math.max(...xs))}`);
   }
+  const byKind = {};
+  for (const [kind, test] of Object.entries(kinds)) byKind[kind] = labelled.filter((f) => test(f.label)).map((f) => f.ms);
   const answers = labelled.filter((f) => !Object.values(kinds).some((t) => t(f.label))).map((f) => f.ms);
+  byKind.answer = answers;
   console.log(`  ${'answer/option'.padEnd(14)} ${answers.length} taps: median ${fmt(median(answers))}, worst ${fmt(Math.max(...answers))}`);
   console.log(`quiz tap → next frame, ${rate}x CPU throttling, ${frames.length} taps`);
   console.log(`  input → first frame after the update (rAF probe):  median ${fmt(median(frames))}, p95 ${fmt(percentile(frames, 95))}, worst ${fmt(Math.max(...frames))}`);
   console.log(`  Event Timing entries over 16 ms (input → next paint): ${events.length} of ${frames.length}` +
     (events.length ? `, worst ${fmt(Math.max(...events))}` : ''));
   console.log(`  within one frame (16.7 ms): ${frames.filter((f) => f <= 16.7).length} of ${frames.length}`);
+  const stats = (xs) => ({ taps: xs.length, medianMs: median(xs), p95Ms: percentile(xs, 95), worstMs: Math.max(...xs) });
+  writeResult('answer-latency', {
+    rate, taps: frames.length, ...stats(frames),
+    withinFrame: frames.filter((f) => f <= 16.7).length,
+    kinds: Object.fromEntries(Object.entries(byKind).map(([k, xs]) => [k, stats(xs)])),
+    eventTiming: { over16: events.length, worstMs: events.length ? Math.max(...events) : null },
+  });
 } finally {
   await browser.close();
   stop();
