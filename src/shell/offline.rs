@@ -54,10 +54,14 @@ pub fn provide_offline() {
     }
     let container = window().navigator().service_worker();
     spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.register("/sw.js")).await else {
+        // Some hosts (test browsers with workers blocked) resolve without a registration.
+        let Some(registration) = JsFuture::from(container.register("/sw.js"))
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
+        else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
         state.registration.set_value(Some(registration.clone()));
         let has_controller = move || window().navigator().service_worker().controller().is_some();
         if registration.waiting().is_some() && has_controller() {

@@ -1,0 +1,159 @@
+// The ways the site is used besides browsing: a lesson embed in another site's iframe, the
+// settings and privacy pages, and storage that is blocked or corrupt.
+import { test, expect } from '@playwright/test';
+import { createServer } from 'node:http';
+import { loadBank, answerCurrent } from './quiz-helpers.js';
+
+/** Plays one single-team round to the results in `root` (a page or an iframe's frame). */
+async function playRound(root, lang = 'en') {
+  await root.getByRole('button', { name: 'Start', exact: true }).click();
+  for (;;) {
+    await answerCurrent(root, lang);
+    const results = root.getByRole('button', { name: 'See results' });
+    if (await results.isVisible()) {
+      await results.click();
+      break;
+    }
+    await root.getByRole('button', { name: 'Next question' }).click();
+  }
+  await expect(root.getByRole('heading', { name: 'Results' })).toBeVisible();
+}
+
+test('the embed generator code, pasted into another site, shows the quiz alone, sizes the frame and reports the result', async ({ page, request }) => {
+  await loadBank(request, 'en');
+  // The teacher picks a quiz set and age, and copies the code.
+  await page.goto('/teachers?lang=en');
+  const generator = page.getByRole('region', { name: 'Embed in a lesson' });
+  await generator.getByLabel('What to embed').selectOption({ label: 'Quiz · Saving water' });
+  await generator.getByLabel('Age group').selectOption({ label: 'Parents & teachers' });
+  const code = await generator.getByLabel('Embed code').inputValue();
+  expect(code).toContain('/quiz/save-water?age=adults&amp;lang=en&amp;embed=1');
+
+  // A lesson page on another origin (its own small server on this machine), with that code and
+  // a log of the messages it receives.
+  const lesson = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><title>Lesson</title><h1>Lesson</h1>
+      <script>window.received = []; addEventListener('message', (e) => window.received.push(e.data));</script>
+      ${code}`);
+  });
+  await new Promise((resolve) => lesson.listen(0, '127.0.0.1', resolve));
+  lesson.unref();
+  const host = `http://127.0.0.1:${lesson.address().port}/`;
+  await page.goto(host);
+  const iframe = page.locator('iframe');
+  await expect(iframe).toHaveAttribute('title', 'Saving water');
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('heading', { level: 1, name: 'Saving water' })).toBeVisible();
+  // Alone: no site header, navigation or footer.
+  await expect(frame.getByRole('banner')).toHaveCount(0);
+  await expect(frame.getByRole('contentinfo')).toHaveCount(0);
+
+  // Height messages size the iframe to its content (the pasted script sets it).
+  await expect.poll(() => page.evaluate(() => window.received.filter((m) => m?.type === 'height').length)).toBeGreaterThan(0);
+  const reported = await page.evaluate(() => window.received.filter((m) => m?.type === 'height').at(-1).height);
+  expect(reported).toBeGreaterThan(200);
+  await expect.poll(async () => Math.round((await iframe.boundingBox()).height)).toBe(reported);
+
+  const inner = page.frames().find((f) => f.url().includes('embed=1'));
+  await playRound(inner);
+  await expect.poll(() => page.evaluate(() => window.received.filter((m) => m?.type === 'quiz-result'))).toHaveLength(1);
+  const [result] = await page.evaluate(() => window.received.filter((m) => m?.type === 'quiz-result'));
+  expect(Object.keys(result).sort()).toEqual(['max', 'score', 'seconds', 'set', 'source', 'team', 'teams', 'type']);
+  expect(result).toMatchObject({ source: 'river-guardians', set: 'save-water', team: 1, teams: 1 });
+  expect(result.max).toBeGreaterThan(0);
+  expect(result.score).toBe(result.max);
+  expect(result.seconds).toBeGreaterThanOrEqual(0);
+  // The height follows the content: the results screen reported its own height too.
+  expect(await page.evaluate(() => new Set(window.received.filter((m) => m?.type === 'height').map((m) => m.height)).size)).toBeGreaterThan(1);
+  lesson.close();
+});
+
+test('a projector embed of a guide section uses large type', async ({ page }) => {
+  await page.goto('/guide/someone-in-trouble?lang=en&embed=1&text=large');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('html')).toHaveClass(/large-text/);
+  await expect(page.locator('html')).toHaveClass(/embedded/);
+  await expect(page.getByRole('banner')).toHaveCount(0);
+});
+
+test('settings change language, contrast, motion and text size, remembered on the device, and clear everything', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  for (const name of ['High contrast', 'Reduce motion', 'Large text']) {
+    const toggle = page.getByRole('main').getByRole('button', { name });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  }
+  await expect(page.locator('html')).toHaveClass(/high-contrast/);
+  await expect(page.locator('html')).toHaveClass(/reduce-motion/);
+  await expect(page.locator('html')).toHaveClass(/large-text/);
+  await page.getByRole('button', { name: '中文' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
+
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
+  await expect(page.locator('html')).toHaveClass(/high-contrast/);
+  await expect(page.getByRole('main').getByRole('button', { name: '高对比度' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText(/本设备保存了 [1-9]\d* 项/)).toBeVisible();
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: '清除本设备上的全部数据' }).click();
+  await expect(page.getByText(/本设备保存了 0 项/)).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rg.')))).toEqual([]);
+});
+
+test('the privacy page says nothing leaves the device', async ({ page }) => {
+  await page.goto('/about?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'About and privacy' })).toBeVisible();
+  const privacy = page.getByRole('region', { name: 'Privacy' });
+  await expect(privacy).toContainText('No analytics, no cookies, and no requests to any third party.');
+  await expect(privacy).toContainText('No accounts');
+});
+
+test('with storage blocked (private mode, third-party iframe) the site still works', async ({ page, request }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await loadBank(request, 'en');
+  await page.goto('/quiz/save-water?age=adults&lang=en');
+  await playRound(page);
+  await page.getByRole('button', { name: 'Next family' }).click();
+  await page.goto('/guide/before-you-go?lang=en');
+  await page.getByRole('checkbox').first().click();
+  await expect(page.getByRole('checkbox').first()).toBeChecked();
+  await page.goto('/settings?lang=en');
+  await page.getByRole('main').getByRole('button', { name: 'High contrast' }).click();
+  await expect(page.locator('html')).toHaveClass(/high-contrast/);
+  await expect(page.getByText(/^0 settings and records/)).toBeVisible();
+  await page.getByRole('button', { name: 'Switch language / 切换语言' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('corrupt saved values are ignored, not fatal', async ({ page }) => {
+  await page.addInitScript(() => {
+    localStorage.setItem('rg.v1.leaderboard', '{not json');
+    localStorage.setItem('rg.v1.lang', 'klingon');
+    localStorage.setItem('rg.v1.age', '12345');
+    localStorage.setItem('rg.v1.checklist.before-you-go', '[1, "x"');
+    localStorage.setItem('rg.v1.quiz.seen.save-water.all', 'null');
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/quiz');
+  await expect(page.getByRole('heading', { level: 1, name: '知识问答' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '今日排行榜' })).toBeVisible();
+  await page.goto('/guide/before-you-go');
+  await expect(page.getByRole('checkbox').first()).not.toBeChecked();
+  await page.goto('/quiz/save-water');
+  await page.getByRole('button', { name: '开始', exact: true }).click();
+  await expect(page.locator('h2.prompt')).toBeVisible();
+  expect(errors).toEqual([]);
+});

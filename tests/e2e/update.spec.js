@@ -1,0 +1,75 @@
+// The offline copy seen by its users: "ready to use offline", the list of saved files in
+// settings, working offline, and a new deployment offered as "new version — reload", never
+// mixed with the old one. Runs a copy of the build on its own server so the test can deploy a
+// "new version" into it.
+import { test, expect } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+test.use({ serviceWorkers: 'allow' });
+
+async function serveCopy() {
+  const dir = mkdtempSync(join(tmpdir(), 'rg-deploy-'));
+  cpSync(process.env.E2E_DIST ?? 'dist', dir, { recursive: true });
+  const port = 4300 + Math.floor(Math.random() * 500);
+  const server = spawn('node', ['tests/e2e/static-server.mjs', dir, String(port)], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 50; i++) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return { dir, url, stop: () => server.kill() };
+}
+
+test('offline ready, the saved files listed, offline status, and a new version offered as a reload', async ({ page, context }) => {
+  const site = await serveCopy();
+  try {
+    await page.goto(`${site.url}/?lang=en`);
+    const footer = page.getByRole('contentinfo');
+    await expect(footer.getByText('✓ Ready to use offline')).toBeVisible({ timeout: 15_000 });
+    await page.evaluate(async () => {
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+    });
+
+    await footer.getByRole('link', { name: 'Settings' }).click();
+    await expect(page).toHaveURL(/\/settings$/);
+    await page.goto(`${site.url}/settings?lang=en`);
+    const copy = page.getByRole('region', { name: 'Offline copy' });
+    await expect(copy.getByText(/^\d+ files are saved on this device/)).toBeVisible();
+    const saved = Number((await copy.getByText(/files are saved/).innerText()).match(/\d+/)[0]);
+    expect(saved).toBeGreaterThan(20);
+    await expect(copy.getByText('Content files: 5')).toBeVisible();
+    const firstVersion = await copy.locator('code').innerText();
+
+    await context.setOffline(true);
+    await expect(footer.getByText('Offline: using the copy saved on this device')).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await context.setOffline(false);
+
+    // Deploy a new build: a different sw.js (its version changes with any file of the build).
+    const sw = join(site.dir, 'sw.js');
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const banner = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
+    await expect(banner).toBeVisible({ timeout: 15_000 });
+    // Until the user agrees, the old build's files stay and keep serving the page.
+    expect(await page.evaluate(async () => (await caches.keys()).sort())).toEqual([`rg-${firstVersion}`, `rg-${firstVersion}-next`]);
+    await banner.getByRole('button', { name: 'Reload' }).click();
+    await page.waitForEvent('load');
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Offline copy' }).locator('code')).toHaveText(`${firstVersion}-next`);
+    await expect(page.getByText('A new version is ready.')).toHaveCount(0);
+    // Only the new build's cache remains.
+    expect(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('rg-')))).toEqual([`rg-${firstVersion}-next`]);
+  } finally {
+    site.stop();
+  }
+});
