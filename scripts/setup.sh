@@ -3,7 +3,7 @@
 # Safe to run again and again: every step checks first.
 #
 #   scripts/setup.sh            build tools (wasm target, trunk, wasm-bindgen-cli, wasm-opt)
-#   scripts/setup.sh --browser  also Chromium + ChromeDriver (apt) for the tests
+#   scripts/setup.sh --browser  also Chromium + ChromeDriver, and nginx (apt) for the tests
 #
 # Source it (`. scripts/setup.sh`) to keep the PATH it sets up.
 set -euo pipefail
@@ -61,6 +61,12 @@ if [ "${1:-}" = "--browser" ]; then
     log "installing chromium and chromium-driver (apt)"
     as_root apt-get update
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y chromium chromium-driver
+  fi
+  # nginx: scripts/nginx-e2e.sh serves the release build with deploy/nginx.conf on loopback.
+  if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+    log "installing nginx (apt)"
+    as_root apt-get update
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y nginx
   fi
 fi
 log "ready: trunk $TRUNK_VERSION, wasm-bindgen $wb_version, wasm-opt $WASM_OPT_VERSION"

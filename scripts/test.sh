@@ -20,3 +20,5 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 echo "== 3/3 end-to-end tests against the release build"
 trunk build --release --offline=true
 npx playwright test
+echo "== 3/3 the same build behind Debian's nginx with deploy/nginx.conf (headers, gzip, caching, CSP)"
+scripts/nginx-e2e.sh
