@@ -4,6 +4,7 @@
 pub mod content;
 pub mod guide;
 pub mod i18n;
+pub mod kiosk;
 pub mod map;
 pub mod print;
 pub mod quiz;

@@ -17,13 +17,15 @@ mod validate;
 pub use common::{AgeBand, Image, Source};
 pub use error::AppError;
 pub use guide::{GuideContent, GuideSection, GuideStep, StepGroup, GUIDE_FILE};
-pub use locate::locate;
+pub use locate::{locate, path_at};
 pub use quiz::{Pair, Question, QuestionKind, QuizContent, QuizSet, QUIZ_FILE, SAFETY_SET};
 pub use routes::{
-    background_shapes, BackgroundShape, Difficulty, GearKind, GeoJsonFile, HazardKind, Layer,
-    MapData, PatrolRoute, Place, PlaceKind, Story, BACKGROUND_FILE, ROUTES_FILE,
+    background_shapes, BackgroundShape, Difficulty, FeatureProperty, GearKind, GeoJsonFile,
+    HazardKind, Layer, MapData, PatrolRoute, Place, PlaceKind, Story, BACKGROUND_FILE, ROUTES_FILE,
 };
-pub use site::{EmergencyInfo, EmergencyNumber, EventInfo, SiteContent, TileLayer, SITE_FILE};
+pub use site::{
+    EmergencyInfo, EmergencyNumber, EventInfo, KioskSettings, SiteContent, TileLayer, SITE_FILE,
+};
 pub use text::LocalText;
 pub use validate::{Problem, Validate};
 
@@ -52,7 +54,7 @@ pub fn parse_content<T: DeserializeOwned + Validate>(
             }],
         });
     }
-    let value: T = serde_json::from_str(text).map_err(|e| AppError::from_serde(file, &e))?;
+    let value: T = serde_json::from_str(text).map_err(|e| AppError::from_serde(file, text, &e))?;
     let problems = value.validate();
     if problems.is_empty() {
         Ok(value)

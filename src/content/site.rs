@@ -9,6 +9,7 @@ pub const SITE_FILE: &str = "content/site.json";
 
 /// Site-wide settings shown on the home page and used by the emergency card.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SiteContent {
     /// The site's title, e.g. 护河护水.
@@ -25,10 +26,27 @@ pub struct SiteContent {
     /// Online raster tiles under the map; absent (the default) means the map uses no network.
     #[serde(default)]
     pub map_tiles: Option<TileLayer>,
+    /// Settings for a kiosk station at the stall (`?mode=kiosk`); absent means the defaults.
+    #[serde(default)]
+    pub kiosk: Option<KioskSettings>,
+}
+
+/// How a kiosk station behaves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct KioskSettings {
+    /// Seconds without a touch before "Still playing?" (default 90).
+    #[serde(default)]
+    pub idle_seconds: Option<u32>,
+    /// Digits that open the organizer menu; absent means holding the corner button is enough.
+    #[serde(default)]
+    pub organizer_pin: Option<String>,
 }
 
 /// An online raster tile layer (e.g. OpenStreetMap-style `{z}/{x}/{y}` tiles), with its credit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TileLayer {
     /// Address template with `{z}`, `{x}` and `{y}`.
@@ -56,6 +74,7 @@ impl TileLayer {
 
 /// The event: what, where, when, and who runs it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EventInfo {
     /// The event's name.
@@ -71,6 +90,7 @@ pub struct EventInfo {
 
 /// What to call and what to do first in a water emergency.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EmergencyInfo {
     /// The numbers to call, most important first.
@@ -81,6 +101,7 @@ pub struct EmergencyInfo {
 
 /// One emergency number with what it is for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EmergencyNumber {
     /// The digits to dial, e.g. `120`.
@@ -141,6 +162,16 @@ impl Validate for SiteContent {
         }
         for (i, fact) in self.water_facts.iter().enumerate() {
             p.text(format!("water_facts[{i}]"), fact);
+        }
+        if let Some(kiosk) = &self.kiosk {
+            if kiosk.idle_seconds.is_some_and(|s| !(10..=3600).contains(&s)) {
+                p.push("kiosk.idle_seconds", "must be from 10 to 3600 seconds");
+            }
+            if let Some(pin) = &kiosk.organizer_pin {
+                if !(4..=8).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
+                    p.push("kiosk.organizer_pin", "must be 4 to 8 digits");
+                }
+            }
         }
         if let Some(tiles) = &self.map_tiles {
             let url = &tiles.url;

@@ -282,6 +282,18 @@ pub struct Strings {
     pub embed_projector: &'static str,
     pub embed_code: &'static str,
     pub copy_code: &'static str,
+    pub still_playing: &'static str,
+    pub starting_over_in: &'static str,
+    pub continue_playing: &'static str,
+    pub tap_to_start: &'static str,
+    pub organizer_menu_hold: &'static str,
+    pub organizer_menu: &'static str,
+    pub organizer_pin: &'static str,
+    pub wrong_pin: &'static str,
+    pub open: &'static str,
+    pub station_age: &'static str,
+    pub fullscreen: &'static str,
+    pub exit_kiosk: &'static str,
 }
 
 #[cfg(test)]

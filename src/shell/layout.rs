@@ -4,6 +4,7 @@ use super::embed::provide_embed;
 use super::prefs::provide_prefs;
 use super::{provide_lang, tr, OfflineBadge, UpdatePrompt, EmergencyButton, LanguageSwitch, TextSizeToggle};
 use crate::content::{fetch_json, AppError, SiteContent, SITE_FILE};
+use crate::kiosk::KioskLayer;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -24,7 +25,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         {(!embedded).then(|| view! { <SiteHeader/> })}
         <UpdatePrompt/>
         <main id="main" tabindex="-1">{children()}</main>
-        {(!embedded).then(|| view! { <SiteFooter/> })}
+        {(!embedded).then(|| view! { <SiteFooter/> <KioskLayer/> })}
     }
 }
 

@@ -1,0 +1,71 @@
+//! The kiosk's idle clock. Pure: the view feeds it the time of the last touch and the time now.
+
+/// How long the "Still playing?" countdown lasts before the station starts over: a third of the
+/// idle time, at least 3 and at most 15 seconds.
+pub fn warning_seconds(idle_seconds: u32) -> u32 {
+    (idle_seconds / 3).clamp(3, 15)
+}
+
+/// Where the station is, `elapsed` seconds after the last touch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdlePhase {
+    /// Someone is using it.
+    Active,
+    /// Nobody has touched it for the idle time: ask, and count down these many seconds.
+    Warning(u32),
+    /// The countdown ran out: clear the family's state and show the attract screen.
+    Reset,
+}
+
+/// The phase after `elapsed` seconds without a touch, for an idle time of `idle_seconds`.
+pub fn idle_phase(elapsed: f64, idle_seconds: u32) -> IdlePhase {
+    let idle = f64::from(idle_seconds);
+    let warning = f64::from(warning_seconds(idle_seconds));
+    if elapsed < idle {
+        IdlePhase::Active
+    } else if elapsed < idle + warning {
+        IdlePhase::Warning((idle + warning - elapsed).ceil() as u32)
+    } else {
+        IdlePhase::Reset
+    }
+}
+
+/// Reads an idle time from the URL (`?idle=30`): whole seconds from 2 to one day; anything else
+/// is ignored so a typo cannot make the station reset every instant.
+pub fn parse_idle_seconds(text: &str) -> Option<u32> {
+    text.trim().parse().ok().filter(|s| (2..=86_400).contains(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn active_then_warning_counting_down_then_reset() {
+        assert_eq!(idle_phase(0.0, 90), IdlePhase::Active);
+        assert_eq!(idle_phase(89.9, 90), IdlePhase::Active);
+        assert_eq!(idle_phase(90.0, 90), IdlePhase::Warning(15));
+        assert_eq!(idle_phase(100.2, 90), IdlePhase::Warning(5));
+        assert_eq!(idle_phase(104.5, 90), IdlePhase::Warning(1));
+        assert_eq!(idle_phase(105.0, 90), IdlePhase::Reset);
+    }
+
+    #[test]
+    fn short_idle_times_still_give_a_readable_countdown() {
+        assert_eq!(warning_seconds(2), 3);
+        assert_eq!(warning_seconds(30), 10);
+        assert_eq!(warning_seconds(600), 15);
+        assert_eq!(idle_phase(2.0, 2), IdlePhase::Warning(3));
+    }
+
+    #[test]
+    fn idle_times_from_the_url_are_sane_or_ignored() {
+        assert_eq!(parse_idle_seconds("30"), Some(30));
+        assert_eq!(parse_idle_seconds(" 5 "), Some(5));
+        assert_eq!(parse_idle_seconds("0"), None);
+        assert_eq!(parse_idle_seconds("1"), None);
+        assert_eq!(parse_idle_seconds("-3"), None);
+        assert_eq!(parse_idle_seconds("abc"), None);
+        assert_eq!(parse_idle_seconds("999999"), None);
+    }
+}

@@ -1,0 +1,369 @@
+//! The kiosk layer over every page: idle countdown, attract screen, organizer menu.
+
+use super::idle::{idle_phase, parse_idle_seconds, IdlePhase};
+use crate::content::{AgeBand, SiteContent};
+use crate::i18n::Lang;
+use crate::shell::{tr, use_lang, use_set_lang, SiteResource};
+use crate::storage;
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use std::time::Duration;
+
+const KIOSK_KEY: &str = "kiosk";
+const STATION_LANG_KEY: &str = "kiosk.lang";
+const STATION_AGE_KEY: &str = "kiosk.age";
+/// Saved state that belongs to one family and is cleared when the station starts over. The
+/// leaderboard of the day and the station's own settings stay.
+const FAMILY_STATE: [&str; 3] = ["checklist.", "quiz.seen.", "age"];
+/// The default idle time when neither the URL nor `site.json` sets one.
+const DEFAULT_IDLE_SECONDS: u32 = 90;
+/// How long the organizer button must be held.
+const LONG_PRESS_MS: u64 = 1500;
+
+/// Whether the station is in kiosk mode, and its screens.
+#[derive(Clone, Copy)]
+struct Kiosk {
+    on: RwSignal<bool>,
+    attract: RwSignal<bool>,
+}
+
+/// Turns kiosk mode on from `?mode=kiosk` (remembered, so a tablet that restarts comes back in
+/// kiosk mode) and draws the kiosk layer while it is on. Placed once, in the layout.
+#[component]
+pub fn KioskLayer() -> impl IntoView {
+    let query = use_query_map();
+    let from_url = query.with_untracked(|q| q.get("mode")).as_deref() == Some("kiosk");
+    if from_url {
+        storage::save(KIOSK_KEY, "1");
+    }
+    let on = from_url || storage::load(KIOSK_KEY).as_deref() == Some("1");
+    let at_home = window().location().pathname().is_ok_and(|p| p == "/");
+    let kiosk = Kiosk {
+        on: RwSignal::new(on),
+        attract: RwSignal::new(on && at_home),
+    };
+    let url_idle = query.with_untracked(|q| q.get("idle")).as_deref().and_then(parse_idle_seconds);
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force("kiosk", kiosk.on.get());
+        }
+    });
+    view! {
+        <Show when=move || kiosk.on.get()>
+            <Station kiosk url_idle/>
+        </Show>
+    }
+}
+
+/// Everything a kiosk station runs while kiosk mode is on.
+#[component]
+fn Station(kiosk: Kiosk, url_idle: Option<u32>) -> impl IntoView {
+    let SiteResource(site) = expect_context();
+    let site_settings = move || site.get().and_then(Result::ok);
+    let idle_seconds = move || {
+        url_idle
+            .or_else(|| site_settings().and_then(|s| s.kiosk).and_then(|k| k.idle_seconds))
+            .unwrap_or(DEFAULT_IDLE_SECONDS)
+    };
+    let phase = RwSignal::new(IdlePhase::Active);
+    let last_touch = StoredValue::new(js_sys::Date::now());
+    let touched = move || {
+        last_touch.set_value(js_sys::Date::now());
+        if phase.get_untracked() != IdlePhase::Active {
+            phase.set(IdlePhase::Active);
+        }
+    };
+    let listeners = [
+        window_event_listener(ev::pointerdown, move |_| touched()),
+        window_event_listener(ev::keydown, move |_| touched()),
+        window_event_listener(ev::wheel, move |_| touched()),
+    ];
+    // Links that would leave the app (sources, tile credits) do nothing on a station.
+    let external = window_event_listener(ev::click, |event| {
+        let link = event
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|el| el.closest("a[href^='http']").ok().flatten());
+        if link.is_some() {
+            event.prevent_default();
+        }
+    });
+    let navigate = use_navigate();
+    let set_lang = use_set_lang();
+    let start_over = move || {
+        storage::clear(&FAMILY_STATE);
+        if let Some(band) = storage::load(STATION_AGE_KEY) {
+            storage::save("age", &band);
+        }
+        if let Some(lang) = storage::load(STATION_LANG_KEY).as_deref().and_then(Lang::from_code) {
+            set_lang(lang);
+        }
+        navigate("/", NavigateOptions { replace: true, ..Default::default() });
+        kiosk.attract.set(true);
+        last_touch.set_value(js_sys::Date::now());
+        phase.set(IdlePhase::Active);
+    };
+    let tick = set_interval_with_handle(
+        move || {
+            if kiosk.attract.get_untracked() {
+                last_touch.set_value(js_sys::Date::now());
+                return;
+            }
+            let elapsed = (js_sys::Date::now() - last_touch.get_value()) / 1000.0;
+            match idle_phase(elapsed, idle_seconds()) {
+                IdlePhase::Reset => start_over(),
+                now if now != phase.get_untracked() => phase.set(now),
+                _ => {}
+            }
+        },
+        Duration::from_millis(250),
+    );
+    on_cleanup(move || {
+        for listener in listeners {
+            listener.remove();
+        }
+        external.remove();
+        if let Ok(tick) = tick {
+            tick.clear();
+        }
+    });
+    view! {
+        {move || match phase.get() {
+            IdlePhase::Warning(seconds) => view! { <StillPlaying seconds on_continue=touched/> }.into_any(),
+            _ => ().into_any(),
+        }}
+        <Show when=move || kiosk.attract.get()>
+            <AttractScreen site=Signal::derive(site_settings) on_start=move || kiosk.attract.set(false)/>
+        </Show>
+        <OrganizerButton kiosk pin=Signal::derive(move || site_settings().and_then(|s| s.kiosk).and_then(|k| k.organizer_pin))/>
+    }
+}
+
+/// "Still playing?": the countdown before the station starts over.
+#[component]
+fn StillPlaying(seconds: u32, on_continue: impl Fn() + Copy + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = button.get() {
+            let _ = button.focus();
+        }
+    });
+    view! {
+        <div class="kiosk-overlay" role="alertdialog" aria-modal="true" aria-labelledby="still-playing" aria-describedby="still-playing-count">
+            <div class="kiosk-panel">
+                <h2 id="still-playing">{tr(|t| t.still_playing)}</h2>
+                <p id="still-playing-count">{move || lang.get().t().starting_over_in.replace("{n}", &seconds.to_string())}</p>
+                <button node_ref=button type="button" class="button big" on:click=move |_| on_continue()>{tr(|t| t.continue_playing)}</button>
+            </div>
+        </div>
+    }
+}
+
+/// The attract screen: a big "Tap to start", the three doors, and water facts in turn.
+#[component]
+fn AttractScreen(site: Signal<Option<SiteContent>>, on_start: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let fact = RwSignal::new(0usize);
+    let cycle = set_interval_with_handle(move || fact.update(|f| *f += 1), Duration::from_secs(6));
+    on_cleanup(move || {
+        if let Ok(cycle) = cycle {
+            cycle.clear();
+        }
+    });
+    let title = move || site.with(|s| s.as_ref().map(|s| s.title.get(lang.get()).to_owned())).unwrap_or_else(|| lang.get().t().app_name.to_owned());
+    let shown_fact = move || {
+        site.with(|s| {
+            s.as_ref().and_then(|s| {
+                let facts = &s.water_facts;
+                (!facts.is_empty()).then(|| facts[fact.get() % facts.len()].get(lang.get()).to_owned())
+            })
+        })
+    };
+    let start = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(start) = start.get() {
+            let _ = start.focus();
+        }
+    });
+    view! {
+        <div class="attract" role="dialog" aria-modal="true" aria-labelledby="attract-title">
+            <h1 id="attract-title">{title}</h1>
+            <button node_ref=start type="button" class="attract-start" on:click=move |_| on_start()>{tr(|t| t.tap_to_start)}</button>
+            <ul class="attract-doors">
+                <li><A href="/quiz" on:click=move |_| on_start()>{tr(|t| t.quiz)}</A></li>
+                <li><A href="/guide" on:click=move |_| on_start()>{tr(|t| t.guide)}</A></li>
+                <li><A href="/map" on:click=move |_| on_start()>{tr(|t| t.map)}</A></li>
+            </ul>
+            {move || shown_fact().map(|text| view! { <p class="attract-fact">{text}</p> })}
+        </div>
+    }
+}
+
+/// A small corner button: held for 1.5 s (pointer, or Enter/Space held down) it opens the
+/// organizer menu, behind the PIN from `site.json` when there is one.
+#[component]
+fn OrganizerButton(kiosk: Kiosk, pin: Signal<Option<String>>) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let stage = RwSignal::new(MenuStage::Closed);
+    let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let cancel = move || {
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        timer.set_value(None);
+    };
+    let begin = move || {
+        if timer.get_value().is_some() {
+            return;
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                timer.set_value(None);
+                stage.set(if pin.get_untracked().is_some() { MenuStage::Pin } else { MenuStage::Menu });
+            },
+            Duration::from_millis(LONG_PRESS_MS),
+        );
+        timer.set_value(handle.ok());
+    };
+    view! {
+        <button
+            type="button"
+            class="organizer-button"
+            aria-label=move || t().organizer_menu_hold
+            on:pointerdown=move |_| begin()
+            on:pointerup=move |_| cancel()
+            on:pointerleave=move |_| cancel()
+            on:keydown=move |ev| if matches!(ev.key().as_str(), "Enter" | " ") { ev.prevent_default(); begin() }
+            on:keyup=move |_| cancel()
+            on:contextmenu=move |ev| ev.prevent_default()
+        >
+            <span aria-hidden="true">"⚙"</span>
+        </button>
+        {move || match stage.get() {
+            MenuStage::Closed => ().into_any(),
+            MenuStage::Pin => view! { <PinPrompt pin on_done=move |ok: bool| stage.set(if ok { MenuStage::Menu } else { MenuStage::Closed })/> }.into_any(),
+            MenuStage::Menu => view! { <OrganizerMenu kiosk on_close=move || stage.set(MenuStage::Closed)/> }.into_any(),
+        }}
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MenuStage {
+    Closed,
+    Pin,
+    Menu,
+}
+
+/// Asks for the organizer PIN.
+#[component]
+fn PinPrompt(pin: Signal<Option<String>>, on_done: impl Fn(bool) + Copy + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let entered = RwSignal::new(String::new());
+    let wrong = RwSignal::new(false);
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = input.get() {
+            let _ = input.focus();
+        }
+    });
+    let submit = move |ev: ev::SubmitEvent| {
+        ev.prevent_default();
+        if pin.get_untracked().as_deref() == Some(entered.get_untracked().trim()) {
+            on_done(true);
+        } else {
+            wrong.set(true);
+            entered.set(String::new());
+        }
+    };
+    view! {
+        <div class="kiosk-overlay" role="dialog" aria-modal="true" aria-labelledby="pin-heading">
+            <form class="kiosk-panel" on:submit=submit>
+                <h2 id="pin-heading">{tr(|t| t.organizer_menu)}</h2>
+                <label>
+                    <span>{tr(|t| t.organizer_pin)}</span>
+                    <input node_ref=input type="password" inputmode="numeric" autocomplete="off" prop:value=entered on:input=move |ev| entered.set(event_target_value(&ev))/>
+                </label>
+                <Show when=move || wrong.get()>
+                    <p class="notice" role="alert">{move || lang.get().t().wrong_pin}</p>
+                </Show>
+                <div class="actions">
+                    <button type="submit" class="button">{tr(|t| t.open)}</button>
+                    <button type="button" class="button secondary" on:click=move |_| on_done(false)>{tr(|t| t.close)}</button>
+                </div>
+            </form>
+        </div>
+    }
+}
+
+/// The organizer's menu: the station's language and age band, fullscreen, the poster, the
+/// leaderboard, and leaving kiosk mode.
+#[component]
+fn OrganizerMenu(kiosk: Kiosk, on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let set_lang = use_set_lang();
+    let station_age = RwSignal::new(storage::load(STATION_AGE_KEY).as_deref().and_then(AgeBand::from_code));
+    let choose_age = move |band: AgeBand| {
+        storage::save(STATION_AGE_KEY, band.code());
+        storage::save("age", band.code());
+        station_age.set(Some(band));
+    };
+    let fullscreen = move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.request_fullscreen();
+        }
+    };
+    let clear_board = move |_| {
+        if window().confirm_with_message(t().confirm_clear).unwrap_or(false) {
+            crate::quiz::leaderboard::clear();
+        }
+    };
+    let navigate = use_navigate();
+    let exit = move |_| {
+        storage::remove(KIOSK_KEY);
+        kiosk.on.set(false);
+        kiosk.attract.set(false);
+        on_close();
+        // Out of the address too, so a reload does not turn kiosk mode back on.
+        navigate("/", NavigateOptions { replace: true, ..Default::default() });
+    };
+    view! {
+        <div class="kiosk-overlay" role="dialog" aria-modal="true" aria-labelledby="menu-heading">
+            <div class="kiosk-panel organizer-menu">
+                <h2 id="menu-heading">{tr(|t| t.organizer_menu)}</h2>
+                <h3>{tr(|t| t.language)}</h3>
+                <div class="actions">
+                    {Lang::ALL.into_iter().map(|choice| {
+                        let set_lang = set_lang.clone();
+                        view! {
+                            <button type="button" class="chip" lang=choice.code() aria-pressed=move || (lang.get() == choice).to_string() on:click=move |_| {
+                                storage::save(STATION_LANG_KEY, choice.code());
+                                set_lang(choice);
+                            }>{choice.native_name()}</button>
+                        }
+                    }).collect_view()}
+                </div>
+                <h3>{tr(|t| t.station_age)}</h3>
+                <div class="actions">
+                    {AgeBand::ALL.into_iter().map(|band| view! {
+                        <button type="button" class="chip" aria-pressed=move || (station_age.get() == Some(band)).to_string() on:click=move |_| choose_age(band)>
+                            {move || t().age(band)}
+                        </button>
+                    }).collect_view()}
+                </div>
+                <div class="actions">
+                    <button type="button" class="button secondary" on:click=fullscreen>{tr(|t| t.fullscreen)}</button>
+                    <A href="/poster" attr:class="button secondary" on:click=move |_| on_close()>{tr(|t| t.poster)}</A>
+                    <button type="button" class="button secondary" on:click=clear_board>{tr(|t| t.clear_leaderboard)}</button>
+                    <button type="button" class="button secondary" on:click=exit>{tr(|t| t.exit_kiosk)}</button>
+                    <button type="button" class="button" on:click=move |_| on_close()>{tr(|t| t.close)}</button>
+                </div>
+            </div>
+        </div>
+    }
+}

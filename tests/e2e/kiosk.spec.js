@@ -1,0 +1,106 @@
+// Kiosk / event-station mode: the idle countdown and reset between families, the attract
+// screen, the organizer menu behind a long press and the PIN from site.json, no way out of the app.
+import { test, expect } from '@playwright/test';
+import { loadBank, answerCurrent } from './quiz-helpers.js';
+
+const saved = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rg.v1.')).sort());
+
+test('idle: "Still playing?" counts down, Continue keeps the game, then the station starts over for the next family', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  await loadBank(request, 'en');
+  // A family plays a whole round (the leaderboard remembers it), then ticks the checklist.
+  await page.goto('/quiz/save-water?mode=kiosk&idle=3&age=adults&lang=en');
+  await expect(page.getByRole('dialog', { name: 'River Guardians' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  for (;;) {
+    await answerCurrent(page, 'en');
+    const results = page.getByRole('button', { name: 'See results' });
+    if (await results.isVisible()) {
+      await results.click();
+      break;
+    }
+    await page.getByRole('button', { name: 'Next question' }).click();
+  }
+  await page.goto('/guide/before-you-go?idle=3&lang=en');
+  await page.getByRole('checkbox').first().click();
+  expect(await saved(page)).toEqual(expect.arrayContaining(['rg.v1.leaderboard', 'rg.v1.checklist.before-you-go', 'rg.v1.kiosk']));
+
+  // Nobody touches the tablet: the countdown asks, and Continue keeps everything.
+  const ask = page.getByRole('alertdialog', { name: 'Still playing?' });
+  await expect(ask).toBeVisible({ timeout: 8_000 });
+  await expect(ask).toContainText(/Starting over for the next family in [1-3] seconds/);
+  await expect(ask.getByRole('button', { name: 'Continue' })).toBeFocused();
+  await ask.getByRole('button', { name: 'Continue' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByRole('checkbox').first()).toBeChecked();
+
+  // Then nobody answers the countdown either: the station starts over.
+  await expect(ask).toBeVisible({ timeout: 8_000 });
+  const attract = page.getByRole('dialog', { name: 'River Guardians' });
+  await expect(attract).toBeVisible({ timeout: 8_000 });
+  await expect(page).toHaveURL(/\/$/);
+  const keys = await saved(page);
+  expect(keys).toContain('rg.v1.leaderboard');
+  expect(keys).not.toContain('rg.v1.checklist.before-you-go');
+  expect(keys.filter((k) => k.startsWith('rg.v1.quiz.seen.'))).toEqual([]);
+
+  // The attract screen: a big start button and the water facts from site.json.
+  const site = await (await request.get('/content/site.json')).json();
+  await expect(attract.getByText(site.water_facts[0].en)).toBeVisible();
+  await expect(attract.getByRole('link', { name: 'Quiz' })).toBeVisible();
+  await attract.getByRole('button', { name: 'Tap to start' }).click();
+  await expect(attract).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).click();
+  await expect(page.getByRole('region', { name: "Today's leaderboard" }).getByRole('row')).toHaveCount(1);
+  await page.goto('/guide/before-you-go?lang=en');
+  await expect(page.getByRole('checkbox').first()).not.toBeChecked();
+});
+
+test('the organizer menu opens on a long press and the PIN, sets the station, and leaves kiosk mode', async ({ page, request }) => {
+  const site = await (await request.get('/content/site.json')).json();
+  await page.goto('/?mode=kiosk&lang=en');
+  await page.getByRole('button', { name: 'Tap to start' }).click();
+  const corner = page.getByRole('button', { name: 'Organizer menu (press and hold)' });
+  // A tap is not enough.
+  await corner.click();
+  await expect(page.getByRole('dialog', { name: 'Organizer menu' })).toHaveCount(0);
+  // Held down (here by keyboard: Enter held for 1.6 s).
+  await corner.focus();
+  await page.keyboard.down('Enter');
+  await page.waitForTimeout(1600);
+  await page.keyboard.up('Enter');
+  const pin = page.getByRole('dialog', { name: 'Organizer menu' });
+  await expect(pin.getByLabel('Organizer PIN')).toBeFocused();
+  await pin.getByLabel('Organizer PIN').fill('0000');
+  await pin.getByRole('button', { name: 'Open' }).click();
+  await expect(pin.getByRole('alert')).toHaveText('That PIN is not right. Try again.');
+  await pin.getByLabel('Organizer PIN').fill(site.kiosk.organizer_pin);
+  await pin.getByRole('button', { name: 'Open' }).click();
+
+  const menu = page.getByRole('dialog', { name: 'Organizer menu' });
+  await menu.getByRole('button', { name: 'Grades 1-3' }).click();
+  await expect(menu.getByRole('button', { name: 'Grades 1-3' })).toHaveAttribute('aria-pressed', 'true');
+  await menu.getByRole('button', { name: '中文' }).click();
+  const menuZh = page.getByRole('dialog', { name: '组织者菜单' });
+  await expect(menuZh.getByRole('heading', { name: '组织者菜单' })).toBeVisible();
+  expect(await page.evaluate(() => [localStorage.getItem('rg.v1.kiosk.lang'), localStorage.getItem('rg.v1.kiosk.age')])).toEqual(['zh-CN', 'grades-1-3']);
+  await menuZh.getByRole('button', { name: '退出摊位模式' }).click();
+  await expect(page.getByRole('button', { name: '组织者菜单（长按）' })).toHaveCount(0);
+  await expect(page.locator('html')).not.toHaveClass(/kiosk/);
+  await expect(page).toHaveURL(/\/$/);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: '组织者菜单（长按）' })).toHaveCount(0);
+});
+
+test('a station never leaves the app: links to outside sources do nothing', async ({ page }) => {
+  await page.goto('/guide/someone-in-trouble?mode=kiosk&lang=en');
+  const sources = page.getByRole('region', { name: 'Sources' });
+  const outside = sources.locator('a[href^="http"]').first();
+  await expect(outside).toBeVisible();
+  const url = page.url();
+  await outside.click();
+  await page.waitForTimeout(500);
+  expect(page.url()).toBe(url);
+  expect(page.context().pages()).toHaveLength(1);
+});
