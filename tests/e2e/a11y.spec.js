@@ -24,6 +24,13 @@ const pages = [
   ['map story', '/map?place=story-shanty-to-lawn', 'slider'],
   ['emergency card', '/emergency', 'link'],
   ['not found', '/nowhere', 'heading'],
+  ['teachers page and embed generator', '/teachers', 'combobox'],
+  ['worksheet', '/quiz/save-water/worksheet?age=grades-4-6', 'heading'],
+  ['stall poster', '/poster', 'img'],
+  ['settings', '/settings', 'button'],
+  ['about and privacy', '/about', 'heading'],
+  ['lesson embed', '/guide/someone-in-trouble?embed=1&text=large', 'heading'],
+  ['kiosk attract screen', '/?mode=kiosk', 'dialog'],
 ];
 
 for (const lang of ['zh-CN', 'en']) {
@@ -70,3 +77,22 @@ test('axe: a quiz mid-game, its feedback, the results and the certificate have n
   await expect(page.getByRole('article')).toBeVisible();
   expect(await axe(page)).toEqual([]);
 });
+
+for (const lang of ['zh-CN', 'en']) {
+  test(`axe: the share dialog, the kiosk countdown and the organizer PIN have no violations (${lang})`, async ({ page }) => {
+    await page.goto(`/quiz/save-water?lang=${lang}`);
+    await page.locator('.share-button').click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await axe(page)).toEqual([]);
+    await page.goto(`/quiz/save-water?lang=${lang}&mode=kiosk&idle=2`);
+    await expect(page.getByRole('alertdialog')).toBeVisible({ timeout: 8_000 });
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('alertdialog').getByRole('button').click();
+    await page.locator('.organizer-button').focus();
+    await page.keyboard.down('Enter');
+    await page.waitForTimeout(1600);
+    await page.keyboard.up('Enter');
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await axe(page)).toEqual([]);
+  });
+}
