@@ -96,10 +96,11 @@ try {
       reports.push({ report, out });
       process.stderr.write(`  lighthouse ${path} run ${r}/${runs}: performance ${score(report, 'performance')}\n`);
     }
-    // The run with the median performance score (ties: the first such run) stands for the page.
+    // The run with the median performance score (the first run closest to it) stands for the page.
     const perf = reports.map(({ report }) => score(report, 'performance'));
     const mid = median(perf);
-    const pick = reports[perf.findIndex((p) => p >= mid)] ?? reports[0];
+    const closest = perf.reduce((best, p, i) => (Math.abs(p - mid) < Math.abs(perf[best] - mid) ? i : best), 0);
+    const pick = reports[closest];
     copyFileSync(pick.out, join(outDir, `${name}.json`));
     const { report } = pick;
     results.push({

@@ -51,7 +51,7 @@ step "quiz: tap → frame, 4x CPU throttling" node bench/answer-latency.mjs "$di
 step "map at 10k vertices: ours vs Leaflet 1.9" node bench/map-scale.mjs "$dist"
 step "memory soak: ${SOAK_ROUNDS:-500} quiz rounds in kiosk mode" node bench/memory-soak.mjs "$dist" "${SOAK_ROUNDS:-500}"
 
-node bench/summary.mjs
+node bench/summary.mjs || failed+=("summary")
 echo "benchmarks took $(( (SECONDS - t_start) / 60 )) min $(( (SECONDS - t_start) % 60 )) s"
 if [ "${#failed[@]}" -gt 0 ]; then
   echo "[bench] could not run: ${failed[*]}" >&2
