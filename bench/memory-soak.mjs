@@ -60,7 +60,16 @@ try {
     const find = (test, root) => buttons(root).find((b) => test(name(b)));
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const log = [];
-    const tap = async (b) => { if (trace) log.push(name(b).slice(0, 24)); b.click(); await frame(); };
+    // A tap as the page sees it: pointerdown and pointerup (the kiosk's idle clock listens for
+    // pointerdown; without it the station would start over after its idle time), then click.
+    const tap = async (b) => {
+      if (trace) log.push(name(b).slice(0, 24));
+      const at = { bubbles: true, cancelable: true, composed: true, pointerId: 1, pointerType: 'touch', isPrimary: true };
+      b.dispatchEvent(new PointerEvent('pointerdown', at));
+      b.dispatchEvent(new PointerEvent('pointerup', at));
+      b.click();
+      await frame();
+    };
     let done = 0, idle = 0, steps = 0;
     while (done < count) {
       steps++;
