@@ -232,4 +232,5 @@ pub(super) const STRINGS: Strings = Strings {
     station_age: "This station's age group",
     fullscreen: "Fullscreen",
     exit_kiosk: "Leave kiosk mode",
+    sound: "Sound",
 };

@@ -294,6 +294,7 @@ pub struct Strings {
     pub station_age: &'static str,
     pub fullscreen: &'static str,
     pub exit_kiosk: &'static str,
+    pub sound: &'static str,
 }
 
 #[cfg(test)]

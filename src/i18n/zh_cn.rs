@@ -232,4 +232,5 @@ pub(super) const STRINGS: Strings = Strings {
     station_age: "本摊位默认年龄",
     fullscreen: "全屏",
     exit_kiosk: "退出摊位模式",
+    sound: "声音",
 };

@@ -6,7 +6,9 @@ use super::questions::{AnswerView, CorrectAnswer};
 use super::teams::{default_teams, pick_animal, Animal};
 use super::views::{format_points, today, Leaderboard};
 use crate::content::{AgeBand, QuizContent, QuizSet};
-use crate::shell::{is_embedded, post_to_parent, tr, use_lang, AgePicker, PrintButton};
+use crate::shell::{
+    is_embedded, post_to_parent, tr, use_feedback_sound, use_lang, AgePicker, PrintButton,
+};
 use crate::storage;
 use leptos::html;
 use leptos::prelude::*;
@@ -67,6 +69,7 @@ pub fn Game(
     let round: RwSignal<Option<Round>> = RwSignal::new(None);
     let stage = RwSignal::new(Stage::Setup);
     let embedded = is_embedded();
+    let feedback_sound = use_feedback_sound();
     let started_at = StoredValue::new(0.0);
 
     let start = move || {
@@ -101,6 +104,7 @@ pub fn Game(
             }
         });
         if let Some(m) = marked {
+            feedback_sound(m.correct);
             stage.set(Stage::Feedback(m));
         }
     });

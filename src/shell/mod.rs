@@ -11,6 +11,7 @@ mod not_found;
 mod offline;
 mod page_meta;
 mod prefs;
+mod sound;
 mod print;
 mod text_size;
 
@@ -26,4 +27,5 @@ pub use offline::{provide_offline, OfflineBadge, OfflineCacheList, UpdatePrompt}
 pub use page_meta::PageMeta;
 pub use prefs::{use_prefs, Pref, Prefs};
 pub use print::PrintButton;
+pub use sound::use_feedback_sound;
 pub use text_size::TextSizeToggle;

@@ -1,6 +1,7 @@
-//! Display preferences: large text, high contrast and reduced motion. Each is saved on the
-//! device, and can be set for one visit from the URL (a projector link with `?text=large`, a
-//! kiosk with `?contrast=high`), which wins over the saved choice without replacing it.
+//! Preferences: large text, high contrast, reduced motion and feedback sounds. Each is saved on
+//! the device, and can be set for one visit from the URL (a projector link with `?text=large`,
+//! a kiosk with `?contrast=high`, a quiet room with `?sound=off`), which wins over the saved
+//! choice without replacing it.
 
 use crate::i18n::Strings;
 use crate::storage;
@@ -16,11 +17,13 @@ pub enum Pref {
     HighContrast,
     /// No animations or transitions (on top of the system's own setting).
     ReducedMotion,
+    /// Feedback sounds after answering (on unless turned off; never in lesson embeds).
+    Sound,
 }
 
 impl Pref {
     /// Every preference, in the order the settings page lists them.
-    pub const ALL: [Pref; 3] = [Pref::LargeText, Pref::HighContrast, Pref::ReducedMotion];
+    pub const ALL: [Pref; 4] = [Pref::LargeText, Pref::HighContrast, Pref::ReducedMotion, Pref::Sound];
 
     fn index(self) -> usize {
         self as usize
@@ -32,15 +35,22 @@ impl Pref {
             Pref::LargeText => "large-text",
             Pref::HighContrast => "high-contrast",
             Pref::ReducedMotion => "reduce-motion",
+            Pref::Sound => "sound",
         }
     }
 
-    /// The URL parameter and value that turn it on for one visit.
-    fn url_switch(self) -> (&'static str, &'static str) {
+    /// Whether it is on when nothing is saved.
+    fn default_on(self) -> bool {
+        self == Pref::Sound
+    }
+
+    /// The URL parameter and the value that sets it for one visit, and what that value sets.
+    fn url_switch(self) -> (&'static str, &'static str, bool) {
         match self {
-            Pref::LargeText => ("text", "large"),
-            Pref::HighContrast => ("contrast", "high"),
-            Pref::ReducedMotion => ("motion", "reduce"),
+            Pref::LargeText => ("text", "large", true),
+            Pref::HighContrast => ("contrast", "high", true),
+            Pref::ReducedMotion => ("motion", "reduce", true),
+            Pref::Sound => ("sound", "off", false),
         }
     }
 
@@ -50,13 +60,14 @@ impl Pref {
             Pref::LargeText => t.large_text,
             Pref::HighContrast => t.high_contrast,
             Pref::ReducedMotion => t.reduce_motion,
+            Pref::Sound => t.sound,
         }
     }
 }
 
 /// The current preferences, shared by the whole app.
 #[derive(Clone, Copy)]
-pub struct Prefs([RwSignal<bool>; 3]);
+pub struct Prefs([RwSignal<bool>; 4]);
 
 impl Prefs {
     /// Whether `pref` is on.
@@ -76,9 +87,14 @@ impl Prefs {
 pub fn provide_prefs() {
     let query = use_query_map();
     let signals = Pref::ALL.map(|pref| {
-        let (param, value) = pref.url_switch();
+        let (param, value, sets) = pref.url_switch();
         let from_url = query.with_untracked(|q| q.get(param)).is_some_and(|v| v == value);
-        RwSignal::new(from_url || storage::load(pref.key()).as_deref() == Some("1"))
+        let saved = match storage::load(pref.key()).as_deref() {
+            Some("1") => true,
+            Some("0") => false,
+            _ => pref.default_on(),
+        };
+        RwSignal::new(if from_url { sets } else { saved })
     });
     provide_context(Prefs(signals));
     Effect::new(move |_| {

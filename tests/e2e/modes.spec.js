@@ -157,3 +157,31 @@ test('corrupt saved values are ignored, not fatal', async ({ page }) => {
   await expect(page.locator('h2.prompt')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('feedback sounds: a chime after an answer, none when sound is off, none in an embed', async ({ page, request }) => {
+  await loadBank(request, 'en');
+  await page.addInitScript(() => {
+    window.tones = 0;
+    const Real = window.AudioContext;
+    window.AudioContext = class extends Real {
+      createOscillator() { window.tones += 1; return super.createOscillator(); }
+    };
+  });
+  const answerOne = async (query) => {
+    await page.goto(`/quiz/save-water?age=adults&lang=en${query}`);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await answerCurrent(page, 'en');
+    await expect(page.getByRole('button', { name: /Next question|See results/ })).toBeVisible();
+    return page.evaluate(() => window.tones);
+  };
+  expect(await answerOne('')).toBe(2);
+  expect(await answerOne('&sound=off')).toBe(0);
+  expect(await answerOne('&embed=1')).toBe(0);
+  // Turned off in settings, it stays off.
+  await page.goto('/settings?lang=en');
+  const sound = page.getByRole('main').getByRole('button', { name: 'Sound' });
+  await expect(sound).toHaveAttribute('aria-pressed', 'true');
+  await sound.click();
+  await expect(sound).toHaveAttribute('aria-pressed', 'false');
+  expect(await answerOne('')).toBe(0);
+});
