@@ -1,0 +1,96 @@
+// Keyboard only: on every page, Tab reaches every control, each one shows a visible focus ring,
+// and Tab never gets stuck (it comes back round to where it started). Operating the features by
+// keyboard is covered in the feature specs (quiz by keyboard, map by keyboard, the organizer
+// menu held with Enter); here are the dialogs and settings.
+import { test, expect } from '@playwright/test';
+
+const PAGES = [
+  '/', '/quiz', '/quiz/save-water?age=grades-4-6', '/quiz/save-water/worksheet', '/guide',
+  '/guide/someone-in-trouble', '/guide/before-you-go', '/map', '/map/south-bank-patrol',
+  '/map?place=story-shanty-to-lawn', '/emergency', '/teachers', '/poster', '/settings', '/about',
+  '/nowhere',
+];
+
+/** Describes the focused element and whether its focus ring shows. */
+function focusInfo() {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  const rect = el.getBoundingClientRect();
+  return {
+    id: el.dataset.kbId,
+    label: `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 30)}"`,
+    ring: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
+    visible: rect.width > 0 && rect.height > 0,
+  };
+}
+
+for (const lang of ['zh-CN', 'en']) {
+  for (const path of PAGES) {
+    test(`keyboard (${lang}): Tab reaches every control of ${path} with a visible focus ring, and comes back round`, async ({ page }) => {
+      await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+      await expect(page.getByRole('main')).not.toBeEmpty();
+      await page.waitForLoadState('networkidle');
+      // Number every control a keyboard user should reach.
+      const controls = await page.evaluate(() => {
+        const selector = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+        const shown = [...document.querySelectorAll(selector)].filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[inert], dialog:not([open])');
+        });
+        shown.forEach((el, i) => { el.dataset.kbId = String(i); });
+        return shown.length;
+      });
+      expect(controls).toBeGreaterThan(0);
+      const reached = new Set();
+      let first = null;
+      let cameBack = false;
+      for (let i = 0; i < controls + 10; i++) {
+        await page.keyboard.press('Tab');
+        const info = await page.evaluate(focusInfo);
+        if (!info) continue;
+        if (first === null) first = info.id;
+        else if (info.id === first) { cameBack = true; break; }
+        expect(info.visible, `${info.label} is visible when focused`).toBe(true);
+        expect(info.ring, `${info.label} shows a focus ring`).toBe(true);
+        if (info.id !== undefined) reached.add(info.id);
+      }
+      expect(cameBack, 'Tab comes back round (no trap)').toBe(true);
+      expect(reached.size, 'every control is reached by Tab').toBe(controls);
+    });
+  }
+}
+
+test('keyboard: the share dialog opens with Enter, keeps focus inside, and closes with Escape back to its button', async ({ page }) => {
+  await page.goto('/guide/someone-in-trouble?lang=en');
+  const share = page.getByRole('button', { name: 'Share' });
+  await share.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement.closest('dialog') || document.activeElement === document.body)).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(share).toBeFocused();
+});
+
+test('keyboard: settings toggles and the embed generator work with Space, Enter and arrow keys', async ({ page }) => {
+  await page.goto('/settings?lang=en');
+  const contrast = page.getByRole('main').getByRole('button', { name: 'High contrast' });
+  await contrast.focus();
+  await page.keyboard.press('Space');
+  await expect(contrast).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Enter');
+  await expect(contrast).toHaveAttribute('aria-pressed', 'false');
+  await page.goto('/teachers?lang=en');
+  const what = page.getByLabel('What to embed');
+  await what.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Embed code')).toHaveValue(/\/quiz\/litter-and-sewage\?/);
+  await page.getByLabel('Large type for a projector').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByLabel('Embed code')).toHaveValue(/text=large/);
+});
