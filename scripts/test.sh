@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 . scripts/setup.sh --browser
 
 echo "== 1/3 native tests"
-cargo test --locked
+cargo test --locked --features schema
 node --test tests/
 cargo run --locked --quiet --bin validate-content -- public/content
 

@@ -49,6 +49,42 @@ fn position_of(text: &str, anchor: &str, needle: &str) -> (usize, usize) {
     )
 }
 
+/// Line and column (from 1) of byte `offset` in `text`, counting characters as editors do.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    (
+        before.matches('\n').count() + 1,
+        before.rsplit('\n').next().unwrap().chars().count() + 1,
+    )
+}
+
+/// Breaks `file` in a fresh copy of the site: `mutate` edits its parsed JSON, which is written
+/// back pretty-printed. Runs the validator on the copy and returns whether it succeeded, what it
+/// printed, the broken text and the file's path as the validator prints it.
+fn run_broken(
+    name: &str,
+    file: &str,
+    mutate: impl FnOnce(&mut serde_json::Value),
+) -> (bool, String, String, String) {
+    let dir = copy_site(name);
+    let path = dir.join(file);
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    mutate(&mut value);
+    let text = serde_json::to_string_pretty(&value).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let (ok, out) = run(&dir);
+    (ok, out, text, path.display().to_string())
+}
+
+/// Asserts that the validator failed and printed exactly these problems, then the count.
+fn assert_findings(ok: bool, out: &str, expected: &[String]) {
+    assert!(!ok, "the validator must exit non-zero\n{out}");
+    let mut lines: Vec<String> = expected.to_vec();
+    lines.push(format!("{} problem(s) found", expected.len()));
+    assert_eq!(out.lines().collect::<Vec<_>>(), lines, "\n{out}");
+}
+
 #[test]
 fn shipped_content_is_valid() {
     let (ok, out) = run(&shipped_dir());
@@ -124,4 +160,188 @@ fn truncated_json_missing_pictures_and_unknown_quiz_stops_are_all_reported() {
         "{out}"
     );
     assert!(out.ends_with("3 problem(s) found\n"), "{out}");
+}
+
+#[test]
+fn a_question_id_used_twice_is_reported_where_it_is_used_again() {
+    let (ok, out, text, file) = run_broken("twice", "quizzes.json", |q| {
+        q["sets"][0]["questions"][0]["id"] = "same-question-id".into();
+        q["sets"][1]["questions"][0]["id"] = "same-question-id".into();
+    });
+    let second = text.rfind("\"same-question-id\"").unwrap();
+    let (line, column) = line_column(&text, second);
+    assert_findings(
+        ok,
+        &out,
+        &[format!(
+            "{file}:{line}:{column} sets[1].questions[0].id: \"same-question-id\" is used twice"
+        )],
+    );
+}
+
+#[test]
+fn a_question_without_english_or_without_chinese_is_reported() {
+    // English missing: the text is found, its translation is not.
+    let (ok, out, text, file) = run_broken("no-english", "quizzes.json", |q| {
+        q["sets"][2]["questions"][4]["prompt"] = serde_json::json!({ "zh-CN": "只有中文的题目" });
+    });
+    let object = text[..text.find("只有中文的题目").unwrap()]
+        .rfind('{')
+        .unwrap();
+    let (line, column) = line_column(&text, object);
+    assert_findings(
+        ok,
+        &out,
+        &[format!(
+            "{file}:{line}:{column} sets[2].questions[4].prompt.en: the English translation is missing"
+        )],
+    );
+
+    // zh-CN missing: the file cannot be read at all. A question's fields are read as one
+    // (its kind decides which fields it has), so the place is the end of the question, with its
+    // path; elsewhere it is the end of the text itself.
+    let mut index = 0;
+    let (ok, out, text, file) = run_broken("no-chinese", "quizzes.json", |q| {
+        let questions = q["sets"][2]["questions"].as_array_mut().unwrap();
+        index = questions
+            .iter()
+            .position(|q| q.get("options").is_some())
+            .unwrap();
+        questions[index]["options"][1] = serde_json::json!({ "en": "English only" });
+    });
+    let marker = text.find("English only").unwrap();
+    let end = marker + text[marker..].find("\n        }").unwrap() + "\n        ".len();
+    let (line, column) = line_column(&text, end);
+    assert_findings(
+        ok,
+        &out,
+        &[format!(
+            "{file}:{line}:{column} sets[2].questions[{index}]: missing field `zh-CN`"
+        )],
+    );
+    let (ok, out, text, file) = run_broken("no-chinese-guide", "guide.json", |g| {
+        g["sections"][1]["groups"][0]["steps"][2]["text"] =
+            serde_json::json!({ "en": "English only" });
+    });
+    let marker = text.find("English only").unwrap();
+    let end = marker + text[marker..].find('}').unwrap();
+    let (line, column) = line_column(&text, end);
+    assert_findings(
+        ok,
+        &out,
+        &[format!(
+            "{file}:{line}:{column} sections[1].groups[0].steps[2].text: missing field `zh-CN`"
+        )],
+    );
+}
+
+#[test]
+fn a_quiz_stop_naming_no_quiz_set_is_reported_at_its_value() {
+    let (ok, out, text, file) = run_broken("stop", "routes.geojson", |r| {
+        r["features"][6]["properties"]["quiz"] = "no-such-quiz".into();
+    });
+    let (line, column) = line_column(&text, text.find("\"no-such-quiz\"").unwrap());
+    assert_findings(
+        ok,
+        &out,
+        &[format!(
+            "{file}:{line}:{column} features[6].properties.quiz: \"no-such-quiz\" is not a quiz set in quizzes.json"
+        )],
+    );
+}
+
+#[test]
+fn every_missing_picture_is_reported_at_its_path() {
+    let dir = copy_site("pictures");
+    let mut expected = Vec::new();
+    for (file, pointer, path) in [
+        (
+            "quizzes.json",
+            "/sets/4/questions/8/image/src",
+            "sets[4].questions[8].image.src",
+        ),
+        ("quizzes.json", "/sets/1/icon", "sets[1].icon"),
+        (
+            "guide.json",
+            "/sections/3/image/src",
+            "sections[3].image.src",
+        ),
+        (
+            "routes.geojson",
+            "/features/19/properties/story/after/src",
+            "features[19].properties.story.after.src",
+        ),
+    ] {
+        let target = dir.join(file);
+        let mut value: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+        let src = format!("images/missing/{}.svg", path.replace(['[', ']', '.'], "-"));
+        *value.pointer_mut(pointer).unwrap() = src.clone().into();
+        let text = serde_json::to_string_pretty(&value).unwrap();
+        std::fs::write(&target, &text).unwrap();
+        let (line, column) = line_column(&text, text.find(&format!("\"{src}\"")).unwrap());
+        expected.push((
+            file,
+            format!(
+                "{}:{line}:{column} {path}: the picture \"{src}\" does not exist",
+                target.display()
+            ),
+        ));
+    }
+    let (ok, out) = run(&dir);
+    // The validator reports file by file: quizzes, guide, then routes.
+    let order = ["quizzes.json", "guide.json", "routes.geojson"];
+    expected.sort_by_key(|(file, _)| order.iter().position(|f| f == file));
+    let expected: Vec<String> = expected.into_iter().map(|(_, line)| line).collect();
+    let mut printed: Vec<String> = out.lines().map(str::to_owned).collect();
+    let count = printed.pop();
+    printed.sort();
+    let mut sorted = expected.clone();
+    sorted.sort();
+    assert!(!ok, "{out}");
+    assert_eq!(printed, sorted, "\n{out}");
+    assert_eq!(count.as_deref(), Some("4 problem(s) found"));
+}
+
+#[test]
+fn a_guide_step_without_a_source_or_with_an_unknown_one_is_reported() {
+    let (ok, out, text, file) = run_broken("unsourced", "guide.json", |g| {
+        g["sections"][2]["groups"][0]["steps"][3]["sources"] = serde_json::json!([]);
+        g["sections"][5]["groups"][0]["steps"][0]["sources"][0] = "no-such-source".into();
+    });
+    let empty = text.find("\"sources\": []").unwrap() + "\"sources\": ".len();
+    let (line, column) = line_column(&text, empty);
+    let (line2, column2) = line_column(&text, text.find("\"no-such-source\"").unwrap());
+    assert_findings(
+        ok,
+        &out,
+        &[
+            format!(
+                "{file}:{line}:{column} sections[2].groups[0].steps[3].sources: must cite at least one source"
+            ),
+            format!(
+                "{file}:{line2}:{column2} sections[5].groups[0].steps[0].sources[0]: \"no-such-source\" is not one of the listed sources"
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_guide_section_id_used_twice_is_reported() {
+    let (ok, out, text, file) = run_broken("section-twice", "guide.json", |g| {
+        g["sections"][4]["id"] = g["sections"][1]["id"].clone();
+    });
+    let id = serde_json::from_str::<serde_json::Value>(&text).unwrap()["sections"][1]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let second = text.rfind(&format!("\"{id}\"")).unwrap();
+    let (line, column) = line_column(&text, second);
+    assert_findings(
+        ok,
+        &out,
+        &[format!(
+            "{file}:{line}:{column} sections[4].id: \"{id}\" is used twice"
+        )],
+    );
 }

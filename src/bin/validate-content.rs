@@ -4,7 +4,8 @@
 //!     cargo run --bin validate-content -- public/content
 
 use river_guardians::content::{
-    locate, parse_content, AppError, GeoJsonFile, GuideContent, QuizContent, SiteContent, Validate,
+    locate, parse_content, path_at, AppError, FeatureProperty, GeoJsonFile, GuideContent,
+    QuizContent, SiteContent, Validate,
 };
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
@@ -75,7 +76,7 @@ fn check<T: DeserializeOwned + Validate>(
             findings.push(Finding {
                 file,
                 position: Some((line, column)),
-                path: String::new(),
+                path: path_at(&text, line, column),
                 message,
             });
             None
@@ -184,9 +185,12 @@ fn main() -> ExitCode {
                 continue;
             };
             let path = format!("features[{i}].properties");
-            if let (Some(set), Some(quizzes)) =
-                (props.get("quiz").and_then(|v| v.as_str()), &quizzes)
-            {
+            if let (Some(set), Some(quizzes)) = (
+                props
+                    .get(FeatureProperty::Quiz.key())
+                    .and_then(|v| v.as_str()),
+                &quizzes,
+            ) {
                 if quizzes.set(set).is_none() {
                     findings.push(at(
                         &dir,
@@ -196,7 +200,10 @@ fn main() -> ExitCode {
                     ));
                 }
             }
-            if let Some(route) = props.get("route").and_then(|v| v.as_str()) {
+            if let Some(route) = props
+                .get(FeatureProperty::Route.key())
+                .and_then(|v| v.as_str())
+            {
                 if !route_ids.iter().any(|id| id == route) {
                     findings.push(at(
                         &dir,
@@ -206,7 +213,10 @@ fn main() -> ExitCode {
                     ));
                 }
             }
-            if let Some(story) = props.get("story").and_then(|v| v.as_object()) {
+            if let Some(story) = props
+                .get(FeatureProperty::Story.key())
+                .and_then(|v| v.as_object())
+            {
                 for side in ["before", "after"] {
                     if let Some(src) = story
                         .get(side)

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A published source that content cites (WHO, RLSS, Red Cross, Ministry of Education, …).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Stable id that steps and questions cite, e.g. `who-2017`.
@@ -23,6 +24,7 @@ pub struct Source {
 
 /// An illustration shipped under `public/`, with alt text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Image {
     /// Path relative to the site root, e.g. `images/guide/after-rescue.svg`.
@@ -40,6 +42,7 @@ impl Image {
 
 /// Who content is written for. Children's bands get short words; older bands get detail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum AgeBand {
     /// Kindergarten (3-6).

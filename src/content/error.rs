@@ -26,15 +26,17 @@ pub enum AppError {
 }
 
 impl AppError {
-    /// Turns a serde_json error into a `Parse` error, keeping the position apart from the message.
-    pub fn from_serde(file: &str, error: &serde_json::Error) -> AppError {
+    /// Turns a serde_json error on `text` into a `Parse` error, keeping the position apart from
+    /// the message. The column counts characters (serde_json counts bytes, which puts it far off
+    /// on a line holding Chinese text).
+    pub fn from_serde(file: &str, text: &str, error: &serde_json::Error) -> AppError {
         let full = error.to_string();
         let suffix = format!(" at line {} column {}", error.line(), error.column());
         let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
         AppError::Parse {
             file: file.to_owned(),
             line: error.line(),
-            column: error.column(),
+            column: super::locate::char_column(text, error.line(), error.column()),
             message,
         }
     }

@@ -10,6 +10,7 @@ pub const GUIDE_FILE: &str = "content/guide.json";
 
 /// The whole guide: its sources and its sections, in reading order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GuideContent {
     /// Every source a step cites; listed on each page.
@@ -20,6 +21,7 @@ pub struct GuideContent {
 
 /// One page of the guide, e.g. "If someone is in trouble".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GuideSection {
     /// Stable id, used in the address `/guide/<id>`.
@@ -42,6 +44,7 @@ pub struct GuideSection {
 
 /// A titled list of steps (e.g. "六不一会" beside "RLSS Water Safety Code").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StepGroup {
     /// The group's heading, when the section has more than one group.
@@ -53,6 +56,7 @@ pub struct StepGroup {
 
 /// One short instruction with the sources that back it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GuideStep {
     /// Short, plain words a child can follow.

@@ -13,6 +13,7 @@ pub const SAFETY_SET: &str = "drowning-prevention";
 
 /// Every quiz set and the sources their explanations cite.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuizContent {
     /// Sources cited by question explanations.
@@ -23,6 +24,7 @@ pub struct QuizContent {
 
 /// A topic's question bank, e.g. "Saving water".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuizSet {
     /// Stable id, used in the address `/quiz/<id>`.
@@ -44,6 +46,7 @@ pub struct QuizSet {
 
 /// One question: what every kind shares, and the kind's own fields.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Question {
     /// Stable id, unique across all sets.
     pub id: String,
@@ -66,6 +69,7 @@ pub struct Question {
 
 /// The five kinds of question and their answers. Indexes count from 0.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum QuestionKind {
     /// One correct option.
@@ -104,6 +108,7 @@ pub enum QuestionKind {
 
 /// One pair of a matching question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Pair {
     /// The item on the left, e.g. a litter item.

@@ -13,6 +13,63 @@ pub const ROUTES_FILE: &str = "content/routes.geojson";
 /// Where the background layer lives, relative to the site root.
 pub const BACKGROUND_FILE: &str = "content/background.geojson";
 
+/// Declares [`FeatureProperty`] from one list, so [`FeatureProperty::ALL`] cannot miss a variant.
+macro_rules! feature_properties {
+    ($($(#[$doc:meta])* $variant:ident = $key:literal,)*) => {
+        /// A feature property the map reads (`properties.<key>` of a GeoJSON feature). Every read
+        /// of a property, here and in the content validator, goes through one of these, so
+        /// [`FeatureProperty::ALL`] is the complete list; tests/schema_drift.rs compares it with
+        /// `$defs/Properties` of schemas/routes.schema.json.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum FeatureProperty {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl FeatureProperty {
+            /// Every property the map reads, in documentation order.
+            pub const ALL: &'static [FeatureProperty] = &[$(FeatureProperty::$variant,)*];
+
+            /// The property's key in the file.
+            pub const fn key(self) -> &'static str {
+                match self {
+                    $(FeatureProperty::$variant => $key,)*
+                }
+            }
+        }
+    };
+}
+
+feature_properties! {
+    /// Stable id (falls back to the feature's own `id`).
+    Id = "id",
+    /// What a point is (`checkpoint`, `hazard`, …).
+    Kind = "kind",
+    /// Name: plain or localised text.
+    Name = "name",
+    /// Description: plain or localised text.
+    Description = "description",
+    /// A route's difficulty.
+    Difficulty = "difficulty",
+    /// A route's colour, `#rrggbb`.
+    Colour = "colour",
+    /// simplestyle line colour, read when `colour` is absent.
+    Stroke = "stroke",
+    /// The route a point belongs to.
+    Route = "route",
+    /// A checkpoint's order along its route.
+    Order = "order",
+    /// A quiz set opened from a checkpoint.
+    Quiz = "quiz",
+    /// A hazard's kind.
+    Hazard = "hazard",
+    /// A rescue point's gear.
+    Gear = "gear",
+    /// A story place's pictures and caption.
+    Story = "story",
+    /// A background shape's layer.
+    Layer = "layer",
+}
+
 /// Colours given to routes that name none, in order; each is dark enough on white.
 const ROUTE_COLOURS: [&str; 5] = ["#1565c0", "#2e7d32", "#6a1b9a", "#c62828", "#00695c"];
 
@@ -165,8 +222,8 @@ fn line(positions: &[Position]) -> Vec<LonLat> {
 }
 
 /// Reads a text property: a plain string (as geojson.io writes) or `{"zh-CN": …, "en": …}`.
-fn text_property(props: Option<&JsonObject>, key: &str) -> Option<LocalText> {
-    match props?.get(key)? {
+fn text_property(props: Option<&JsonObject>, key: FeatureProperty) -> Option<LocalText> {
+    match props?.get(key.key())? {
         JsonValue::String(s) if !s.trim().is_empty() => Some(LocalText {
             zh_cn: s.clone(),
             en: Some(s.clone()),
@@ -178,8 +235,11 @@ fn text_property(props: Option<&JsonObject>, key: &str) -> Option<LocalText> {
     }
 }
 
-fn str_property<'a>(props: Option<&'a JsonObject>, key: &str) -> Option<&'a str> {
-    props?.get(key)?.as_str().filter(|s| !s.trim().is_empty())
+fn str_property(props: Option<&JsonObject>, key: FeatureProperty) -> Option<&str> {
+    props?
+        .get(key.key())?
+        .as_str()
+        .filter(|s| !s.trim().is_empty())
 }
 
 fn image_property(value: Option<&JsonValue>) -> Option<Image> {
@@ -187,7 +247,7 @@ fn image_property(value: Option<&JsonValue>) -> Option<Image> {
 }
 
 fn story_property(props: Option<&JsonObject>) -> Option<Story> {
-    let story = props?.get("story")?.as_object()?;
+    let story = props?.get(FeatureProperty::Story.key())?.as_object()?;
     Some(Story {
         before: image_property(story.get("before"))?,
         after: image_property(story.get("after"))?,
@@ -196,7 +256,8 @@ fn story_property(props: Option<&JsonObject>) -> Option<Story> {
 }
 
 fn feature_id(feature: &Feature) -> Option<String> {
-    let from_props = str_property(feature.properties.as_ref(), "id").map(str::to_owned);
+    let from_props =
+        str_property(feature.properties.as_ref(), FeatureProperty::Id).map(str::to_owned);
     from_props.or_else(|| match &feature.id {
         Some(geojson::feature::Id::String(s)) => Some(s.clone()),
         Some(geojson::feature::Id::Number(n)) => Some(n.to_string()),
@@ -205,15 +266,15 @@ fn feature_id(feature: &Feature) -> Option<String> {
 }
 
 fn place_kind(props: Option<&JsonObject>) -> PlaceKind {
-    match str_property(props, "kind") {
+    match str_property(props, FeatureProperty::Kind) {
         Some("checkpoint") => PlaceKind::Checkpoint,
-        Some("hazard") => PlaceKind::Hazard(match str_property(props, "hazard") {
+        Some("hazard") => PlaceKind::Hazard(match str_property(props, FeatureProperty::Hazard) {
             Some("deep-water") => HazardKind::DeepWater,
             Some("slippery-bank") => HazardKind::SlipperyBank,
             Some("fast-current") => HazardKind::FastCurrent,
             _ => HazardKind::Other,
         }),
-        Some("rescue") => PlaceKind::Rescue(match str_property(props, "gear") {
+        Some("rescue") => PlaceKind::Rescue(match str_property(props, FeatureProperty::Gear) {
             Some("lifebuoy") => GearKind::Lifebuoy,
             Some("rescue-pole") => GearKind::RescuePole,
             _ => GearKind::Other,
@@ -248,13 +309,13 @@ impl MapData {
                     data.places.push(Place {
                         id: feature_id(feature).unwrap_or_else(|| format!("place-{n}")),
                         kind: place_kind(props),
-                        name: text_property(props, "name"),
-                        description: text_property(props, "description"),
-                        route: str_property(props, "route").map(str::to_owned),
+                        name: text_property(props, FeatureProperty::Name),
+                        description: text_property(props, FeatureProperty::Description),
+                        route: str_property(props, FeatureProperty::Route).map(str::to_owned),
                         order: props
-                            .and_then(|p| p.get("order")?.as_u64())
+                            .and_then(|p| p.get(FeatureProperty::Order.key())?.as_u64())
                             .map(|o| o as u32),
-                        quiz: str_property(props, "quiz").map(str::to_owned),
+                        quiz: str_property(props, FeatureProperty::Quiz).map(str::to_owned),
                         at: lonlat(coordinates),
                     });
                     continue;
@@ -262,18 +323,18 @@ impl MapData {
                 _ => continue,
             };
             let n = data.routes.len() + 1;
-            let colour = str_property(props, "colour")
-                .or_else(|| str_property(props, "stroke"))
+            let colour = str_property(props, FeatureProperty::Colour)
+                .or_else(|| str_property(props, FeatureProperty::Stroke))
                 .filter(|c| is_hex_colour(c))
                 .unwrap_or(ROUTE_COLOURS[(n - 1) % ROUTE_COLOURS.len()]);
             data.routes.push(PatrolRoute {
                 id: feature_id(feature).unwrap_or_else(|| format!("route-{n}")),
-                name: text_property(props, "name").unwrap_or_else(|| LocalText {
+                name: text_property(props, FeatureProperty::Name).unwrap_or_else(|| LocalText {
                     zh_cn: format!("路线 {n}"),
                     en: Some(format!("Route {n}")),
                 }),
-                description: text_property(props, "description"),
-                difficulty: match str_property(props, "difficulty") {
+                description: text_property(props, FeatureProperty::Description),
+                difficulty: match str_property(props, FeatureProperty::Difficulty) {
                     Some("easy") => Some(Difficulty::Easy),
                     Some("moderate") => Some(Difficulty::Moderate),
                     Some("hard") => Some(Difficulty::Hard),
@@ -300,7 +361,7 @@ pub fn background_shapes(file: &GeoJsonFile) -> Vec<BackgroundShape> {
         .iter()
         .filter_map(|feature| {
             let geometry = feature.geometry.as_ref()?;
-            let layer = str_property(feature.properties.as_ref(), "layer");
+            let layer = str_property(feature.properties.as_ref(), FeatureProperty::Layer);
             let (default, lines) = match &geometry.value {
                 GeometryValue::Polygon { coordinates } => {
                     (Layer::Park, coordinates.iter().map(|r| line(r)).collect())
@@ -409,7 +470,8 @@ impl Validate for GeoJsonFile {
                 }
                 ids.push(id);
             }
-            if let Some(colour) = str_property(feature.properties.as_ref(), "colour") {
+            if let Some(colour) = str_property(feature.properties.as_ref(), FeatureProperty::Colour)
+            {
                 if !is_hex_colour(colour) {
                     p.push(
                         format!("{path}.properties.colour"),

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// One string in every language the content provides. zh-CN is required; a missing
 /// translation falls back to it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LocalText {
     /// Simplified Chinese: always present.
     #[serde(rename = "zh-CN")]
