@@ -4,7 +4,7 @@ use super::checklist::{load_ticks, save_ticks};
 use crate::content::{
     fetch_json, AppError, GuideContent, GuideSection, GuideStep, Source, GUIDE_FILE,
 };
-use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, PageMeta, PrintButton};
+use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, Missing, PageMeta, PrintButton};
 use crate::share::{DeepLink, ShareButton};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
@@ -69,8 +69,6 @@ fn SectionCards(guide: GuideContent) -> impl IntoView {
 pub fn GuideSectionPage() -> impl IntoView {
     let GuideResource(guide) = expect_context();
     let params = use_params_map();
-    let lang = use_lang();
-    let t = move || lang.get().t();
     let section_id = move || params.with(|p| p.get("section").unwrap_or_default());
     view! {
         <Loaded
@@ -81,12 +79,7 @@ pub fn GuideSectionPage() -> impl IntoView {
                     let id = section_id();
                     match guide.with_value(|g| g.section(&id).map(|(i, s)| (i, s.clone()))) {
                         Some((index, section)) => view! { <SectionView guide index section/> }.into_any(),
-                        None => view! {
-                            <PageMeta title=move || t().not_found_title.to_owned() description=move || t().section_not_found.to_owned()/>
-                            <h1>{tr(|t| t.not_found_title)}</h1>
-                            <p>{tr(|t| t.section_not_found)}</p>
-                            <A href="/guide" attr:class="button">{tr(|t| t.guide_sections)}</A>
-                        }
+                        None => view! { <Missing message=|t| t.section_not_found back_href="/guide" back_label=|t| t.guide_sections/> }
                         .into_any(),
                     }
                 }
@@ -290,7 +283,7 @@ fn SourceList(sources: Vec<Source>) -> impl IntoView {
                         view! {
                             <li>
                                 <cite>{move || source.with_value(|s| s.title.get(lang.get()).to_owned())}</cite>
-                                ". " {source.with_value(|s| describe_publisher(s))} ". "
+                                ". " {source.with_value(describe_publisher)} ". "
                                 <a href=source.with_value(|s| s.url.clone()) rel="noopener noreferrer">
                                     {source.with_value(|s| s.url.clone())}
                                 </a>

@@ -3,40 +3,16 @@
 use super::paper::{key_answer, letter, paper_order};
 use crate::content::{AgeBand, LocalText, Question, QuestionKind, QuizContent, QuizSet};
 use crate::i18n::Lang;
-use crate::quiz::QuizResource;
-use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, PageMeta, PrintButton};
+use crate::quiz::WithQuizSet;
+use crate::shell::{use_lang, AgePicker, PageMeta, PrintButton};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 /// The worksheet page: the age picker and print button on screen, then the sheet itself.
 #[component]
 pub fn WorksheetPage() -> impl IntoView {
     let lang = use_lang();
-    let t = move || lang.get().t();
-    let QuizResource(quizzes) = expect_context();
-    let params = use_params_map();
-    let age = use_age();
     view! {
-        <Loaded
-            resource=quizzes
-            render=move |quizzes: QuizContent| {
-                let quizzes = StoredValue::new(quizzes);
-                move || {
-                    let id = params.with(|p| p.get("set").unwrap_or_default());
-                    match quizzes.with_value(|q| q.set(&id).cloned()) {
-                        Some(set) => view! { <Worksheet set quizzes lang=lang.get() age=age.get()/> }.into_any(),
-                        None => view! {
-                            <PageMeta title=move || t().not_found_title.to_owned() description=move || t().set_not_found.to_owned()/>
-                            <h1>{tr(|t| t.not_found_title)}</h1>
-                            <p>{tr(|t| t.set_not_found)}</p>
-                            <A href="/quiz" attr:class="button">{tr(|t| t.choose_topic)}</A>
-                        }
-                        .into_any(),
-                    }
-                }
-            }
-        />
+        <WithQuizSet render=move |set, quizzes, age| view! { <Worksheet set quizzes lang=lang.get() age/> }/>
     }
 }
 

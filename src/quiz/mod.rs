@@ -7,4 +7,4 @@ mod questions;
 pub mod teams;
 mod views;
 
-pub use views::{QuizHome, QuizIndex, QuizPlay, QuizResource};
+pub use views::{QuizHome, QuizIndex, QuizPlay, QuizResource, WithQuizSet};

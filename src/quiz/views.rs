@@ -3,9 +3,9 @@
 use super::engine::round_size;
 use super::leaderboard::{self, Entry};
 use super::play::Game;
-use crate::content::{fetch_json, AppError, QuizContent, QUIZ_FILE};
+use crate::content::{fetch_json, AgeBand, AppError, QuizContent, QuizSet, QUIZ_FILE};
 use crate::share::{worksheet_path, DeepLink, ShareButton};
-use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, PageMeta};
+use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, Missing, PageMeta};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -141,11 +141,14 @@ pub(super) fn format_points(points: f64) -> String {
     }
 }
 
-/// `/quiz/<set>`: one topic, played by one to four teams on this device.
+/// Draws `render` with the quiz set the address names (`/quiz/<set>…`), the loaded quizzes and
+/// the age band; an unknown set gets a not-found message with a link to the topics.
 #[component]
-pub fn QuizPlay() -> impl IntoView {
-    let lang = use_lang();
-    let t = move || lang.get().t();
+pub fn WithQuizSet<F, V>(render: F) -> impl IntoView
+where
+    F: Fn(QuizSet, StoredValue<QuizContent>, Option<AgeBand>) -> V + Copy + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     let QuizResource(quizzes) = expect_context();
     let params = use_params_map();
     let age = use_age();
@@ -156,41 +159,41 @@ pub fn QuizPlay() -> impl IntoView {
                 let quizzes = StoredValue::new(quizzes);
                 move || {
                     let id = params.with(|p| p.get("set").unwrap_or_default());
-                    let band = age.get();
                     match quizzes.with_value(|q| q.set(&id).cloned()) {
-                        Some(set) => {
-                            let title = set.title.clone();
-                            let description = set.description.clone();
-                            let playable = set.questions_for(band).count() > 0 && round_size(&set, band) > 0;
-                            let link = DeepLink::Quiz { set: set.id.clone(), age: band };
-                            let worksheet = {
-                                let id = set.id.clone();
-                                move || worksheet_path(&id, band, lang.get())
-                            };
-                            let share_title = title.clone();
-                            view! {
-                                <PageMeta
-                                    title=move || title.get(lang.get()).to_owned()
-                                    description=move || description.get(lang.get()).to_owned()
-                                />
-                                <Game set quizzes age=band playable/>
-                                <div class="page-tools no-print">
-                                    <ShareButton link title=Signal::derive(move || share_title.get(lang.get()).to_owned())/>
-                                    <A href=worksheet attr:class="button secondary">{tr(|t| t.worksheet)}</A>
-                                </div>
-                            }
-                            .into_any()
-                        }
-                        None => view! {
-                            <PageMeta title=move || t().not_found_title.to_owned() description=move || t().set_not_found.to_owned()/>
-                            <h1>{tr(|t| t.not_found_title)}</h1>
-                            <p>{tr(|t| t.set_not_found)}</p>
-                            <A href="/quiz" attr:class="button">{tr(|t| t.choose_topic)}</A>
-                        }
-                        .into_any(),
+                        Some(set) => render(set, quizzes, age.get()).into_any(),
+                        None => view! { <Missing message=|t| t.set_not_found back_href="/quiz" back_label=|t| t.choose_topic/> }.into_any(),
                     }
                 }
             }
         />
     }
+}
+
+/// `/quiz/<set>`: one topic, played by one to four teams on this device.
+#[component]
+pub fn QuizPlay() -> impl IntoView {
+    let lang = use_lang();
+    let render = move |set: QuizSet, quizzes: StoredValue<QuizContent>, band: Option<AgeBand>| {
+        let title = set.title.clone();
+        let description = set.description.clone();
+        let playable = set.questions_for(band).count() > 0 && round_size(&set, band) > 0;
+        let link = DeepLink::Quiz { set: set.id.clone(), age: band };
+        let worksheet = {
+            let id = set.id.clone();
+            move || worksheet_path(&id, band, lang.get())
+        };
+        let share_title = title.clone();
+        view! {
+            <PageMeta
+                title=move || title.get(lang.get()).to_owned()
+                description=move || description.get(lang.get()).to_owned()
+            />
+            <Game set quizzes age=band playable/>
+            <div class="page-tools no-print">
+                <ShareButton link title=Signal::derive(move || share_title.get(lang.get()).to_owned())/>
+                <A href=worksheet attr:class="button secondary">{tr(|t| t.worksheet)}</A>
+            </div>
+        }
+    };
+    view! { <WithQuizSet render/> }
 }

@@ -22,7 +22,7 @@ pub use home::HomePage;
 pub use lang::{provide_lang, tr, use_lang, use_set_lang, LanguageSwitch};
 pub use layout::{Layout, SiteResource};
 pub use loaded::Loaded;
-pub use not_found::NotFound;
+pub use not_found::{Missing, NotFound};
 pub use offline::{provide_offline, OfflineBadge, OfflineCacheList, UpdatePrompt};
 pub use page_meta::PageMeta;
 pub use prefs::{use_prefs, Pref, Prefs};
