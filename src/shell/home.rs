@@ -14,6 +14,9 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <PageMeta title=String::new description=move || t().app_description.to_owned()/>
         <Loaded resource=site render=move |site: SiteContent| view! { <EventIntro site/> }/>
+        // The doors appear with the event (or its error), not before it, so the event never
+        // pushes them down while someone is about to tap.
+        <Show when=move || site.with(Option::is_some)>
         <section class="doors" aria-labelledby="doors-heading">
             <h2 id="doors-heading">{tr(|t| t.start_here)}</h2>
             <ul>
@@ -22,6 +25,7 @@ pub fn HomePage() -> impl IntoView {
                 <li><Door href="/map" icon="/icons/map.svg" title=tr(|t| t.map) description=move || t().map_description/></li>
             </ul>
         </section>
+        </Show>
     }
 }
 

@@ -84,7 +84,11 @@ pub fn LanguageSwitch() -> impl IntoView {
             type="button"
             class="lang-switch"
             on:click=switch
-            aria-label=move || format!("{} / {}", lang.get().t().switch_language, lang.get().other().t().switch_language)
+            // The name starts with the words on the button (WCAG 2.5.3, label in name).
+            aria-label=move || {
+                let other = lang.get().other();
+                format!("{} · {} / {}", other.native_name(), lang.get().t().switch_language, other.t().switch_language)
+            }
         >
             <span lang=move || lang.get().other().code()>{move || lang.get().other().native_name()}</span>
         </button>
