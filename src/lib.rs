@@ -20,7 +20,6 @@ use leptos_router::path;
 /// The whole app: the router, the page frame and every route.
 #[component]
 pub fn App() -> impl IntoView {
-    shell::provide_offline();
     view! {
         <Router>
             <shell::Layout>

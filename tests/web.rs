@@ -124,3 +124,36 @@ async fn language_switch_changes_the_interface_and_html_lang() {
     assert!(body_text().contains(expected_nav), "{}", body_text());
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn qr_code_draws_one_path_with_its_label_and_preferences_set_html_classes() {
+    use river_guardians::shell::{use_prefs, Pref};
+    let handle = mount_in_layout(|| {
+        let prefs = use_prefs();
+        view! {
+            <river_guardians::share::QrCode text="https://rivers.example.org/emergency?lang=en".to_owned() label="QR code: Emergency".to_owned()/>
+            <button id="contrast" on:click=move |_| prefs.set(Pref::HighContrast, !prefs.get(Pref::HighContrast))>"contrast"</button>
+        }
+    });
+    settle().await;
+    let svg = document()
+        .query_selector("svg.qr[role=img]")
+        .unwrap()
+        .expect("QR code drawn");
+    assert_eq!(svg.get_attribute("aria-label").as_deref(), Some("QR code: Emergency"));
+    let view_box = svg.get_attribute("viewBox").unwrap();
+    assert!(view_box.starts_with("0 0 "), "{view_box}");
+    let path = svg.query_selector("path").unwrap().expect("one path");
+    assert!(path.get_attribute("d").unwrap().starts_with('M'));
+
+    let root = document().document_element().unwrap();
+    let before = root.class_list().contains("high-contrast");
+    document()
+        .get_element_by_id("contrast")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    settle().await;
+    assert_eq!(root.class_list().contains("high-contrast"), !before);
+    drop(handle);
+}

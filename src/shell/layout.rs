@@ -2,7 +2,7 @@
 
 use super::embed::provide_embed;
 use super::prefs::provide_prefs;
-use super::{provide_lang, tr, OfflineBadge, UpdatePrompt, EmergencyButton, LanguageSwitch, TextSizeToggle};
+use super::{provide_lang, provide_offline, tr, OfflineBadge, UpdatePrompt, EmergencyButton, LanguageSwitch, TextSizeToggle};
 use crate::content::{fetch_json, AppError, SiteContent, SITE_FILE};
 use crate::kiosk::KioskLayer;
 use leptos::prelude::*;
@@ -12,7 +12,9 @@ use leptos_router::components::A;
 #[derive(Clone, Copy)]
 pub struct SiteResource(pub LocalResource<Result<SiteContent, AppError>>);
 
-/// Wraps every page: provides the language and the site settings, draws the header.
+/// Wraps every page: provides the language, preferences, offline state, embed mode and site
+/// settings; draws the header, the update prompt, the footer and the kiosk layer (none of the
+/// chrome in a lesson embed).
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     provide_lang();
@@ -20,6 +22,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         fetch_json::<SiteContent>(SITE_FILE)
     })));
     provide_prefs();
+    provide_offline();
     let embedded = provide_embed();
     view! {
         {(!embedded).then(|| view! { <SiteHeader/> })}
