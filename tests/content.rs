@@ -244,3 +244,28 @@ fn enormous_files_and_strings_are_refused_with_a_clear_message() {
         "{err}"
     );
 }
+
+#[test]
+fn kiosk_settings_and_public_address_are_checked() {
+    let mut site: serde_json::Value = serde_json::from_str(&shipped("content/site.json")).unwrap();
+    site["public_url"] = serde_json::json!("https://rivers.example.org");
+    assert!(parse_content::<SiteContent>("content/site.json", &site.to_string()).is_ok());
+    site["public_url"] = serde_json::json!("rivers.example.org/quiz");
+    site["kiosk"] = serde_json::json!({ "idle_seconds": 3, "organizer_pin": "12a4" });
+    let err = parse_content::<SiteContent>("content/site.json", &site.to_string()).unwrap_err();
+    let AppError::Invalid { problems, .. } = err else {
+        panic!("expected validation problems")
+    };
+    let found: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("public_url", "must be an address like https://example.org, with no path"),
+            ("kiosk.idle_seconds", "must be from 10 to 3600 seconds"),
+            ("kiosk.organizer_pin", "must be 4 to 8 digits"),
+        ]
+    );
+}

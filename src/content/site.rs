@@ -26,6 +26,11 @@ pub struct SiteContent {
     /// Online raster tiles under the map; absent (the default) means the map uses no network.
     #[serde(default)]
     pub map_tiles: Option<TileLayer>,
+    /// The site's public address (e.g. `https://rivers.example.org`), used in QR codes, shared
+    /// links and embed code, so a poster printed from a laptop at the stall still points to the
+    /// public site; absent means the address the page was opened from.
+    #[serde(default)]
+    pub public_url: Option<String>,
     /// Settings for a kiosk station at the stall (`?mode=kiosk`); absent means the defaults.
     #[serde(default)]
     pub kiosk: Option<KioskSettings>,
@@ -162,6 +167,12 @@ impl Validate for SiteContent {
         }
         for (i, fact) in self.water_facts.iter().enumerate() {
             p.text(format!("water_facts[{i}]"), fact);
+        }
+        if let Some(url) = &self.public_url {
+            let host = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+            if host.is_none_or(|h| h.is_empty() || h.contains(['/', '?', '#', ' '])) {
+                p.push("public_url", "must be an address like https://example.org, with no path");
+            }
         }
         if let Some(kiosk) = &self.kiosk {
             if kiosk.idle_seconds.is_some_and(|s| !(10..=3600).contains(&s)) {

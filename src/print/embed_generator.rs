@@ -6,7 +6,9 @@ use crate::content::{
     GUIDE_FILE, ROUTES_FILE,
 };
 use crate::i18n::Lang;
-use crate::share::{clipboard_available, copy_text, embed_code, embed_url, site_origin, DeepLink};
+use crate::share::{
+    clipboard_available, copy_text, embed_code, embed_url, use_site_origin, DeepLink,
+};
 use crate::shell::{tr, use_lang};
 use leptos::prelude::*;
 
@@ -58,6 +60,7 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
     let age: RwSignal<Option<AgeBand>> = RwSignal::new(None);
     let large = RwSignal::new(false);
     let copied = RwSignal::new(false);
+    let origin = use_site_origin();
     let code = Signal::derive(move || {
         let lang = embed_lang.get();
         items.with(|items| {
@@ -66,7 +69,7 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
                     DeepLink::Quiz { set, .. } => DeepLink::Quiz { set: set.clone(), age: age.get() },
                     other => other.clone(),
                 };
-                embed_code(&embed_url(&site_origin(), &link, lang, large.get()), item.title.get(lang))
+                embed_code(&embed_url(&origin.get(), &link, lang, large.get()), item.title.get(lang))
             })
         })
         .unwrap_or_default()

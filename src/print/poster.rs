@@ -3,7 +3,7 @@
 
 use crate::content::SiteContent;
 use crate::i18n::Lang;
-use crate::share::{site_origin, DeepLink, QrCode};
+use crate::share::{use_site_origin, DeepLink, QrCode};
 use crate::shell::{use_lang, Loaded, PageMeta, PrintButton, SiteResource};
 use leptos::prelude::*;
 
@@ -27,7 +27,7 @@ pub fn PosterPage() -> impl IntoView {
 #[component]
 fn Poster(site: SiteContent, lang: Lang) -> impl IntoView {
     let t = lang.t();
-    let origin = site_origin();
+    let origin = use_site_origin().get_untracked();
     let codes = [
         (t.quiz, DeepLink::Quizzes),
         (t.guide, DeepLink::Guide),

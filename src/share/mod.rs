@@ -6,4 +6,4 @@ pub mod qr;
 mod views;
 
 pub use links::{embed_code, embed_url, quiz_query, worksheet_path, DeepLink};
-pub use views::{clipboard_available, copy_text, site_origin, QrCode, ShareButton};
+pub use views::{clipboard_available, copy_text, use_site_origin, QrCode, ShareButton};

@@ -2,13 +2,23 @@
 
 use super::links::DeepLink;
 use super::qr::qr_svg;
-use crate::shell::{tr, use_lang};
+use crate::shell::{tr, use_lang, SiteResource};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-/// This site's origin (`https://host`), for absolute links.
-pub fn site_origin() -> String {
-    window().location().origin().unwrap_or_default()
+/// The site's address for absolute links: `public_url` from `site.json` when set (a poster
+/// printed from a laptop at the stall must point to the public site), else this page's origin.
+pub fn use_site_origin() -> Signal<String> {
+    let SiteResource(site) = expect_context();
+    Signal::derive(move || {
+        site.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.as_ref().ok())
+                .and_then(|s| s.public_url.clone())
+        })
+        .map(|url| url.trim_end_matches('/').to_owned())
+        .unwrap_or_else(|| window().location().origin().unwrap_or_default())
+    })
 }
 
 /// A QR code for `text`, drawn as an SVG that scales to its box; its accessible name says
@@ -56,7 +66,8 @@ pub fn ShareButton(
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let open = RwSignal::new(false);
     let copied = RwSignal::new(false);
-    let url = Signal::derive(move || link.get().url(&site_origin(), lang.get()));
+    let origin = use_site_origin();
+    let url = Signal::derive(move || link.get().url(&origin.get(), lang.get()));
     let show = move |_| {
         open.set(true);
         copied.set(false);

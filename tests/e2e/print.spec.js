@@ -168,3 +168,13 @@ test('the teachers page has the 40-minute plan and links every set to play and t
   await page.getByRole('link', { name: `Worksheet: ${content.sets[0].title.en}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `${content.sets[0].title.en} · Worksheet` })).toBeVisible();
 });
+
+test('with public_url in site.json, the poster and share links point to the public site, not the laptop it was printed from', async ({ page, request }) => {
+  const site = await (await request.get('/content/site.json')).json();
+  await page.route('**/content/site.json', (route) => route.fulfill({ json: { ...site, public_url: 'https://rivers.example.org' } }));
+  await page.goto('/poster?lang=en');
+  await expect(page.getByText('https://rivers.example.org/quiz?lang=en', { exact: true })).toBeVisible();
+  await page.goto('/emergency?lang=en');
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByRole('dialog').getByText('https://rivers.example.org/emergency?lang=en', { exact: true })).toBeVisible();
+});
