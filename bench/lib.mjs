@@ -38,7 +38,7 @@ export async function serve(dir, port) {
 // What deploy/nginx.conf adds to the test server's answers: gzip (level 6, the same types, not
 // below 512 bytes) and a year-long immutable Cache-Control for trunk's content-hashed files.
 const GZIP_TYPES = /^(text\/css|text\/javascript|application\/(javascript|wasm|json|geo\+json|manifest\+json)|image\/svg\+xml)/;
-const HASHED = /^\/[^/]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /^\/[^/]+-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 /**
  * Serves `dir` like the production host: the tests' static server (fallback to index.html,

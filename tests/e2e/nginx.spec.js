@@ -34,9 +34,9 @@ function builtFiles() {
   };
   return {
     boot: find(/<script type="module" src="(\/boot-[0-9a-f]{16}\.js)"/),
-    js: find(/href="(\/[^"]+-[0-9a-f]{16}\.js)"/),
-    wasm: find(/href="(\/[^"]+-[0-9a-f]{16}_bg\.wasm)"/),
-    css: find(/href="(\/[^"]+-[0-9a-f]{16}\.css)"/),
+    js: find(/href="(\/[^"]+-[0-9a-f]{8,16}\.js)"/),
+    wasm: find(/href="(\/[^"]+-[0-9a-f]{8,16}_bg\.wasm)"/),
+    css: find(/href="(\/[^"]+-[0-9a-f]{8,16}\.css)"/),
   };
 }
 
