@@ -290,6 +290,10 @@ fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl
     let pointers: StoredValue<HashMap<i32, (f64, f64)>> = StoredValue::new(HashMap::new());
     let dragged = StoredValue::new(0.0_f64);
     // Screen (client) position → SVG units.
+    // A drag moves the drawn map with a composited CSS translation (no repaint of the routes
+    // per pointer move) and hands the distance to the view when it ends: `pending`, in SVG units.
+    let pending = StoredValue::new((0.0_f64, 0.0_f64));
+    // Screen (client) position → SVG units of the view as it stands (before the pending drag).
     let to_svg = move |cx: f64, cy: f64| -> (f64, f64) {
         let Some(svg) = svg_ref.get_untracked() else {
             return (cx, cy);
@@ -299,9 +303,34 @@ fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl
             .get_bounding_client_rect();
         let sx = WIDTH / rect.width().max(1.0);
         let sy = HEIGHT / rect.height().max(1.0);
-        ((cx - rect.left()) * sx, (cy - rect.top()) * sy)
+        let (px, py) = pending.get_value();
+        ((cx - rect.left()) * sx + px, (cy - rect.top()) * sy + py)
+    };
+    let slide = move |(px, py): (f64, f64)| {
+        if let Some(svg) = svg_ref.get_untracked() {
+            let rect = svg
+                .unchecked_ref::<web_sys::Element>()
+                .get_bounding_client_rect();
+            let k = rect.width() / WIDTH;
+            let style = svg.unchecked_ref::<web_sys::SvgElement>().style();
+            if px == 0.0 && py == 0.0 {
+                let _ = style.remove_property("transform");
+            } else {
+                let _ = style.set_property("transform", &format!("translate({:.1}px, {:.1}px)", px * k, py * k));
+            }
+        }
+    };
+    // Hands a drag's distance to the view (the routes redraw once) and drops the translation.
+    let commit = move || {
+        let (px, py) = pending.get_value();
+        if px != 0.0 || py != 0.0 {
+            pending.set_value((0.0, 0.0));
+            view_state.update(|v| *v = v.pan(px, py));
+            slide((0.0, 0.0));
+        }
     };
     let on_down = move |ev: web_sys::PointerEvent| {
+        commit();
         let p = to_svg(ev.client_x() as f64, ev.client_y() as f64);
         pointers.update_value(|m| {
             m.insert(ev.pointer_id(), p);
@@ -332,7 +361,11 @@ fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl
                         }
                     }
                 }
-                view_state.update(|v| *v = v.pan(dx, dy));
+                pending.update_value(|(px, py)| {
+                    *px += dx;
+                    *py += dy;
+                });
+                slide(pending.get_value());
             }
             2 => {
                 let Some(&(_, other)) = before.iter().find(|(k, _)| *k != id) else {
@@ -358,18 +391,22 @@ fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl
         pointers.update_value(|m| {
             m.remove(&ev.pointer_id());
         });
+        commit();
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
+        commit();
         let (x, y) = to_svg(ev.client_x() as f64, ev.client_y() as f64);
         let factor = (-ev.delta_y() * 0.002).exp().clamp(0.5, 2.0);
         view_state.update(|v| *v = v.zoom_at(factor, x, y));
     };
     let on_dblclick = move |ev: web_sys::MouseEvent| {
+        commit();
         let (x, y) = to_svg(ev.client_x() as f64, ev.client_y() as f64);
         view_state.update(|v| *v = v.zoom_at(2.0, x, y));
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
+        commit();
         let step = 60.0;
         let handled = match ev.key().as_str() {
             "ArrowLeft" => view_state.update(|v| *v = v.pan(step, 0.0)),
@@ -387,6 +424,7 @@ fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl
         ev.prevent_default();
     };
     view! {
+        <div class="map-viewport">
         <svg
             node_ref=svg_ref
             class="map"
@@ -406,6 +444,7 @@ fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl
             <rect class="map-bg" width=WIDTH height=HEIGHT/>
             {children()}
         </svg>
+        </div>
     }
 }
 
