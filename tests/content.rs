@@ -263,7 +263,10 @@ fn kiosk_settings_and_public_address_are_checked() {
     assert_eq!(
         found,
         [
-            ("public_url", "must be an address like https://example.org, with no path"),
+            (
+                "public_url",
+                "must be an address like https://example.org, with no path"
+            ),
             ("kiosk.idle_seconds", "must be from 10 to 3600 seconds"),
             ("kiosk.organizer_pin", "must be 4 to 8 digits"),
         ]

@@ -12,7 +12,11 @@ fn decode(qr: &QrSvg, scale: usize) -> String {
     let dark = dark_modules(qr);
     let side = qr.size * scale;
     let mut image = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
-        if dark[(y / scale) * qr.size + x / scale] { 0 } else { 255 }
+        if dark[(y / scale) * qr.size + x / scale] {
+            0
+        } else {
+            255
+        }
     });
     let grids = image.detect_grids();
     assert_eq!(grids.len(), 1, "one QR code in the picture");
@@ -29,8 +33,13 @@ fn dark_modules(qr: &QrSvg) -> Vec<bool> {
             .filter(|n| !n.is_empty())
             .map(|n| n.parse().unwrap())
             .collect();
-        let [x, y, run, ..] = numbers[..] else { panic!("bad path segment {rect}") };
-        assert!(x + run <= qr.size - QUIET_ZONE && y < qr.size - QUIET_ZONE, "inside the quiet zone");
+        let [x, y, run, ..] = numbers[..] else {
+            panic!("bad path segment {rect}")
+        };
+        assert!(
+            x + run <= qr.size - QUIET_ZONE && y < qr.size - QUIET_ZONE,
+            "inside the quiet zone"
+        );
         for cell in &mut dark[y * qr.size + x..y * qr.size + x + run] {
             *cell = true;
         }
@@ -42,8 +51,14 @@ fn dark_modules(qr: &QrSvg) -> Vec<bool> {
 fn every_kind_of_deep_link_decodes_to_exactly_itself() {
     let origin = "https://rivers.example.org";
     let links = [
-        DeepLink::Quiz { set: "drowning-prevention".into(), age: Some(AgeBand::Grades1To3) },
-        DeepLink::Quiz { set: "water-saving".into(), age: None },
+        DeepLink::Quiz {
+            set: "drowning-prevention".into(),
+            age: Some(AgeBand::Grades1To3),
+        },
+        DeepLink::Quiz {
+            set: "water-saving".into(),
+            age: None,
+        },
         DeepLink::Quizzes,
         DeepLink::GuideSection("someone-in-trouble".into()),
         DeepLink::Guide,
@@ -62,12 +77,18 @@ fn every_kind_of_deep_link_decodes_to_exactly_itself() {
 
 #[test]
 fn deep_links_carry_language_and_age() {
-    let quiz = DeepLink::Quiz { set: "water-saving".into(), age: Some(AgeBand::Adults) };
+    let quiz = DeepLink::Quiz {
+        set: "water-saving".into(),
+        age: Some(AgeBand::Adults),
+    };
     assert_eq!(
         quiz.url("http://192.168.1.20:8080/", Lang::En),
         "http://192.168.1.20:8080/quiz/water-saving?age=adults&lang=en"
     );
-    assert_eq!(DeepLink::Route("loop".into()).path(Lang::ZhCn), "/map/loop?lang=zh-CN");
+    assert_eq!(
+        DeepLink::Route("loop".into()).path(Lang::ZhCn),
+        "/map/loop?lang=zh-CN"
+    );
     assert_eq!(DeepLink::Emergency.path(Lang::En), "/emergency?lang=en");
     assert_eq!(
         worksheet_path("water-saving", Some(AgeBand::Grades4To6), Lang::ZhCn),
@@ -83,10 +104,17 @@ fn a_link_too_long_for_any_qr_version_is_an_error_not_a_panic() {
 #[test]
 fn a_deep_link_stays_small_enough_to_scan_from_a_distance() {
     // Version 4 (33 modules) or less: at 28 rem on a tablet each module is over 3 mm.
-    let url = DeepLink::Quiz { set: "drowning-prevention".into(), age: Some(AgeBand::Grades7To12) }
-        .url("https://rivers.example.org", Lang::ZhCn);
+    let url = DeepLink::Quiz {
+        set: "drowning-prevention".into(),
+        age: Some(AgeBand::Grades7To12),
+    }
+    .url("https://rivers.example.org", Lang::ZhCn);
     let qr = qr_svg(&url).unwrap();
-    assert!(qr.size - 2 * QUIET_ZONE <= 37, "{} modules", qr.size - 2 * QUIET_ZONE);
+    assert!(
+        qr.size - 2 * QUIET_ZONE <= 37,
+        "{} modules",
+        qr.size - 2 * QUIET_ZONE
+    );
 }
 
 fn shipped_quizzes() -> QuizContent {
@@ -118,7 +146,10 @@ fn right_answers_are_not_always_the_first_printed_choice() {
             }
         }
     }
-    assert!(single > 10 && first * 2 < single, "{first} of {single} answers are A");
+    assert!(
+        single > 10 && first * 2 < single,
+        "{first} of {single} answers are A"
+    );
 }
 
 #[test]
@@ -130,16 +161,25 @@ fn the_answer_key_names_the_printed_labels_of_the_right_answers() {
                 let printed = letters[0] as usize - 'A' as usize;
                 assert_eq!(order[printed], *answer, "{}", q.id);
             }
-            (QuestionKind::Multiple { options, answers, .. }, KeyAnswer::Letters(letters)) => {
+            (
+                QuestionKind::Multiple {
+                    options, answers, ..
+                },
+                KeyAnswer::Letters(letters),
+            ) => {
                 let order = paper_order(&q.id, options.len());
-                let mut chosen: Vec<usize> =
-                    letters.iter().map(|&l| order[l as usize - 'A' as usize]).collect();
+                let mut chosen: Vec<usize> = letters
+                    .iter()
+                    .map(|&l| order[l as usize - 'A' as usize])
+                    .collect();
                 chosen.sort_unstable();
                 let mut expected = answers.clone();
                 expected.sort_unstable();
                 assert_eq!(chosen, expected, "{}", q.id);
             }
-            (QuestionKind::TrueFalse { answer }, KeyAnswer::TrueFalse(key)) => assert_eq!(*answer, key),
+            (QuestionKind::TrueFalse { answer }, KeyAnswer::TrueFalse(key)) => {
+                assert_eq!(*answer, key)
+            }
             (QuestionKind::Ordering { steps }, KeyAnswer::Positions(positions)) => {
                 let order = paper_order(&q.id, steps.len());
                 assert_eq!(positions.len(), steps.len());
@@ -162,10 +202,19 @@ fn the_answer_key_names_the_printed_labels_of_the_right_answers() {
 
 #[test]
 fn key_answers_read_as_one_line() {
-    assert_eq!(KeyAnswer::Letters(vec!['B', 'D']).describe("对", "错"), "B, D");
+    assert_eq!(
+        KeyAnswer::Letters(vec!['B', 'D']).describe("对", "错"),
+        "B, D"
+    );
     assert_eq!(KeyAnswer::TrueFalse(false).describe("对", "错"), "错");
-    assert_eq!(KeyAnswer::Positions(vec![('A', 2), ('B', 1)]).describe("", ""), "A 2 · B 1");
-    assert_eq!(KeyAnswer::Pairs(vec![(1, 'C'), (2, 'A')]).describe("", ""), "1–C · 2–A");
+    assert_eq!(
+        KeyAnswer::Positions(vec![('A', 2), ('B', 1)]).describe("", ""),
+        "A 2 · B 1"
+    );
+    assert_eq!(
+        KeyAnswer::Pairs(vec![(1, 'C'), (2, 'A')]).describe("", ""),
+        "1–C · 2–A"
+    );
 }
 
 #[test]
@@ -173,8 +222,14 @@ fn embed_code_frames_the_page_alone_and_escapes_the_title() {
     use river_guardians::share::links::{embed_code, embed_url};
     let link = DeepLink::GuideSection("someone-in-trouble".into());
     let url = embed_url("https://rivers.example.org", &link, Lang::En, true);
-    assert_eq!(url, "https://rivers.example.org/guide/someone-in-trouble?lang=en&embed=1&text=large");
+    assert_eq!(
+        url,
+        "https://rivers.example.org/guide/someone-in-trouble?lang=en&embed=1&text=large"
+    );
     let code = embed_code(&url, "Rescue \"reach, throw\" <fast>");
-    assert!(code.starts_with(&format!("<iframe src=\"{}\" title=\"Rescue &quot;reach, throw&quot; &lt;fast&gt;\"", url.replace('&', "&amp;"))));
+    assert!(code.starts_with(&format!(
+        "<iframe src=\"{}\" title=\"Rescue &quot;reach, throw&quot; &lt;fast&gt;\"",
+        url.replace('&', "&amp;")
+    )));
     assert!(code.contains("e.data.source !== 'river-guardians'"));
 }

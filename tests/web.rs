@@ -140,7 +140,10 @@ async fn qr_code_draws_one_path_with_its_label_and_preferences_set_html_classes(
         .query_selector("svg.qr[role=img]")
         .unwrap()
         .expect("QR code drawn");
-    assert_eq!(svg.get_attribute("aria-label").as_deref(), Some("QR code: Emergency"));
+    assert_eq!(
+        svg.get_attribute("aria-label").as_deref(),
+        Some("QR code: Emergency")
+    );
     let view_box = svg.get_attribute("viewBox").unwrap();
     assert!(view_box.starts_with("0 0 "), "{view_box}");
     let path = svg.query_selector("path").unwrap().expect("one path");

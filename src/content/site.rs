@@ -169,13 +169,21 @@ impl Validate for SiteContent {
             p.text(format!("water_facts[{i}]"), fact);
         }
         if let Some(url) = &self.public_url {
-            let host = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+            let host = url
+                .strip_prefix("https://")
+                .or_else(|| url.strip_prefix("http://"));
             if host.is_none_or(|h| h.is_empty() || h.contains(['/', '?', '#', ' '])) {
-                p.push("public_url", "must be an address like https://example.org, with no path");
+                p.push(
+                    "public_url",
+                    "must be an address like https://example.org, with no path",
+                );
             }
         }
         if let Some(kiosk) = &self.kiosk {
-            if kiosk.idle_seconds.is_some_and(|s| !(10..=3600).contains(&s)) {
+            if kiosk
+                .idle_seconds
+                .is_some_and(|s| !(10..=3600).contains(&s))
+            {
                 p.push("kiosk.idle_seconds", "must be from 10 to 3600 seconds");
             }
             if let Some(pin) = &kiosk.organizer_pin {

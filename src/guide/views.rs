@@ -4,8 +4,8 @@ use super::checklist::{load_ticks, save_ticks};
 use crate::content::{
     fetch_json, AppError, GuideContent, GuideSection, GuideStep, Source, GUIDE_FILE,
 };
-use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, Missing, PageMeta, PrintButton};
 use crate::share::{DeepLink, ShareButton};
+use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, Missing, PageMeta, PrintButton};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;

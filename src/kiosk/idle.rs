@@ -33,7 +33,10 @@ pub fn idle_phase(elapsed: f64, idle_seconds: u32) -> IdlePhase {
 /// Reads an idle time from the URL (`?idle=30`): whole seconds from 2 to one day; anything else
 /// is ignored so a typo cannot make the station reset every instant.
 pub fn parse_idle_seconds(text: &str) -> Option<u32> {
-    text.trim().parse().ok().filter(|s| (2..=86_400).contains(s))
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|s| (2..=86_400).contains(s))
 }
 
 #[cfg(test)]

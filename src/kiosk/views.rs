@@ -45,7 +45,10 @@ pub fn KioskLayer() -> impl IntoView {
         on: RwSignal::new(on),
         attract: RwSignal::new(on && at_home),
     };
-    let url_idle = query.with_untracked(|q| q.get("idle")).as_deref().and_then(parse_idle_seconds);
+    let url_idle = query
+        .with_untracked(|q| q.get("idle"))
+        .as_deref()
+        .and_then(parse_idle_seconds);
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             let _ = root.class_list().toggle_with_force("kiosk", kiosk.on.get());
@@ -65,7 +68,11 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>) -> impl IntoView {
     let site_settings = move || site.get().and_then(Result::ok);
     let idle_seconds = move || {
         url_idle
-            .or_else(|| site_settings().and_then(|s| s.kiosk).and_then(|k| k.idle_seconds))
+            .or_else(|| {
+                site_settings()
+                    .and_then(|s| s.kiosk)
+                    .and_then(|k| k.idle_seconds)
+            })
             .unwrap_or(DEFAULT_IDLE_SECONDS)
     };
     let phase = RwSignal::new(IdlePhase::Active);
@@ -98,10 +105,19 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>) -> impl IntoView {
         if let Some(band) = storage::load(STATION_AGE_KEY) {
             storage::save("age", &band);
         }
-        if let Some(lang) = storage::load(STATION_LANG_KEY).as_deref().and_then(Lang::from_code) {
+        if let Some(lang) = storage::load(STATION_LANG_KEY)
+            .as_deref()
+            .and_then(Lang::from_code)
+        {
             set_lang(lang);
         }
-        navigate("/", NavigateOptions { replace: true, ..Default::default() });
+        navigate(
+            "/",
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
         kiosk.attract.set(true);
         last_touch.set_value(js_sys::Date::now());
         phase.set(IdlePhase::Active);
@@ -165,7 +181,10 @@ fn StillPlaying(seconds: u32, on_continue: impl Fn() + Copy + 'static) -> impl I
 
 /// The attract screen: a big "Tap to start", the three doors, and water facts in turn.
 #[component]
-fn AttractScreen(site: Signal<Option<SiteContent>>, on_start: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn AttractScreen(
+    site: Signal<Option<SiteContent>>,
+    on_start: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let lang = use_lang();
     let fact = RwSignal::new(0usize);
     let cycle = set_interval_with_handle(move || fact.update(|f| *f += 1), Duration::from_secs(6));
@@ -174,12 +193,16 @@ fn AttractScreen(site: Signal<Option<SiteContent>>, on_start: impl Fn() + Copy +
             cycle.clear();
         }
     });
-    let title = move || site.with(|s| s.as_ref().map(|s| s.title.get(lang.get()).to_owned())).unwrap_or_else(|| lang.get().t().app_name.to_owned());
+    let title = move || {
+        site.with(|s| s.as_ref().map(|s| s.title.get(lang.get()).to_owned()))
+            .unwrap_or_else(|| lang.get().t().app_name.to_owned())
+    };
     let shown_fact = move || {
         site.with(|s| {
             s.as_ref().and_then(|s| {
                 let facts = &s.water_facts;
-                (!facts.is_empty()).then(|| facts[fact.get() % facts.len()].get(lang.get()).to_owned())
+                (!facts.is_empty())
+                    .then(|| facts[fact.get() % facts.len()].get(lang.get()).to_owned())
             })
         })
     };
@@ -224,7 +247,11 @@ fn OrganizerButton(kiosk: Kiosk, pin: Signal<Option<String>>) -> impl IntoView {
         let handle = set_timeout_with_handle(
             move || {
                 timer.set_value(None);
-                stage.set(if pin.get_untracked().is_some() { MenuStage::Pin } else { MenuStage::Menu });
+                stage.set(if pin.get_untracked().is_some() {
+                    MenuStage::Pin
+                } else {
+                    MenuStage::Menu
+                });
             },
             Duration::from_millis(LONG_PRESS_MS),
         );
@@ -261,7 +288,10 @@ enum MenuStage {
 
 /// Asks for the organizer PIN.
 #[component]
-fn PinPrompt(pin: Signal<Option<String>>, on_done: impl Fn(bool) + Copy + 'static) -> impl IntoView {
+fn PinPrompt(
+    pin: Signal<Option<String>>,
+    on_done: impl Fn(bool) + Copy + 'static,
+) -> impl IntoView {
     let lang = use_lang();
     let entered = RwSignal::new(String::new());
     let wrong = RwSignal::new(false);
@@ -303,11 +333,18 @@ fn PinPrompt(pin: Signal<Option<String>>, on_done: impl Fn(bool) + Copy + 'stati
 /// The organizer's menu: the station's language and age band, fullscreen, the poster, the
 /// leaderboard, and leaving kiosk mode.
 #[component]
-fn OrganizerMenu(kiosk: Kiosk, on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn OrganizerMenu(
+    kiosk: Kiosk,
+    on_close: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     let set_lang = use_set_lang();
-    let station_age = RwSignal::new(storage::load(STATION_AGE_KEY).as_deref().and_then(AgeBand::from_code));
+    let station_age = RwSignal::new(
+        storage::load(STATION_AGE_KEY)
+            .as_deref()
+            .and_then(AgeBand::from_code),
+    );
     let choose_age = move |band: AgeBand| {
         storage::save(STATION_AGE_KEY, band.code());
         storage::save("age", band.code());
@@ -319,7 +356,10 @@ fn OrganizerMenu(kiosk: Kiosk, on_close: impl Fn() + Copy + Send + Sync + 'stati
         }
     };
     let clear_board = move |_| {
-        if window().confirm_with_message(t().confirm_clear).unwrap_or(false) {
+        if window()
+            .confirm_with_message(t().confirm_clear)
+            .unwrap_or(false)
+        {
             crate::quiz::leaderboard::clear();
         }
     };
@@ -330,7 +370,13 @@ fn OrganizerMenu(kiosk: Kiosk, on_close: impl Fn() + Copy + Send + Sync + 'stati
         kiosk.attract.set(false);
         on_close();
         // Out of the address too, so a reload does not turn kiosk mode back on.
-        navigate("/", NavigateOptions { replace: true, ..Default::default() });
+        navigate(
+            "/",
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
     };
     view! {
         <div class="kiosk-overlay" role="dialog" aria-modal="true" aria-labelledby="menu-heading">

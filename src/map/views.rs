@@ -10,8 +10,8 @@ use crate::content::{
     BACKGROUND_FILE, ROUTES_FILE,
 };
 use crate::i18n::Lang;
-use crate::shell::{tr, use_lang, Loaded, PageMeta, SiteResource};
 use crate::share::{DeepLink, ShareButton};
+use crate::shell::{tr, use_lang, Loaded, PageMeta, SiteResource};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -316,7 +316,10 @@ fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl
             if px == 0.0 && py == 0.0 {
                 let _ = style.remove_property("transform");
             } else {
-                let _ = style.set_property("transform", &format!("translate({:.1}px, {:.1}px)", px * k, py * k));
+                let _ = style.set_property(
+                    "transform",
+                    &format!("translate({:.1}px, {:.1}px)", px * k, py * k),
+                );
             }
         }
     };

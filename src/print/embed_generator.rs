@@ -25,12 +25,18 @@ async fn load_guide_and_routes() -> Result<(Vec<Embeddable>, Vec<Embeddable>), A
     let sections = guide
         .sections
         .into_iter()
-        .map(|s| Embeddable { link: DeepLink::GuideSection(s.id), title: s.title })
+        .map(|s| Embeddable {
+            link: DeepLink::GuideSection(s.id),
+            title: s.title,
+        })
         .collect();
     let routes = MapData::from_geojson(&routes)
         .routes
         .into_iter()
-        .map(|r| Embeddable { link: DeepLink::Route(r.id), title: r.name })
+        .map(|r| Embeddable {
+            link: DeepLink::Route(r.id),
+            title: r.name,
+        })
         .collect();
     Ok((sections, routes))
 }
@@ -45,7 +51,13 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
     let quiz_items: Vec<Embeddable> = quizzes
         .sets
         .into_iter()
-        .map(|s| Embeddable { link: DeepLink::Quiz { set: s.id, age: None }, title: s.title })
+        .map(|s| Embeddable {
+            link: DeepLink::Quiz {
+                set: s.id,
+                age: None,
+            },
+            title: s.title,
+        })
         .collect();
     let items = Signal::derive(move || {
         let mut all = quiz_items.clone();
@@ -63,18 +75,32 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
     let origin = use_site_origin();
     let code = Signal::derive(move || {
         let lang = embed_lang.get();
-        items.with(|items| {
-            items.get(chosen.get()).map(|item| {
-                let link = match &item.link {
-                    DeepLink::Quiz { set, .. } => DeepLink::Quiz { set: set.clone(), age: age.get() },
-                    other => other.clone(),
-                };
-                embed_code(&embed_url(&origin.get(), &link, lang, large.get()), item.title.get(lang))
+        items
+            .with(|items| {
+                items.get(chosen.get()).map(|item| {
+                    let link = match &item.link {
+                        DeepLink::Quiz { set, .. } => DeepLink::Quiz {
+                            set: set.clone(),
+                            age: age.get(),
+                        },
+                        other => other.clone(),
+                    };
+                    embed_code(
+                        &embed_url(&origin.get(), &link, lang, large.get()),
+                        item.title.get(lang),
+                    )
+                })
             })
-        })
-        .unwrap_or_default()
+            .unwrap_or_default()
     });
-    let is_quiz = move || items.with(|items| matches!(items.get(chosen.get()).map(|i| &i.link), Some(DeepLink::Quiz { .. })));
+    let is_quiz = move || {
+        items.with(|items| {
+            matches!(
+                items.get(chosen.get()).map(|i| &i.link),
+                Some(DeepLink::Quiz { .. })
+            )
+        })
+    };
     let option_label = move |item: &Embeddable, lang: Lang| {
         let t = lang.t();
         let kind = match item.link {

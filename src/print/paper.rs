@@ -68,7 +68,11 @@ pub fn key_answer(question: &Question) -> KeyAnswer {
         ),
         QuestionKind::Matching { pairs } => {
             let order = order(pairs.len());
-            KeyAnswer::Pairs((0..pairs.len()).map(|i| (i + 1, label(&order, i))).collect())
+            KeyAnswer::Pairs(
+                (0..pairs.len())
+                    .map(|i| (i + 1, label(&order, i)))
+                    .collect(),
+            )
         }
     }
 }

@@ -29,7 +29,9 @@ fn Worksheet(
     let questions: Vec<Question> = set.questions_for(age).map(|(_, q)| q.clone()).collect();
     let title = format!("{} · {}", text(&set.title), t.worksheet);
     let band = age.map(|band| t.age(band)).unwrap_or(t.all_ages);
-    let empty = questions.is_empty().then(|| view! { <p class="notice">{t.no_questions_for_age}</p> });
+    let empty = questions
+        .is_empty()
+        .then(|| view! { <p class="notice">{t.no_questions_for_age}</p> });
     let key = questions
         .iter()
         .map(|q| {
@@ -88,7 +90,10 @@ fn PaperQuestion(question: Question, lang: Lang) -> impl IntoView {
     let text = move |text: &LocalText| text.get(lang).to_owned();
     let order = |n| paper_order(&question.id, n);
     let choices = |items: &[LocalText], class: &'static str| {
-        let items: Vec<String> = order(items.len()).into_iter().map(|i| text(&items[i])).collect();
+        let items: Vec<String> = order(items.len())
+            .into_iter()
+            .map(|i| text(&items[i]))
+            .collect();
         view! {
             <ul class=format!("paper-choices {class}")>
                 {items
@@ -100,8 +105,12 @@ fn PaperQuestion(question: Question, lang: Lang) -> impl IntoView {
         }
     };
     let (hint, body) = match &question.kind {
-        QuestionKind::Single { options, .. } => (t.paper_choose_one, choices(options, "").into_any()),
-        QuestionKind::Multiple { options, .. } => (t.paper_choose_all, choices(options, "").into_any()),
+        QuestionKind::Single { options, .. } => {
+            (t.paper_choose_one, choices(options, "").into_any())
+        }
+        QuestionKind::Multiple { options, .. } => {
+            (t.paper_choose_all, choices(options, "").into_any())
+        }
         QuestionKind::TrueFalse { .. } => (
             t.paper_true_false,
             view! {
@@ -114,7 +123,10 @@ fn PaperQuestion(question: Question, lang: Lang) -> impl IntoView {
         ),
         QuestionKind::Ordering { steps } => (t.paper_order, choices(steps, "numbered").into_any()),
         QuestionKind::Matching { pairs } => {
-            let right: Vec<String> = order(pairs.len()).into_iter().map(|i| text(&pairs[i].right)).collect();
+            let right: Vec<String> = order(pairs.len())
+                .into_iter()
+                .map(|i| text(&pairs[i].right))
+                .collect();
             (
                 t.paper_match,
                 view! {

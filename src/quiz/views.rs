@@ -177,7 +177,10 @@ pub fn QuizPlay() -> impl IntoView {
         let title = set.title.clone();
         let description = set.description.clone();
         let playable = set.questions_for(band).count() > 0 && round_size(&set, band) > 0;
-        let link = DeepLink::Quiz { set: set.id.clone(), age: band };
+        let link = DeepLink::Quiz {
+            set: set.id.clone(),
+            age: band,
+        };
         let worksheet = {
             let id = set.id.clone();
             move || worksheet_path(&id, band, lang.get())

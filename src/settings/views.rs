@@ -1,7 +1,9 @@
 //! `/settings` and `/about`.
 
 use crate::i18n::Lang;
-use crate::shell::{tr, use_lang, use_prefs, use_set_lang, AgePicker, OfflineCacheList, PageMeta, Pref};
+use crate::shell::{
+    tr, use_lang, use_prefs, use_set_lang, AgePicker, OfflineCacheList, PageMeta, Pref,
+};
 use crate::storage;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -78,7 +80,10 @@ fn ClearDevice() -> impl IntoView {
     let t = move || lang.get().t();
     let saved = RwSignal::new(storage::saved_keys().len());
     let clear = move |_| {
-        if window().confirm_with_message(t().clear_device_confirm).unwrap_or(false) {
+        if window()
+            .confirm_with_message(t().clear_device_confirm)
+            .unwrap_or(false)
+        {
             storage::clear(&[]);
             saved.set(storage::saved_keys().len());
         }

@@ -2,7 +2,10 @@
 
 use super::embed::provide_embed;
 use super::prefs::provide_prefs;
-use super::{provide_lang, provide_offline, tr, OfflineBadge, UpdatePrompt, EmergencyButton, LanguageSwitch, TextSizeToggle};
+use super::{
+    provide_lang, provide_offline, tr, EmergencyButton, LanguageSwitch, OfflineBadge,
+    TextSizeToggle, UpdatePrompt,
+};
 use crate::content::{fetch_json, AppError, SiteContent, SITE_FILE};
 use crate::kiosk::KioskLayer;
 use leptos::prelude::*;

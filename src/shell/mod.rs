@@ -11,8 +11,8 @@ mod not_found;
 mod offline;
 mod page_meta;
 mod prefs;
-mod sound;
 mod print;
+mod sound;
 mod text_size;
 
 pub use age::{use_age, AgePicker};

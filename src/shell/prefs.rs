@@ -23,7 +23,12 @@ pub enum Pref {
 
 impl Pref {
     /// Every preference, in the order the settings page lists them.
-    pub const ALL: [Pref; 4] = [Pref::LargeText, Pref::HighContrast, Pref::ReducedMotion, Pref::Sound];
+    pub const ALL: [Pref; 4] = [
+        Pref::LargeText,
+        Pref::HighContrast,
+        Pref::ReducedMotion,
+        Pref::Sound,
+    ];
 
     fn index(self) -> usize {
         self as usize
@@ -88,7 +93,9 @@ pub fn provide_prefs() {
     let query = use_query_map();
     let signals = Pref::ALL.map(|pref| {
         let (param, value, sets) = pref.url_switch();
-        let from_url = query.with_untracked(|q| q.get(param)).is_some_and(|v| v == value);
+        let from_url = query
+            .with_untracked(|q| q.get(param))
+            .is_some_and(|v| v == value);
         let saved = match storage::load(pref.key()).as_deref() {
             Some("1") => true,
             Some("0") => false,

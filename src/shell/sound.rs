@@ -21,7 +21,11 @@ pub fn use_feedback_sound() -> impl Fn(bool) + Copy + 'static {
         }
         context.with_value(|audio| {
             if let Some(audio) = audio {
-                let notes: [f32; 2] = if right { [523.25, 783.99] } else { [392.0, 261.63] };
+                let notes: [f32; 2] = if right {
+                    [523.25, 783.99]
+                } else {
+                    [392.0, 261.63]
+                };
                 for (i, frequency) in notes.into_iter().enumerate() {
                     let _ = tone(audio, frequency, 0.12 * i as f64, !right);
                 }
@@ -31,10 +35,19 @@ pub fn use_feedback_sound() -> impl Fn(bool) + Copy + 'static {
 }
 
 /// One short note `delay` seconds from now.
-fn tone(audio: &AudioContext, frequency: f32, delay: f64, soft: bool) -> Result<(), wasm_bindgen::JsValue> {
+fn tone(
+    audio: &AudioContext,
+    frequency: f32,
+    delay: f64,
+    soft: bool,
+) -> Result<(), wasm_bindgen::JsValue> {
     let start = audio.current_time() + delay;
     let oscillator = audio.create_oscillator()?;
-    oscillator.set_type(if soft { OscillatorType::Triangle } else { OscillatorType::Sine });
+    oscillator.set_type(if soft {
+        OscillatorType::Triangle
+    } else {
+        OscillatorType::Sine
+    });
     oscillator.frequency().set_value(frequency);
     let gain = audio.create_gain()?;
     let volume = gain.gain();
