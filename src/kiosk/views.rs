@@ -3,7 +3,7 @@
 use super::idle::{idle_phase, parse_idle_seconds, IdlePhase};
 use crate::content::{AgeBand, SiteContent};
 use crate::i18n::Lang;
-use crate::shell::{tr, use_lang, use_set_lang, SiteResource};
+use crate::shell::{tr, use_lang, use_set_lang, SiteResource, AGE_KEY};
 use crate::storage;
 use leptos::ev;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ const STATION_LANG_KEY: &str = "kiosk.lang";
 const STATION_AGE_KEY: &str = "kiosk.age";
 /// Saved state that belongs to one family and is cleared when the station starts over. The
 /// leaderboard of the day and the station's own settings stay.
-const FAMILY_STATE: [&str; 3] = ["checklist.", "quiz.seen.", "age"];
+const FAMILY_STATE: [&str; 3] = ["checklist.", "quiz.seen.", AGE_KEY];
 /// The default idle time when neither the URL nor `site.json` sets one.
 const DEFAULT_IDLE_SECONDS: u32 = 90;
 /// How long the organizer button must be held.
@@ -65,14 +65,17 @@ pub fn KioskLayer() -> impl IntoView {
 #[component]
 fn Station(kiosk: Kiosk, url_idle: Option<u32>) -> impl IntoView {
     let SiteResource(site) = expect_context();
-    let site_settings = move || site.get().and_then(Result::ok);
+    // Only the kiosk part of site.json, so the idle tick reads a small value, not the whole file.
+    let settings = Memo::new(move |_| {
+        site.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .and_then(|s| s.kiosk.clone())
+        })
+    });
     let idle_seconds = move || {
         url_idle
-            .or_else(|| {
-                site_settings()
-                    .and_then(|s| s.kiosk)
-                    .and_then(|k| k.idle_seconds)
-            })
+            .or_else(|| settings.with(|k| k.as_ref().and_then(|k| k.idle_seconds)))
             .unwrap_or(DEFAULT_IDLE_SECONDS)
     };
     let phase = RwSignal::new(IdlePhase::Active);
@@ -103,7 +106,7 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>) -> impl IntoView {
     let start_over = move || {
         storage::clear(&FAMILY_STATE);
         if let Some(band) = storage::load(STATION_AGE_KEY) {
-            storage::save("age", &band);
+            storage::save(AGE_KEY, &band);
         }
         if let Some(lang) = storage::load(STATION_LANG_KEY)
             .as_deref()
@@ -152,9 +155,9 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>) -> impl IntoView {
             _ => ().into_any(),
         }}
         <Show when=move || kiosk.attract.get()>
-            <AttractScreen site=Signal::derive(site_settings) on_start=move || kiosk.attract.set(false)/>
+            <AttractScreen on_start=move || kiosk.attract.set(false)/>
         </Show>
-        <OrganizerButton kiosk pin=Signal::derive(move || site_settings().and_then(|s| s.kiosk).and_then(|k| k.organizer_pin))/>
+        <OrganizerButton kiosk pin=Signal::derive(move || settings.with(|k| k.as_ref().and_then(|k| k.organizer_pin.clone())))/>
     }
 }
 
@@ -181,11 +184,12 @@ fn StillPlaying(seconds: u32, on_continue: impl Fn() + Copy + 'static) -> impl I
 
 /// The attract screen: a big "Tap to start", the three doors, and water facts in turn.
 #[component]
-fn AttractScreen(
-    site: Signal<Option<SiteContent>>,
-    on_start: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+fn AttractScreen(on_start: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let lang = use_lang();
+    let SiteResource(site) = expect_context();
+    let loaded = move |read: &dyn Fn(&SiteContent) -> Option<String>| {
+        site.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).and_then(read))
+    };
     let fact = RwSignal::new(0usize);
     let cycle = set_interval_with_handle(move || fact.update(|f| *f += 1), Duration::from_secs(6));
     on_cleanup(move || {
@@ -194,16 +198,13 @@ fn AttractScreen(
         }
     });
     let title = move || {
-        site.with(|s| s.as_ref().map(|s| s.title.get(lang.get()).to_owned()))
+        loaded(&|s| Some(s.title.get(lang.get()).to_owned()))
             .unwrap_or_else(|| lang.get().t().app_name.to_owned())
     };
     let shown_fact = move || {
-        site.with(|s| {
-            s.as_ref().and_then(|s| {
-                let facts = &s.water_facts;
-                (!facts.is_empty())
-                    .then(|| facts[fact.get() % facts.len()].get(lang.get()).to_owned())
-            })
+        loaded(&|s| {
+            let facts = &s.water_facts;
+            (!facts.is_empty()).then(|| facts[fact.get() % facts.len()].get(lang.get()).to_owned())
         })
     };
     let start = NodeRef::<leptos::html::Button>::new();
@@ -347,7 +348,7 @@ fn OrganizerMenu(
     );
     let choose_age = move |band: AgeBand| {
         storage::save(STATION_AGE_KEY, band.code());
-        storage::save("age", band.code());
+        storage::save(AGE_KEY, band.code());
         station_age.set(Some(band));
     };
     let fullscreen = move |_| {

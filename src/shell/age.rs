@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_query_map};
 
-const AGE_KEY: &str = "age";
+/// The storage key of the device's last age band choice.
+pub const AGE_KEY: &str = "age";
 
 /// The chosen age band, if any: `?age=` wins, then the saved choice.
 pub fn use_age() -> Signal<Option<AgeBand>> {

@@ -15,7 +15,7 @@ mod print;
 mod sound;
 mod text_size;
 
-pub use age::{use_age, AgePicker};
+pub use age::{use_age, AgePicker, AGE_KEY};
 pub use embed::{is_embedded, post_to_parent};
 pub use emergency::{EmergencyButton, EmergencyPage};
 pub use home::HomePage;
