@@ -160,3 +160,54 @@ async fn qr_code_draws_one_path_with_its_label_and_preferences_set_html_classes(
     assert_eq!(root.class_list().contains("high-contrast"), !before);
     drop(handle);
 }
+
+/// The wasm heap's size in bytes (it only ever grows, so growth is what was kept).
+fn wasm_memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    memory
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}
+
+/// Every quiz question re-renders its screen, and each new button's text reads long-lived
+/// signals (language, preferences). Unpatched reactive_graph 0.2.16 kept every dropped effect
+/// in those signals' subscriber lists for good (+1.5 MB for this loop); the vendored patch
+/// prunes them (see vendor/reactive_graph/PATCHED.md).
+#[wasm_bindgen_test]
+async fn re_rendered_views_do_not_pile_up_in_long_lived_signals() {
+    let container: web_sys::HtmlElement =
+        document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let buttons = container.clone();
+    let screen = RwSignal::new(0u32);
+    let long_lived = RwSignal::new(7u32);
+    let handle = leptos::mount::mount_to(container, move || {
+        view! {
+            {move || {
+                let n = screen.get();
+                (0..20)
+                    .map(|i| view! { <button data-n=n + i>{move || long_lived.get().to_string()}</button> })
+                    .collect_view()
+            }}
+        }
+    });
+    // Warm up, so the allocator's first growth is not counted.
+    for k in 0..50u32 {
+        screen.set(k);
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    let start = wasm_memory_bytes();
+    for k in 0..600u32 {
+        screen.set(1000 + k);
+        if k % 20 == 0 {
+            long_lived.set(k);
+        }
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    settle().await;
+    let grown = wasm_memory_bytes() - start;
+    assert_eq!(buttons.child_element_count(), 20);
+    assert!(grown < 256.0 * 1024.0, "wasm memory grew by {grown} bytes over 600 re-renders");
+    drop(handle);
+}
