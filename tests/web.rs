@@ -208,6 +208,9 @@ async fn re_rendered_views_do_not_pile_up_in_long_lived_signals() {
     settle().await;
     let grown = wasm_memory_bytes() - start;
     assert_eq!(buttons.child_element_count(), 20);
-    assert!(grown < 256.0 * 1024.0, "wasm memory grew by {grown} bytes over 600 re-renders");
+    assert!(
+        grown < 256.0 * 1024.0,
+        "wasm memory grew by {grown} bytes over 600 re-renders"
+    );
     drop(handle);
 }
