@@ -7,7 +7,8 @@ use super::teams::{default_teams, pick_animal, Animal};
 use super::views::{format_points, today, Leaderboard};
 use crate::content::{AgeBand, QuizContent, QuizSet};
 use crate::shell::{
-    is_embedded, post_to_parent, tr, use_feedback_sound, use_lang, AgePicker, PrintButton,
+    after_next_paint, is_embedded, post_to_parent, tr, use_feedback_sound, use_lang, AgePicker,
+    PrintButton,
 };
 use crate::storage;
 use leptos::html;
@@ -42,11 +43,20 @@ fn seen_key(set: &str, age: Option<AgeBand>) -> String {
     format!("quiz.seen.{set}.{}", age.map_or("all", AgeBand::code))
 }
 
-/// Moves keyboard and screen-reader focus to a screen's heading when it appears.
+/// Moves keyboard and screen-reader focus to a screen's heading once the screen has been
+/// painted (focusing forces a style and layout pass, which would otherwise delay the frame
+/// that shows the new screen), unless the person has already moved focus somewhere.
 fn focus_on_mount(heading: NodeRef<html::H2>) {
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
-            let _ = h.focus();
+            after_next_paint(move || {
+                let focus_is_free = document()
+                    .active_element()
+                    .is_none_or(|active| document().body().is_some_and(|body| *body == active));
+                if h.is_connected() && focus_is_free {
+                    let _ = h.focus();
+                }
+            });
         }
     });
 }
@@ -89,6 +99,7 @@ pub fn Game(
             })
         });
         started_at.set_value(js_sys::Date::now());
+        feedback_sound.prepare();
         stage.set(if team_count > 1 {
             Stage::Pass
         } else {
@@ -104,7 +115,7 @@ pub fn Game(
             }
         });
         if let Some(m) = marked {
-            feedback_sound(m.correct);
+            feedback_sound.play(m.correct);
             stage.set(Stage::Feedback(m));
         }
     });

@@ -3,6 +3,7 @@
 mod age;
 mod embed;
 mod emergency;
+mod frame;
 mod home;
 mod lang;
 mod layout;
@@ -18,6 +19,7 @@ mod text_size;
 pub use age::{use_age, AgePicker, AGE_KEY};
 pub use embed::{is_embedded, post_to_parent};
 pub use emergency::{EmergencyButton, EmergencyPage};
+pub use frame::after_next_paint;
 pub use home::HomePage;
 pub use lang::{provide_lang, tr, use_lang, use_set_lang, LanguageSwitch};
 pub use layout::{Layout, SiteResource};
@@ -27,5 +29,5 @@ pub use offline::{provide_offline, OfflineBadge, OfflineCacheList, UpdatePrompt}
 pub use page_meta::PageMeta;
 pub use prefs::{use_prefs, Pref, Prefs};
 pub use print::PrintButton;
-pub use sound::use_feedback_sound;
+pub use sound::{use_feedback_sound, FeedbackSound};
 pub use text_size::TextSizeToggle;

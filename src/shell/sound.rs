@@ -3,23 +3,52 @@
 //! always off in lesson embeds. A browser without audio simply stays silent.
 
 use super::embed::is_embedded;
+use super::frame::after_next_paint;
 use super::prefs::{use_prefs, Pref};
 use leptos::prelude::*;
 use web_sys::{AudioContext, OscillatorType};
 
-/// Returns the function that plays the feedback for an answer (`true` when right).
-pub fn use_feedback_sound() -> impl Fn(bool) + Copy + 'static {
+/// Plays the feedback chimes of a game; `Copy`, so every handler can hold it.
+#[derive(Clone, Copy)]
+pub struct FeedbackSound {
+    enabled: Signal<bool>,
+    context: StoredValue<Option<AudioContext>, LocalStorage>,
+}
+
+/// The feedback sound of this page: silent in embeds and when the sound preference is off.
+pub fn use_feedback_sound() -> FeedbackSound {
     let prefs = use_prefs();
     let embedded = is_embedded();
-    let context: StoredValue<Option<AudioContext>, LocalStorage> = StoredValue::new_local(None);
-    move |right: bool| {
-        if embedded || !prefs.get(Pref::Sound) {
+    FeedbackSound {
+        enabled: Signal::derive(move || !embedded && prefs.get(Pref::Sound)),
+        context: StoredValue::new_local(None),
+    }
+}
+
+impl FeedbackSound {
+    /// Opens the audio device after the next paint, so that the first answer does not wait for
+    /// it (opening it costs tens of milliseconds on a slow phone). Call on the tap that starts a
+    /// game: browsers let audio start only after the person has interacted with the page.
+    pub fn prepare(self) {
+        if !self.enabled.get_untracked() || self.context.with_value(Option::is_some) {
             return;
         }
-        if context.with_value(Option::is_none) {
-            context.set_value(AudioContext::new().ok());
+        after_next_paint(move || {
+            if self.context.with_value(Option::is_none) {
+                self.context.set_value(AudioContext::new().ok());
+            }
+        });
+    }
+
+    /// Plays the chime for an answer: rising when right (`true`), soft and falling otherwise.
+    pub fn play(self, right: bool) {
+        if !self.enabled.get_untracked() {
+            return;
         }
-        context.with_value(|audio| {
+        if self.context.with_value(Option::is_none) {
+            self.context.set_value(AudioContext::new().ok());
+        }
+        self.context.with_value(|audio| {
             if let Some(audio) = audio {
                 let notes: [f32; 2] = if right {
                     [523.25, 783.99]
