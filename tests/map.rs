@@ -5,7 +5,7 @@ use river_guardians::content::{
     parse_content, AppError, Difficulty, GeoJsonFile, MapData, PlaceKind,
 };
 use river_guardians::map::geo::*;
-use river_guardians::map::model::{summarise, PreparedMap, HEIGHT, WIDTH};
+use river_guardians::map::model::{summarise, svg_path, PreparedMap, HEIGHT, WIDTH};
 
 fn close(a: f64, b: f64, tolerance: f64) -> bool {
     (a - b).abs() <= tolerance
@@ -292,4 +292,22 @@ fn visible_tiles_cover_the_view_at_the_matching_zoom() {
         offset_y: 0.0,
     };
     assert!(visible_tiles(&away, 800.0, 560.0, 19).is_empty());
+}
+
+#[test]
+fn svg_paths_round_to_tenths_and_drop_trailing_zeros() {
+    let line = vec![
+        Xy { x: 1.04, y: -2.26 },
+        Xy { x: 10.0, y: 3.96 },
+        Xy { x: -0.3, y: 120.55 },
+    ];
+    assert_eq!(
+        svg_path(&[line.clone()], 0.0, false),
+        "M1 -2.3L10 4L-0.3 120.6"
+    );
+    assert_eq!(
+        svg_path(&[line.clone(), line[..2].to_vec()], 0.0, true),
+        "M1 -2.3L10 4L-0.3 120.6ZM1 -2.3L10 4Z"
+    );
+    assert_eq!(svg_path(&[], 0.0, true), "");
 }

@@ -391,18 +391,20 @@ fn is_hex_colour(c: &str) -> bool {
     c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-fn check_position(p: &mut Problems, path: &str, position: &Position) {
+/// Checks one position; `path` is only built when there is something to report (a route
+/// file can hold tens of thousands of positions).
+fn check_position(p: &mut Problems, path: impl Fn() -> String, position: &Position) {
     if position.len() < 2 {
-        p.push(path, "a position needs a longitude and a latitude");
+        p.push(&path(), "a position needs a longitude and a latitude");
         return;
     }
     let (lon, lat) = (position[0], position[1]);
     if !lon.is_finite() || !(-180.0..=180.0).contains(&lon) {
-        p.push(path, format!("longitude {lon} is outside -180..180"));
+        p.push(&path(), format!("longitude {lon} is outside -180..180"));
     }
     if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
         p.push(
-            path,
+            &path(),
             format!("latitude {lat} is outside -90..90 (is the order [longitude, latitude]?)"),
         );
     }
@@ -416,7 +418,7 @@ fn check_line(p: &mut Problems, path: &str, line: &[Position]) {
         );
     }
     for (i, position) in line.iter().enumerate() {
-        check_position(p, &format!("{path}[{i}]"), position);
+        check_position(p, || format!("{path}[{i}]"), position);
     }
 }
 
@@ -433,7 +435,7 @@ impl Validate for GeoJsonFile {
             let coords = format!("{path}.geometry.coordinates");
             match &geometry.value {
                 GeometryValue::Point { coordinates } => {
-                    check_position(&mut p, &coords, coordinates)
+                    check_position(&mut p, || coords.clone(), coordinates)
                 }
                 GeometryValue::LineString { coordinates } => {
                     check_line(&mut p, &coords, coordinates)

@@ -159,11 +159,29 @@ pub fn svg_path(lines: &[Vec<Xy>], tolerance: f64, closed: bool) -> String {
         let simple = super::geo::simplify(line, tolerance);
         for (i, p) in simple.iter().enumerate() {
             d.push(if i == 0 { 'M' } else { 'L' });
-            d.push_str(&format!("{:.1} {:.1}", p.x, p.y));
+            push_tenths(&mut d, p.x);
+            d.push(' ');
+            push_tenths(&mut d, p.y);
         }
         if closed && !simple.is_empty() {
             d.push('Z');
         }
     }
     d
+}
+
+/// Writes `value` rounded to a tenth of a map unit, without a trailing ".0" (integer digits
+/// only: an order of magnitude faster than float formatting, for 10,000-vertex routes).
+fn push_tenths(d: &mut String, value: f64) {
+    use std::fmt::Write;
+    let tenths = (value * 10.0).round() as i64;
+    if tenths < 0 {
+        d.push('-');
+    }
+    let tenths = tenths.unsigned_abs();
+    let _ = write!(d, "{}", tenths / 10);
+    if tenths % 10 != 0 {
+        d.push('.');
+        d.push(char::from(b'0' + (tenths % 10) as u8));
+    }
 }
