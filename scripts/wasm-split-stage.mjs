@@ -6,7 +6,7 @@
 // time one of its functions is called and instantiates it with the main module's memory, table
 // and shared functions). This hook, run before external-loader.mjs and precache.mjs:
 //
-// 1. optimises each chunk with wasm-opt -Oz and names it <chunk>-<hash>.wasm by its content;
+// 1. optimises each chunk with wasm-opt -Oz (release builds) and names it <chunk>-<hash>.wasm by its content;
 // 2. points the loader at those names and at trunk's glue (wasm-split writes "./main.js"), and
 //    hands the chunks the function table as `__wasm_split_table`: wasm-bindgen drops the
 //    linker's `__indirect_function_table` export (trunk has no --keep-lld-exports), so
@@ -20,7 +20,7 @@
 // and this does nothing.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -71,7 +71,12 @@ for (const chunk of chunks) {
   const reference = `"./${chunk}"`;
   if (!loader.includes(reference)) fail(`__wasm_split.js does not fetch ${chunk}`);
   const optimised = join(staging, chunk);
-  execFileSync(wasmOpt, ['-Oz', join(splitDir, chunk), '-o', optimised], { stdio: 'inherit' });
+  // As trunk does for the main module: wasm-opt in release builds only.
+  if (profile === 'release') {
+    execFileSync(wasmOpt, ['-Oz', join(splitDir, chunk), '-o', optimised], { stdio: 'inherit' });
+  } else {
+    copyFileSync(join(splitDir, chunk), optimised);
+  }
   const hashed = `${chunk.replace(/\.wasm$/, '')}-${sha256(readFileSync(optimised)).slice(0, 16)}.wasm`;
   renameSync(optimised, join(staging, hashed));
   loader = loader.replaceAll(reference, `"./${hashed}"`);
