@@ -5,6 +5,7 @@ pub mod content;
 pub mod guide;
 pub mod i18n;
 pub mod kiosk;
+mod lazy;
 pub mod map;
 pub mod print;
 pub mod quiz;

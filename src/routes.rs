@@ -1,20 +1,17 @@
 //! The pages that are not needed to show the home page, as lazily loaded routes.
 //!
-//! Built with the `split` feature (trunk turns it on, see index.html), each page's view lives in
-//! a WebAssembly chunk of its own group (quiz, print, guide, map, settings), fetched the first
-//! time one of its pages opens (and precached by the service worker for offline use), so the
-//! first visit downloads only the home page, the page frame, the emergency card and the
-//! not-found page. scripts/wasm-link.mjs splits the wasm, scripts/wasm-split-stage.mjs puts the
-//! chunks into the build. Without the feature (the tests) every page is in the one wasm.
+//! With the `split` feature each page's view is a [`lazy_view!`] in its group's chunk (quiz,
+//! print, guide, map, settings), downloaded the first time one of the group's pages opens, so the
+//! first visit downloads only the home page, the page frame, the emergency card and the not-found
+//! page. Without the feature (the tests) every page is in the one wasm.
 
+use crate::lazy::lazy_view;
 use crate::{guide, print, quiz, settings};
 use leptos::prelude::*;
 use leptos_router::{Lazy, LazyRoute};
-use wasm_split_helpers::SplitLoaderError;
 
-/// Declares one unit struct per page, whose `LazyRoute` view is the page component. With the
-/// `split` feature, `$load` is a split point: the page is in the chunk `$chunk`, downloaded the
-/// first time one of the chunk's pages opens, and a failed download shows [`chunk_failed`].
+/// Declares one unit struct per page, whose `LazyRoute` view is the page component, split into
+/// the chunk `$chunk` by `$load`; a failed download shows [`chunk_failed`].
 macro_rules! lazy_pages {
     ($( $(#[$doc:meta])* $route:ident: $page:path, in $chunk:ident by $load:ident; )*) => {$(
         $(#[$doc])*
@@ -37,15 +34,8 @@ macro_rules! lazy_pages {
             }
         }
 
-        #[cfg(feature = "split")]
-        #[wasm_split_helpers::wasm_split($chunk, fallible)]
-        fn $load() -> Result<AnyView, SplitLoaderError> {
-            Ok($page().into_any())
-        }
-
-        #[cfg(not(feature = "split"))]
-        async fn $load() -> Result<AnyView, SplitLoaderError> {
-            Ok($page().into_any())
+        lazy_view! {
+            fn $load() in $chunk { $page() }
         }
     )*};
 }
