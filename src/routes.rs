@@ -6,6 +6,7 @@
 //! page. Without the feature (the tests) every page is in the one wasm.
 
 use crate::lazy::lazy_view;
+use crate::shell::tr;
 use crate::{guide, print, quiz, settings};
 use leptos::prelude::*;
 use leptos_router::{Lazy, LazyRoute};
@@ -70,7 +71,6 @@ lazy_pages! {
 /// Shown in place of a page whose chunk could not be downloaded (offline before the service
 /// worker had cached it, or the server is unreachable): a message and a button that tries again.
 fn chunk_failed() -> AnyView {
-    use crate::shell::tr;
     let retry = |_| {
         let _ = window().location().reload();
     };
