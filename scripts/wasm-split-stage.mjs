@@ -6,7 +6,8 @@
 // time one of its functions is called and instantiates it with the main module's memory, table
 // and shared functions). This hook, run before external-loader.mjs and precache.mjs:
 //
-// 1. optimises each chunk with wasm-opt -Oz (release builds) and names it <chunk>-<hash>.wasm by its content;
+// 1. optimises each chunk with wasm-opt -Oz (release builds, as trunk does for the main module)
+//    and names it <chunk>-<hash>.wasm by its content;
 // 2. points the loader at those names and at trunk's glue (wasm-split writes "./main.js"), and
 //    hands the chunks the function table as `__wasm_split_table`: wasm-bindgen drops the
 //    linker's `__indirect_function_table` export (trunk has no --keep-lld-exports), so
@@ -71,7 +72,6 @@ for (const chunk of chunks) {
   const reference = `"./${chunk}"`;
   if (!loader.includes(reference)) fail(`__wasm_split.js does not fetch ${chunk}`);
   const optimised = join(staging, chunk);
-  // As trunk does for the main module: wasm-opt in release builds only.
   if (profile === 'release') {
     execFileSync(wasmOpt, ['-Oz', join(splitDir, chunk), '-o', optimised], { stdio: 'inherit' });
   } else {

@@ -11,17 +11,24 @@
 /// With the `split` feature its code is in the chunk `$chunk` (functions naming the same chunk
 /// share it); a failed download is an `Err`, and the next call tries again.
 macro_rules! lazy_view {
-    ($(#[$attr:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) in $chunk:ident $body:block) => {
+    (
+        $(#[$attr:meta])*
+        fn $name:ident($($arg:ident: $ty:ty),* $(,)?) in $chunk:ident $body:block
+    ) => {
         $(#[$attr])*
         #[cfg(feature = "split")]
         #[wasm_split_helpers::wasm_split($chunk, fallible)]
-        fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, wasm_split_helpers::SplitLoaderError> {
+        fn $name(
+            $($arg: $ty),*
+        ) -> Result<::leptos::prelude::AnyView, wasm_split_helpers::SplitLoaderError> {
             Ok(::leptos::prelude::IntoAny::into_any($body))
         }
 
         $(#[$attr])*
         #[cfg(not(feature = "split"))]
-        async fn $name($($arg: $ty),*) -> Result<::leptos::prelude::AnyView, wasm_split_helpers::SplitLoaderError> {
+        async fn $name(
+            $($arg: $ty),*
+        ) -> Result<::leptos::prelude::AnyView, wasm_split_helpers::SplitLoaderError> {
             Ok(::leptos::prelude::IntoAny::into_any($body))
         }
     };
