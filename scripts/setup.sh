@@ -2,7 +2,8 @@
 # Installs whatever the project needs that is missing or at the wrong version, and nothing else.
 # Safe to run again and again: every step checks first.
 #
-#   scripts/setup.sh            build tools (wasm target, trunk, wasm-bindgen-cli, wasm-opt)
+#   scripts/setup.sh            build tools (wasm target, trunk, wasm-bindgen-cli, wasm-split-cli,
+#                               wasm-opt)
 #   scripts/setup.sh --browser  also Chromium + ChromeDriver, and nginx (apt) for the tests
 #
 # Source it (`. scripts/setup.sh`) to keep the PATH it sets up.
@@ -10,6 +11,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.22.1"
 WASM_OPT_VERSION="132"
+WASM_SPLIT_VERSION="0.2.4"
 
 log() { printf '[setup] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -42,6 +44,14 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install trunk --version "$TRUNK_VERSION" --locked --ignore-rust-version --force
 fi
 
+# 3b. wasm-split-cli: scripts/wasm-link.mjs (cargo's wasm linker) splits the app into lazily loaded
+#     chunks with it. It prints no version, so cargo's list of installed crates says which one.
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" \
+  || ! command -v wasm-split-cli >/dev/null; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+fi
+
 # 4. Node tooling from the committed lockfile: binaryen (wasm-opt), Playwright, axe-core.
 lock_sum="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
 stamp="$ROOT/node_modules/.installed-lock-sha256"
@@ -69,4 +79,4 @@ if [ "${1:-}" = "--browser" ]; then
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y nginx
   fi
 fi
-log "ready: trunk $TRUNK_VERSION, wasm-bindgen $wb_version, wasm-opt $WASM_OPT_VERSION"
+log "ready: trunk $TRUNK_VERSION, wasm-bindgen $wb_version, wasm-split-cli $WASM_SPLIT_VERSION, wasm-opt $WASM_OPT_VERSION"

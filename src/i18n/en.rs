@@ -20,6 +20,8 @@ pub(super) const STRINGS: Strings = Strings {
     loading: "Loading…",
     load_failed: "This content could not be loaded",
     retry: "Try again",
+    page_load_failed: "This page could not be downloaded",
+    page_load_failed_hint: "Check the connection and try again.",
     error_network: "No connection: {file} could not be fetched.",
     error_status: "The server could not find {file} (status {status}).",
     error_parse: "{file} is not valid: {message}",

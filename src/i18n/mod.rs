@@ -93,6 +93,8 @@ pub struct Strings {
     pub loading: &'static str,
     pub load_failed: &'static str,
     pub retry: &'static str,
+    pub page_load_failed: &'static str,
+    pub page_load_failed_hint: &'static str,
     pub error_network: &'static str,
     pub error_status: &'static str,
     pub error_parse: &'static str,

@@ -20,6 +20,8 @@ pub(super) const STRINGS: Strings = Strings {
     loading: "正在加载…",
     load_failed: "内容没能加载出来",
     retry: "重试",
+    page_load_failed: "这一页没能下载下来",
+    page_load_failed_hint: "请检查网络连接后重试。",
     error_network: "网络连接失败，无法获取 {file}。",
     error_status: "服务器找不到 {file}（状态码 {status}）。",
     error_parse: "{file} 格式有误：{message}",

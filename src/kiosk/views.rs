@@ -3,6 +3,7 @@
 use super::idle::{idle_phase, parse_idle_seconds, IdlePhase};
 use crate::content::{AgeBand, SiteContent};
 use crate::i18n::Lang;
+use crate::lazy::lazy_view;
 use crate::shell::{tr, use_lang, use_set_lang, SiteResource, AGE_KEY};
 use crate::storage;
 use leptos::ev;
@@ -56,8 +57,21 @@ pub fn KioskLayer() -> impl IntoView {
     });
     view! {
         <Show when=move || kiosk.on.get()>
-            <Station kiosk url_idle/>
+            {move || Suspend::new(async move {
+                station(kiosk, url_idle).await.unwrap_or_else(|_| {
+                    // Offline before the service worker stored the chunk: a plain page, no station.
+                    leptos::logging::warn!("kiosk: the station's code could not be downloaded");
+                    ().into_any()
+                })
+            })}
         </Show>
+    }
+}
+
+lazy_view! {
+    /// The station, in a chunk of its own: only kiosk tablets need it.
+    fn station(kiosk: Kiosk, url_idle: Option<u32>) in kiosk {
+        view! { <Station kiosk url_idle/> }
     }
 }
 

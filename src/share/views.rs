@@ -2,6 +2,7 @@
 
 use super::links::DeepLink;
 use super::qr::qr_svg;
+use crate::lazy::lazy_view;
 use crate::shell::{tr, use_lang, SiteResource};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -88,7 +89,12 @@ pub fn ShareButton(
             <Show when=move || open.get()>
                 <h2 id="share-heading">{move || title.get()}</h2>
                 <p>{tr(|t| t.share_scan)}</p>
-                <QrCode text=url label=Signal::derive(move || t().qr_label.replace("{title}", &title.get()))/>
+                {move || Suspend::new(async move {
+                    let label = Signal::derive(move || t().qr_label.replace("{title}", &title.get()));
+                    // Without the chunk (offline before the service worker stored it) the link
+                    // below is still there to copy or read out.
+                    share_qr_code(url, label).await.unwrap_or_else(|_| ().into_any())
+                })}
                 <p class="share-link">{move || url.get()}</p>
                 <div class="actions">
                     <Show when=clipboard_available>
@@ -100,6 +106,14 @@ pub fn ShareButton(
                 </div>
             </Show>
         </dialog>
+    }
+}
+
+lazy_view! {
+    /// The share dialog's QR code, in a chunk of its own: the QR encoder is only needed once
+    /// someone opens a share dialog (it keeps the emergency card's share button light).
+    fn share_qr_code(text: Signal<String>, label: Signal<String>) in share {
+        view! { <QrCode text label/> }
     }
 }
 

@@ -38,6 +38,9 @@ for (const lang of ['zh-CN', 'en']) {
     test(`axe: ${name} (${lang}) has no violations`, async ({ page }) => {
       await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
       await expect(page.getByRole(role).first()).toBeVisible();
+      // The page itself, not only the header's links and buttons: every page but home, the
+      // emergency card and not-found renders once its lazily loaded wasm chunk has arrived.
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
       expect(await axe(page)).toEqual([]);
     });
   }

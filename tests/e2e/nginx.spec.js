@@ -82,6 +82,23 @@ test('hashed app files: right types, gzip, cached for a year as immutable', asyn
   expect(gunzipSync(wire.body).equals(built)).toBe(true);
 });
 
+test('lazily loaded wasm chunks and their loader: hashed, right types, gzip, cached for a year as immutable', async ({ request }) => {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const loader = /<link rel="modulepreload" href="(\/[^"]+-split-[0-9a-f]{16}\.js)"/.exec(html)?.[1];
+  expect(loader, 'index.html preloads the split loader').toBeTruthy();
+  const chunks = [...readFileSync(fileOf(loader), 'utf8').matchAll(/"\.\/([^"/]+-[0-9a-f]{16}\.wasm)"/g)].map((m) => `/${m[1]}`);
+  expect(chunks.length, 'the loader fetches chunks').toBeGreaterThan(0);
+  for (const [path, type] of [[loader, /^(application|text)\/javascript/], ...chunks.map((c) => [c, /^application\/wasm$/])]) {
+    const response = await request.get(path, { headers: gzip });
+    expect(response.status(), path).toBe(200);
+    const headers = response.headers();
+    expect(headers['content-type'], path).toMatch(type);
+    expect(headers['cache-control'], path).toBe(IMMUTABLE);
+    expectGzip(headers, path);
+    expectSecurityHeaders(headers, path);
+  }
+});
+
 test('without Accept-Encoding: gzip, files come uncompressed', async ({ request }) => {
   const { wasm } = builtFiles();
   const response = await request.get(wasm, { headers: { 'accept-encoding': 'identity' } });

@@ -91,3 +91,27 @@ test('touch targets in the header are at least 44 by 44 px on a 320 px phone', a
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('a page whose wasm chunk cannot be downloaded says so, keeps the app running, and retry loads it', async ({ page }) => {
+  // Every wasm file but the main module (trunk's <name>-<hash>_bg.wasm) is a lazily loaded chunk.
+  let offline = true;
+  await page.route(/\/[^/]+-[0-9a-f]{16}\.wasm$/, (route) => (offline ? route.abort('internetdisconnected') : route.fallback()));
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading', { name: 'This page could not be downloaded' })).toBeVisible();
+  // The main module still runs: the emergency card (in the main module) opens.
+  await page.getByRole('link', { name: /Emergency/ }).click();
+  await expect(page.getByRole('link', { name: /120/ })).toBeVisible();
+  // A failed download is not remembered: back on the page it is tried (and fails) again.
+  await page.goBack();
+  await expect(alert.getByRole('heading', { name: 'This page could not be downloaded' })).toBeVisible();
+  offline = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  // "Try again" reloads /quiz, whose address has no ?lang (never switched: zh-CN).
+  await expect(page.getByRole('heading', { level: 1, name: '知识问答' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
