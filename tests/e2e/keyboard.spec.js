@@ -31,16 +31,26 @@ for (const lang of ['zh-CN', 'en']) {
       await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
       await expect(page.getByRole('main')).not.toBeEmpty();
       await page.waitForLoadState('networkidle');
-      // Number every control a keyboard user should reach.
-      const controls = await page.evaluate(() => {
+      // Pages arrive with their wasm chunk and then their content: wait until the set of
+      // controls has stopped changing before numbering them.
+      const shownControls = (tag) => {
         const selector = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
         const shown = [...document.querySelectorAll(selector)].filter((el) => {
           const r = el.getBoundingClientRect();
           return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[inert], dialog:not([open])');
         });
-        shown.forEach((el, i) => { el.dataset.kbId = String(i); });
+        if (tag) shown.forEach((el, i) => { el.dataset.kbId = String(i); });
         return shown.length;
-      });
+      };
+      let settled = -1;
+      await expect.poll(async () => {
+        const now = await page.evaluate(shownControls, false);
+        const steady = now === settled;
+        settled = now;
+        return steady;
+      }, { intervals: [300], timeout: 10_000 }).toBe(true);
+      // Number every control a keyboard user should reach.
+      const controls = await page.evaluate(shownControls, true);
       expect(controls).toBeGreaterThan(0);
       const reached = new Set();
       let first = null;
