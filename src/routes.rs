@@ -7,14 +7,16 @@
 
 use crate::lazy::lazy_view;
 use crate::shell::tr;
-use crate::{guide, print, quiz, settings};
+use crate::{content, guide, print, quiz, settings};
 use leptos::prelude::*;
 use leptos_router::{Lazy, LazyRoute};
 
 /// Declares one unit struct per page, whose `LazyRoute` view is the page component, split into
-/// the chunk `$chunk` by `$load`; a failed download shows [`chunk_failed`].
+/// the chunk `$chunk` by `$load`; a failed download shows [`chunk_failed`]. The content files
+/// after `prefetch` start downloading when the route matches, beside the chunk.
 macro_rules! lazy_pages {
-    ($( $(#[$doc:meta])* $route:ident: $page:path, in $chunk:ident by $load:ident; )*) => {$(
+    ($( $(#[$doc:meta])* $route:ident: $page:path, in $chunk:ident by $load:ident
+        $(, prefetch $($file:expr),+)?; )*) => {$(
         $(#[$doc])*
         pub struct $route;
 
@@ -27,6 +29,7 @@ macro_rules! lazy_pages {
 
         impl LazyRoute for $route {
             fn data() -> Self {
+                $($(content::prefetch($file);)+)?
                 Self
             }
 
@@ -43,7 +46,7 @@ macro_rules! lazy_pages {
 
 lazy_pages! {
     /// `/quiz/*`: the parent of the quiz pages (loads the quizzes).
-    QuizHomeRoute: quiz::QuizHome, in quiz by quiz_home;
+    QuizHomeRoute: quiz::QuizHome, in quiz by quiz_home, prefetch content::QUIZ_FILE;
     /// `/quiz`: choose a topic.
     QuizIndexRoute: quiz::QuizIndex, in quiz by quiz_index;
     /// `/quiz/<set>`: play a quiz.
@@ -55,13 +58,14 @@ lazy_pages! {
     /// `/poster`: the stall poster.
     PosterRoute: print::PosterPage, in print by poster;
     /// `/guide/*`: the parent of the guide pages (loads the guide).
-    GuideHomeRoute: guide::GuideHome, in guide by guide_home;
+    GuideHomeRoute: guide::GuideHome, in guide by guide_home, prefetch content::GUIDE_FILE;
     /// `/guide`: the guide's index.
     GuideIndexRoute: guide::GuideIndex, in guide by guide_index;
     /// `/guide/<section>`: one section of the guide.
     GuideSectionRoute: guide::GuideSectionPage, in guide by guide_section;
     /// `/map/<route>`: the river patrol map.
-    MapRoute: crate::map::MapPage, in map by map;
+    MapRoute: crate::map::MapPage, in map by map,
+        prefetch content::ROUTES_FILE, content::BACKGROUND_FILE;
     /// `/settings`: settings and privacy.
     SettingsRoute: settings::SettingsPage, in settings by settings_page;
     /// `/about`: about the site.

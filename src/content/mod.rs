@@ -73,8 +73,47 @@ pub async fn fetch_json<T: DeserializeOwned + Validate>(path: &str) -> Result<T,
     parse_content(path, &text)
 }
 
-/// The request itself, kept apart from the typed parsing so it is compiled once, not per type.
+type Prefetched = futures_channel::oneshot::Receiver<Result<String, AppError>>;
+
+thread_local! {
+    /// Content files requested ahead of the page that reads them, by path; each is handed to the
+    /// next [`fetch_text`] of its path, once.
+    static PREFETCHED: std::cell::RefCell<Vec<(&'static str, Prefetched)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Starts downloading a content file now, for a page about to read it: a lazily loaded page
+/// calls this when its route matches, so its content arrives while its wasm chunk downloads
+/// instead of after. The next [`fetch_json`] of `path` takes the result (or waits for it).
+pub fn prefetch(path: &'static str) {
+    let queued = PREFETCHED.with_borrow(|queue| queue.iter().any(|(queued, _)| *queued == path));
+    if queued {
+        return;
+    }
+    let (sender, receiver) = futures_channel::oneshot::channel();
+    PREFETCHED.with_borrow_mut(|queue| queue.push((path, receiver)));
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = sender.send(request_text(path).await);
+    });
+}
+
+/// The text of a content file: the prefetched download if there is one, else a new request.
 async fn fetch_text(path: &str) -> Result<String, AppError> {
+    let prefetched = PREFETCHED.with_borrow_mut(|queue| {
+        let index = queue.iter().position(|(queued, _)| *queued == path)?;
+        Some(queue.swap_remove(index).1)
+    });
+    if let Some(Ok(text)) = match prefetched {
+        Some(receiver) => Some(receiver.await),
+        None => None,
+    } {
+        return text;
+    }
+    request_text(path).await
+}
+
+/// The request itself, kept apart from the typed parsing so it is compiled once, not per type.
+async fn request_text(path: &str) -> Result<String, AppError> {
     let url = format!("/{}", path.trim_start_matches('/'));
     let network = |e: gloo_net::Error| AppError::Network {
         file: path.to_owned(),
