@@ -649,37 +649,30 @@ fn assert_same(file: &str, rust: &str, found: Vec<String>) {
     );
 }
 
-#[test]
-fn site_schema_matches_site_content() {
+/// Compares a whole content file's schema with the Rust type that reads it.
+fn assert_file_schema_matches<T: JsonSchema>(file: &str, rust: &str) {
     let found = differences(
-        &read_schema("site.schema.json"),
+        &read_schema(file),
         "#",
-        &generated_validated::<SiteContent>(),
+        &generated_validated::<T>(),
         TEXTS_OPEN_IN_RUST,
     );
-    assert_same("site.schema.json", "SiteContent", found);
+    assert_same(file, rust, found);
+}
+
+#[test]
+fn site_schema_matches_site_content() {
+    assert_file_schema_matches::<SiteContent>("site.schema.json", "SiteContent");
 }
 
 #[test]
 fn quizzes_schema_matches_quiz_content() {
-    let found = differences(
-        &read_schema("quizzes.schema.json"),
-        "#",
-        &generated_validated::<QuizContent>(),
-        TEXTS_OPEN_IN_RUST,
-    );
-    assert_same("quizzes.schema.json", "QuizContent", found);
+    assert_file_schema_matches::<QuizContent>("quizzes.schema.json", "QuizContent");
 }
 
 #[test]
 fn guide_schema_matches_guide_content() {
-    let found = differences(
-        &read_schema("guide.schema.json"),
-        "#",
-        &generated_validated::<GuideContent>(),
-        TEXTS_OPEN_IN_RUST,
-    );
-    assert_same("guide.schema.json", "GuideContent", found);
+    assert_file_schema_matches::<GuideContent>("guide.schema.json", "GuideContent");
 }
 
 /// The map files' texts are read without the English rule (a plain-string name is used for both

@@ -103,13 +103,14 @@ async fn fetch_text(path: &str) -> Result<String, AppError> {
         let index = queue.iter().position(|(queued, _)| *queued == path)?;
         Some(queue.swap_remove(index).1)
     });
-    if let Some(Ok(text)) = match prefetched {
-        Some(receiver) => Some(receiver.await),
-        None => None,
-    } {
-        return text;
+    match prefetched {
+        // Only a dropped download task cancels the channel; then ask again.
+        Some(receiver) => match receiver.await {
+            Ok(text) => text,
+            Err(_) => request_text(path).await,
+        },
+        None => request_text(path).await,
     }
-    request_text(path).await
 }
 
 /// The request itself, kept apart from the typed parsing so it is compiled once, not per type.

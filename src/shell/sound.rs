@@ -33,11 +33,14 @@ impl FeedbackSound {
         if !self.enabled.get_untracked() || self.context.with_value(Option::is_some) {
             return;
         }
-        after_next_paint(move || {
-            if self.context.with_value(Option::is_none) {
-                self.context.set_value(AudioContext::new().ok());
-            }
-        });
+        after_next_paint(move || self.open());
+    }
+
+    /// Opens the audio device unless it is open already.
+    fn open(self) {
+        if self.context.with_value(Option::is_none) {
+            self.context.set_value(AudioContext::new().ok());
+        }
     }
 
     /// Plays the chime for an answer: rising when right (`true`), soft and falling otherwise.
@@ -45,9 +48,7 @@ impl FeedbackSound {
         if !self.enabled.get_untracked() {
             return;
         }
-        if self.context.with_value(Option::is_none) {
-            self.context.set_value(AudioContext::new().ok());
-        }
+        self.open();
         self.context.with_value(|audio| {
             if let Some(audio) = audio {
                 let notes: [f32; 2] = if right {
