@@ -30,7 +30,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     view! {
         {(!embedded).then(|| view! { <SiteHeader/> })}
         <UpdatePrompt/>
-        <main id="main" tabindex="-1">{children()}</main>
+        // `data-loading` is what style.css shows while `<main>` is still empty: a lazily loaded
+        // page whose wasm chunk is downloading (the router renders nothing until it arrives).
+        <main id="main" tabindex="-1" data-loading=tr(|t| t.loading)>{children()}</main>
         {(!embedded).then(|| view! { <SiteFooter/> <KioskLayer/> })}
     }
 }

@@ -115,3 +115,37 @@ test('a page whose wasm chunk cannot be downloaded says so, keeps the app runnin
   await expect(page.getByRole('heading', { level: 1, name: '知识问答' })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('while a page\'s wasm chunk downloads, the page says it is loading', async ({ page }) => {
+  // The chunks never arrive (a very slow network): the frame is there, and the page says "Loading…".
+  await page.route(/\/[^/]+-[0-9a-f]{16}\.wasm$/, () => {});
+  await page.goto('/guide?lang=en');
+  await expect(page.getByRole('banner')).toBeVisible();
+  const main = page.locator('main');
+  await expect.poll(() => main.evaluate((m) => getComputedStyle(m, '::before').content)).toBe('"Loading…"');
+  await expect(main).toHaveAttribute('data-loading', 'Loading…');
+  await expect.poll(() => main.evaluate((m) => getComputedStyle(m, '::before').visibility)).toBe('visible');
+});
+
+// scripts/deep-links.mjs: a deep link preloads its page's wasm chunks and content files, so they
+// download beside the main module. Every chunk or content file the page fetches must have been
+// preloaded, and fetched once (a preload the page's own request does not match downloads twice).
+for (const address of ['/quiz', '/quiz/drowning-prevention', '/quiz/drowning-prevention/worksheet', '/teachers',
+  '/poster', '/guide', '/guide/rules-for-children', '/map', '/map/north-bank-learning-trail', '/settings', '/about', '/?mode=kiosk']) {
+  test(`a deep link to ${address} preloads every chunk and content file its page fetches`, async ({ page }) => {
+    const fetched = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      const chunk = /\.wasm$/.test(path) && !/_bg\.wasm$/.test(path);
+      if (chunk || path.startsWith('/content/')) fetched.push(path);
+    });
+    await page.goto(address);
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const preloaded = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel=preload]')].map((link) => new URL(link.href).pathname));
+    expect(fetched.some((path) => path.endsWith('.wasm')), 'the page loads a chunk').toBe(true);
+    expect([...new Set(fetched)].filter((path) => !preloaded.includes(path)), 'fetched without a preload').toEqual([]);
+    expect(fetched.filter((path, i) => fetched.indexOf(path) !== i), 'downloaded twice').toEqual([]);
+  });
+}
