@@ -6,6 +6,35 @@
 // Usage: node bench/answer-latency.mjs [dist] [taps] [cpu-throttling-rate, default 4]
 import { serve, launch, newPage, port, writeResult, median, percentile, fmt } from './lib.mjs';
 
+/**
+ * The probe's floor: the same taps and rAF probe on a page with no app, whose button only changes
+ * one heading's text, under the same throttling. Returns the input → frame times.
+ */
+async function floorLatency(browser, rate, taps) {
+  const page = await newPage(browser, { width: 1024, height: 768 });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.setContent('<main><h1>Question 1</h1><button type="button">Next question</button></main>');
+  await page.evaluate(() => {
+    window.__frames = [];
+    let n = 1;
+    document.querySelector('button').addEventListener('click', () => { document.querySelector('h1').textContent = `Question ${++n}`; });
+    document.addEventListener('click', (ev) => {
+      const start = ev.timeStamp;
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        requestAnimationFrame(() => window.__frames.push(performance.now() - start));
+      });
+      observer.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
+    }, true);
+  });
+  for (let i = 0; i < taps; i++) await page.getByRole('button', { name: 'Next question' }).click();
+  await page.waitForTimeout(300);
+  const frames = await page.evaluate(() => window.__frames);
+  await page.close();
+  return frames;
+}
+
 const dist = process.argv[2] ?? 'dist';
 const taps = Number(process.argv[3] ?? 40);
 const rate = Number(process.argv[4] ?? 4);
@@ -93,10 +122,15 @@ try {
     console.log(`    of which (medians): input delay ${fmt(part('delay'))}, event handlers (the app's update) ${fmt(part('handlers'))}, style/layout/paint until the frame ${fmt(rest)}`);
   }
   console.log(`  within one frame (16.7 ms): ${frames.filter((f) => f <= 16.7).length} of ${frames.length}`);
+  await page.close(); // nothing of the app keeps running beside the floor's page
+  const floor = await floorLatency(browser, rate, 40);
+  console.log(`  floor: the same probe on a page with no app (one button that changes one heading), ${floor.length} taps: ` +
+    `median ${fmt(median(floor))}, worst ${fmt(Math.max(...floor))}: what input dispatch and frame timing cost in this browser`);
   const stats = (xs) => ({ taps: xs.length, medianMs: median(xs), p95Ms: percentile(xs, 95), worstMs: Math.max(...xs) });
   writeResult('answer-latency', {
     rate, taps: frames.length, ...stats(frames),
     withinFrame: frames.filter((f) => f <= 16.7).length,
+    floor: stats(floor),
     kinds: Object.fromEntries(Object.entries(byKind).map(([k, xs]) => [k, stats(xs)])),
     eventTiming: {
       over16: events.length, worstMs: events.length ? Math.max(...events) : null,
