@@ -12,7 +12,10 @@ const read = (name) => {
   return name.endsWith('.json') ? JSON.parse(readFileSync(path, 'utf8')) : readFileSync(path, 'utf8');
 };
 const rows = [];
-const row = (what, measured, budget, met) => rows.push({ what, measured, budget, result: met === null ? 'not run' : met ? 'met' : 'MISSED' });
+const row = (what, measured, budget, met) =>
+  rows.push({ what, measured, budget, result: met === undefined ? '' : met === null ? 'not run' : met ? 'met' : 'MISSED' });
+/** A number printed for reference beside a budget, with no budget of its own. */
+const info = (what, measured) => row(what, measured, '(reference)', undefined);
 const notRun = (what, budget) => row(what, '—', budget, null);
 const ms = (n) => `${n.toFixed(1)} ms`;
 const mb = (n) => `${n >= 0 ? '+' : '−'}${(Math.abs(n) / 1048576).toFixed(2)} MB`;
@@ -47,6 +50,7 @@ if (tap) {
     row(`  Event Timing: taps whose input → next paint > 16 ms`, `${tap.eventTiming.over16} of ${tap.taps}` +
       (tap.eventTiming.worstMs ? `, worst ${ms(tap.eventTiming.worstMs)}` : ''), '0', tap.eventTiming.over16 === 0);
   }
+  if (tap.floor) info('  floor: the same probe on a page with no app, median; worst', `${ms(tap.floor.medianMs)}; ${ms(tap.floor.worstMs)}`);
 } else notRun('quiz tap → frame, 4x CPU, median / worst', '≤ 16 ms');
 
 // 4. Map vs Leaflet.
