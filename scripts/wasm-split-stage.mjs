@@ -129,6 +129,8 @@ html = html.replaceAll(`/${glueName}`, `/${newGlueName}`);
 const entries = new Map([...loader.matchAll(
   /const (__\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)/g,
 )].map(([, name, file, deps]) => [name, { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) }]));
+const fetches = loader.match(/fetch\(new URL\("/g)?.length ?? 0;
+if (entries.size !== fetches) fail(`read ${entries.size} loader entries but the loader fetches ${fetches} files (wasm-split changed its loader?)`);
 const filesOf = (name) => {
   const entry = entries.get(name);
   if (!entry) fail(`the loader has no entry ${name}`);
