@@ -15,6 +15,6 @@ export const DEEP_LINKS = [
   { path: /^\/poster\/?$/, modules: ['print'] },
   { path: /^\/guide(\/|$)/, modules: ['guide'], content: ['content/guide.json'] },
   { path: /^\/map(\/|$)/, modules: ['map'], content: ['content/routes.geojson', 'content/background.geojson'] },
-  { path: /^\/(settings|about)\/?$/, modules: ['settings'] },
-  { path: /^\//, query: ['mode', 'kiosk'], modules: ['kiosk'], content: ['content/quizzes.json'] },
+  { path: /^\/(settings|about)\/?$/, modules: ['guide'] },
+  { path: /^\//, query: ['mode', 'kiosk'], modules: ['quiz'], content: ['content/quizzes.json'] },
 ];

@@ -1,9 +1,9 @@
 //! The pages that are not needed to show the home page, as lazily loaded routes.
 //!
 //! With the `split` feature each page's view is a [`lazy_view!`] in its group's chunk (quiz,
-//! print, guide, map, settings), downloaded the first time one of the group's pages opens, so the
-//! first visit downloads only the home page, the page frame, the emergency card and the not-found
-//! page. Without the feature (the tests) every page is in the one wasm.
+//! print, guide with settings and about, map), downloaded the first time one of the group's
+//! pages opens, so the first visit downloads only the home page, the page frame, the emergency
+//! card and the not-found page. Without the feature (the tests) every page is in the one wasm.
 
 use crate::lazy::lazy_view;
 use crate::shell::tr;
@@ -67,9 +67,9 @@ lazy_pages! {
     MapRoute: crate::map::MapPage, in map by map,
         prefetch content::ROUTES_FILE, content::BACKGROUND_FILE;
     /// `/settings`: settings and privacy.
-    SettingsRoute: settings::SettingsPage, in settings by settings_page;
+    SettingsRoute: settings::SettingsPage, in guide by settings_page;
     /// `/about`: about the site.
-    AboutRoute: settings::AboutPage, in settings by about;
+    AboutRoute: settings::AboutPage, in guide by about;
 }
 
 /// Shown in place of a page whose chunk could not be downloaded (offline before the service

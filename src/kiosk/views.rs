@@ -69,8 +69,10 @@ pub fn KioskLayer() -> impl IntoView {
 }
 
 lazy_view! {
-    /// The station, in a chunk of its own: only kiosk tablets need it.
-    fn station(kiosk: Kiosk, url_idle: Option<u32>) in kiosk {
+    /// The station, in the quiz chunk (not in the main module: only kiosk tablets need it). A
+    /// chunk of its own would split the code it shares with the other pages into many more
+    /// small files, which a deep link then downloads one by one.
+    fn station(kiosk: Kiosk, url_idle: Option<u32>) in quiz {
         view! { <Station kiosk url_idle/> }
     }
 }
