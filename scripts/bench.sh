@@ -4,7 +4,7 @@
 # part of scripts/test.sh and exits 0 whatever the numbers are (non-zero only if a benchmark
 # could not run).
 #
-#   scripts/bench.sh              trunk build --release into dist/, then benchmark dist/
+#   scripts/bench.sh              scripts/build-site.sh into dist/, then benchmark dist/
 #   scripts/bench.sh /tmp/dist    benchmark an existing release build (no build)
 #
 #   BENCH_PORT=4300   loopback ports BENCH_PORT+1 … +6 (default 4300)
@@ -26,7 +26,7 @@ if [ "$#" -gt 0 ]; then
 else
   set -e
   . scripts/setup.sh --browser
-  trunk build --release --offline=true >/dev/null
+  scripts/build-site.sh >/dev/null
   set +e
   dist=dist
 fi

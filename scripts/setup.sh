@@ -52,6 +52,21 @@ if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSIO
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
 fi
 
+# 3c. The standard library's sources and the crates they use: scripts/build-site.sh rebuilds it
+#     for size (panics abort without formatting a message), offline.
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  log "adding the rust-src component"
+  rustup component add rust-src
+fi
+std_fetch() {
+  RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    cargo fetch --manifest-path "$ROOT/Cargo.toml" --target wasm32-unknown-unknown "$@"
+}
+if ! std_fetch --offline >/dev/null 2>&1; then
+  log "downloading the crates the standard library's sources use"
+  std_fetch
+fi
+
 # 4. Node tooling from the committed lockfile: binaryen (wasm-opt), Playwright, axe-core.
 lock_sum="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
 stamp="$ROOT/node_modules/.installed-lock-sha256"

@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
-trunk build --release --offline=true >/dev/null
+scripts/build-site.sh >/dev/null
 node scripts/size-report.mjs dist

@@ -2,7 +2,7 @@
 # Sets up what is missing, then runs every test layer; exits non-zero on the first failure.
 #   1. native unit and integration tests (pure logic)       cargo test; JSON Schemas: node --test
 #   2. components in headless Chromium                      cargo test --target wasm32 (wasm-bindgen-test)
-#   3. end-to-end in Chromium against the release build     trunk build --release + Playwright
+#   3. end-to-end in Chromium against the release build     scripts/build-site.sh + Playwright
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh --browser
@@ -18,7 +18,7 @@ CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --locked --target wasm32-unknown-unknown --test web
 
 echo "== 3/3 end-to-end tests against the release build"
-trunk build --release --offline=true
+scripts/build-site.sh
 npx playwright test
 echo "== 3/3 the same build behind Debian's nginx with deploy/nginx.conf (headers, gzip, caching, CSP)"
 scripts/nginx-e2e.sh
