@@ -7,8 +7,9 @@
 # does. Rebuilt with `-Cpanic=immediate-abort`, a panic stops the module at once and all that
 # text and formatting code is gone: the main module 214 → 197 KB gzip, every page's chunks
 # ~7% smaller (README, "Sizes"). The price: a panic in the release build shows in the console
-# as "RuntimeError: unreachable" without its message. `trunk serve` (scripts/serve.sh), the
-# component tests and the native tests keep the full messages.
+# as "RuntimeError: unreachable" without its message. `trunk serve` (scripts/serve.sh, a debug
+# build that prints panics with console_error_panic_hook), the component tests and the native
+# tests keep the full messages.
 #
 # Both switches are unstable, so this sets RUSTC_BOOTSTRAP=1 for this build only: the machine has
 # one (stable) toolchain. scripts/setup.sh installs the standard library's sources (rust-src)
