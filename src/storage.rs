@@ -8,6 +8,26 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+fn tab_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Reads a value kept for this browser tab only (it survives a reload, not the tab); `None`
+/// when nothing is kept or storage is unavailable.
+pub fn load_for_tab(key: &str) -> Option<String> {
+    tab_storage()?
+        .get_item(&format!("{KEY_PREFIX}{key}"))
+        .ok()
+        .flatten()
+}
+
+/// Keeps a value for this browser tab only; silently does nothing when storage is unavailable.
+pub fn save_for_tab(key: &str, value: &str) {
+    if let Some(storage) = tab_storage() {
+        let _ = storage.set_item(&format!("{KEY_PREFIX}{key}"), value);
+    }
+}
+
 /// Reads a saved value; `None` when nothing is saved or storage is unavailable.
 pub fn load(key: &str) -> Option<String> {
     local_storage()?

@@ -66,11 +66,13 @@ impl Lang {
     }
 }
 
-/// Chooses the language: an explicit `?lang=` wins, then the device's saved choice, then zh-CN.
-pub fn choose_lang(from_url: Option<&str>, saved: Option<&str>) -> Lang {
-    from_url
-        .and_then(Lang::from_code)
-        .or_else(|| saved.and_then(Lang::from_code))
+/// Chooses the language: the first known language tag among `candidates`, which come in order
+/// of priority (the address's `?lang=`, the one this browser tab last showed, the device's saved
+/// choice); zh-CN when none is usable.
+pub fn choose_lang(candidates: &[Option<&str>]) -> Lang {
+    candidates
+        .iter()
+        .find_map(|code| code.and_then(Lang::from_code))
         .unwrap_or_default()
 }
 
@@ -304,16 +306,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn url_wins_over_saved_choice_and_default_is_chinese() {
-        assert_eq!(choose_lang(Some("en"), Some("zh-CN")), Lang::En);
-        assert_eq!(choose_lang(None, Some("en")), Lang::En);
-        assert_eq!(choose_lang(None, None), Lang::ZhCn);
+    fn url_wins_then_tab_then_saved_choice_and_default_is_chinese() {
+        assert_eq!(
+            choose_lang(&[Some("en"), Some("zh-CN"), Some("zh-CN")]),
+            Lang::En
+        );
+        assert_eq!(choose_lang(&[None, Some("en"), Some("zh-CN")]), Lang::En);
+        assert_eq!(choose_lang(&[None, None, Some("en")]), Lang::En);
+        assert_eq!(choose_lang(&[None, None, None]), Lang::ZhCn);
     }
 
     #[test]
     fn unknown_or_corrupt_tags_fall_back() {
-        assert_eq!(choose_lang(Some("klingon"), Some("en")), Lang::En);
-        assert_eq!(choose_lang(Some(""), Some("\u{0}garbage")), Lang::ZhCn);
+        assert_eq!(choose_lang(&[Some("klingon"), None, Some("en")]), Lang::En);
+        assert_eq!(
+            choose_lang(&[Some("klingon"), Some("en"), Some("zh-CN")]),
+            Lang::En
+        );
+        assert_eq!(
+            choose_lang(&[Some(""), None, Some("\u{0}garbage")]),
+            Lang::ZhCn
+        );
         assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
         assert_eq!(Lang::from_code("ZH-cn"), Some(Lang::ZhCn));
     }

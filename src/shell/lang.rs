@@ -1,4 +1,6 @@
-//! The language choice: `?lang=` in the URL wins, then the device's saved choice, then zh-CN.
+//! The language choice: `?lang=` in the URL wins, then the language this browser tab last showed
+//! (so a reload, or "Try again" after a failed download, keeps the English of a link whose `?lang`
+//! is no longer in the address), then the device's saved choice, then zh-CN.
 
 use crate::i18n::{choose_lang, Lang, Strings};
 use crate::storage;
@@ -22,10 +24,11 @@ struct UiLangReader(Signal<Lang>);
 pub fn provide_lang() {
     let query = use_query_map();
     let from_url = move || query.with(|q| q.get("lang"));
-    let initial = choose_lang(
+    let initial = choose_lang(&[
         query.with_untracked(|q| q.get("lang")).as_deref(),
+        storage::load_for_tab(LANG_KEY).as_deref(),
         storage::load(LANG_KEY).as_deref(),
-    );
+    ]);
     let lang = RwSignal::new(initial);
     provide_context(UiLang(lang));
     provide_context(UiLangReader(lang.into()));
@@ -35,8 +38,10 @@ pub fn provide_lang() {
         }
     });
     Effect::new(move |_| {
+        let shown = lang.get().code();
+        storage::save_for_tab(LANG_KEY, shown);
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.get().code());
+            let _ = root.set_attribute("lang", shown);
         }
     });
 }

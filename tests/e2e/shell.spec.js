@@ -21,10 +21,26 @@ test('?lang=en shows English, and the switch remembers the choice across a reloa
   await page.getByRole('button', { name: /Switch language/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: '护河护水' })).toBeVisible();
   await expect(page).toHaveURL(/lang=zh-CN/);
-  // Switch back to English, then open the site without any ?lang: the device remembers.
+  // Switch back to English, then open the site without any ?lang in another tab: the device
+  // remembers.
   await page.getByRole('button', { name: /切换语言/ }).click();
-  await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const other = await page.context().newPage();
+  await other.goto('/');
+  await expect(other.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
+});
+
+test('a ?lang=en link keeps English in its tab across pages and reloads, and changes no other tab', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Water safety guide' }).click();
+  await expect(page).toHaveURL(/\/guide$/);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Water safety guide' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The link chose English for this tab only: the device's choice (none: zh-CN) is unchanged.
+  const other = await page.context().newPage();
+  await other.goto('/guide');
+  await expect(other.getByRole('heading', { level: 1, name: '防溺水指南' })).toBeVisible();
 });
 
 test('an unknown address shows the not-found page with a way home', async ({ page }) => {
@@ -111,8 +127,11 @@ test('a page whose wasm chunk cannot be downloaded says so, keeps the app runnin
   await expect(alert.getByRole('heading', { name: 'This page could not be downloaded' })).toBeVisible();
   offline = false;
   await alert.getByRole('button', { name: 'Try again' }).click();
-  // "Try again" reloads /quiz, whose address has no ?lang (never switched: zh-CN).
-  await expect(page.getByRole('heading', { level: 1, name: '知识问答' })).toBeVisible();
+  // "Try again" reloads /quiz, whose address has lost the ?lang=en of the first page: the tab
+  // keeps the English it showed (the device has no saved choice, which would be zh-CN).
+  await expect(page).toHaveURL(/\/quiz$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   expect(errors).toEqual([]);
 });
 
