@@ -12,35 +12,38 @@ fn tab_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
-/// Reads a value kept for this browser tab only (it survives a reload, not the tab); `None`
-/// when nothing is kept or storage is unavailable.
-pub fn load_for_tab(key: &str) -> Option<String> {
-    tab_storage()?
+fn read(storage: Option<web_sys::Storage>, key: &str) -> Option<String> {
+    storage?
         .get_item(&format!("{KEY_PREFIX}{key}"))
         .ok()
         .flatten()
+}
+
+fn write(storage: Option<web_sys::Storage>, key: &str, value: &str) {
+    if let Some(storage) = storage {
+        let _ = storage.set_item(&format!("{KEY_PREFIX}{key}"), value);
+    }
+}
+
+/// Reads a value kept for this browser tab only (it survives a reload, not the tab); `None`
+/// when nothing is kept or storage is unavailable.
+pub fn load_for_tab(key: &str) -> Option<String> {
+    read(tab_storage(), key)
 }
 
 /// Keeps a value for this browser tab only; silently does nothing when storage is unavailable.
 pub fn save_for_tab(key: &str, value: &str) {
-    if let Some(storage) = tab_storage() {
-        let _ = storage.set_item(&format!("{KEY_PREFIX}{key}"), value);
-    }
+    write(tab_storage(), key, value)
 }
 
 /// Reads a saved value; `None` when nothing is saved or storage is unavailable.
 pub fn load(key: &str) -> Option<String> {
-    local_storage()?
-        .get_item(&format!("{KEY_PREFIX}{key}"))
-        .ok()
-        .flatten()
+    read(local_storage(), key)
 }
 
 /// Saves a value; silently does nothing when storage is unavailable or full.
 pub fn save(key: &str, value: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.set_item(&format!("{KEY_PREFIX}{key}"), value);
-    }
+    write(local_storage(), key, value)
 }
 
 /// Removes a saved value; does nothing when storage is unavailable.
