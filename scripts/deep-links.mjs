@@ -2,8 +2,8 @@
 // modules (the `in <module>` of src/routes.rs, src/kiosk/views.rs and src/share/views.rs) and the
 // content files its page reads. This covers the first page of a visit, before any wasm runs; the
 // `prefetch` files of src/routes.rs cover moving between pages inside the app (on a deep link the
-// app's prefetch then takes the preloaded response: the e2e test checks each file downloads once). scripts/wasm-split-stage.mjs
-// turns this into /deep-links-<hash>.js, which index.html runs first: it preloads what the address
+// app's prefetch then takes the preloaded response: the e2e test checks each file downloads
+// once). scripts/wasm-split-stage.mjs turns this into /deep-links-<hash>.js, which index.html runs first: it preloads what the address
 // needs, so a link from a poster's QR code or a lesson downloads the page's chunks and content
 // beside the main module instead of after it (Lighthouse, mobile: quiz LCP 5.1 s → 3.9 s).
 //

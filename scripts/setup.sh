@@ -53,7 +53,8 @@ if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSIO
 fi
 
 # 3c. The standard library's sources and the crates they use: scripts/build-site.sh rebuilds it
-#     for size (panics abort without formatting a message), offline.
+#     for size (panics abort without formatting a message), offline. The -Zbuild-std crate list
+#     must match build-site.sh's CARGO_UNSTABLE_BUILD_STD.
 if ! rustup component list --installed | grep -q '^rust-src'; then
   log "adding the rust-src component"
   rustup component add rust-src
