@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { startTags } from './html-tags.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const budgetAt = process.argv.indexOf('--budget-kb');
@@ -20,7 +21,8 @@ function walk(dir) {
 }
 
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const isChunk = (file) => file.endsWith('.wasm') && !html.includes(`/${file}"`);
+const linked = new Set(startTags(html, 'link').map((tag) => tag.attrs.get('href')));
+const isChunk = (file) => file.endsWith('.wasm') && !linked.has(`/${file}`);
 const firstVisit = (file) =>
   file === 'index.html' || /\.(js|css)$/.test(file) || (file.endsWith('.wasm') && !isChunk(file)) ||
   file === 'content/site.json' || /^icons\/(icon|quiz|guide|map)\.svg$/.test(file);

@@ -27,6 +27,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEEP_LINKS } from './deep-links.mjs';
+import { linkHref, startTags } from './html-tags.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
@@ -46,11 +47,14 @@ const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 const sri = (data) => `sha384-${createHash('sha384').update(data).digest('base64')}`;
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-// Trunk's glue (<bin>-<hash>.js) and main module (<bin>-<hash>_bg.wasm), as index.html names them.
+// Trunk's glue (<bin>-<hash>.js) and main module (<bin>-<hash>_bg.wasm), as index.html names them
+// (minified in release builds: see scripts/html-tags.mjs).
 const htmlPath = join(staging, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
-const glueName = /<link rel="modulepreload" href="\/([^"/]+-[0-9a-f]+\.js)"/.exec(html)?.[1];
-const wasmName = /<link rel="preload" href="\/([^"/]+-[0-9a-f]+_bg\.wasm)"/.exec(html)?.[1];
+const glueLink = startTags(html, 'link').find(({ attrs }) =>
+  attrs.get('rel') === 'modulepreload' && /^\/[^/]+-[0-9a-f]+\.js$/.test(attrs.get('href') ?? ''));
+const glueName = glueLink?.attrs.get('href').slice(1);
+const wasmName = linkHref(html, 'preload', /^\/[^/]+-[0-9a-f]+_bg\.wasm$/)?.slice(1);
 if (!glueName || !wasmName) fail('index.html has no modulepreload of trunk\'s glue or no preload of its wasm');
 const glue = readFileSync(join(staging, glueName), 'utf8');
 const importsLoader = new RegExp(`(\\bfrom\\s*)(['"])${escape(LOADER)}\\2`, 'g');
@@ -116,10 +120,9 @@ unlinkSync(join(staging, glueName));
 writeFileSync(join(staging, newGlueName), newGlue);
 writeFileSync(join(staging, loaderName), loader);
 
-const preload = new RegExp(`<link rel="modulepreload" href="/${escape(glueName)}"([^>]*?) integrity="[^"]*"([^>]*)>`);
-if (!preload.test(html)) fail('index.html\'s modulepreload of the glue has no integrity');
-html = html.replace(preload, (_, before, after) =>
-  `<link rel="modulepreload" href="/${newGlueName}"${before} integrity="${sri(newGlue)}"${after}>` +
+if (!glueLink.attrs.has('integrity')) fail('index.html\'s modulepreload of the glue has no integrity');
+html = html.replace(glueLink.whole,
+  `<link rel="modulepreload" href="/${newGlueName}" crossorigin="anonymous" integrity="${sri(newGlue)}">` +
   `<link rel="modulepreload" href="/${loaderName}" crossorigin="anonymous" integrity="${sri(loader)}">`);
 html = html.replaceAll(`/${glueName}`, `/${newGlueName}`);
 

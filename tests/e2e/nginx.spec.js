@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { get } from 'node:http';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { linkHref } from '../../scripts/html-tags.mjs';
 
 test.skip(process.env.E2E_SERVER !== 'nginx', 'needs nginx: scripts/nginx-e2e.sh');
 
@@ -32,11 +33,16 @@ function builtFiles() {
     if (!m) throw new Error(`index.html names no ${re}`);
     return m[1];
   };
+  const linked = (rel, re) => {
+    const href = linkHref(html, rel, re);
+    if (!href) throw new Error(`index.html has no <link rel=${rel}> to ${re}`);
+    return href;
+  };
   return {
     boot: find(/<script type="module" src="(\/boot-[0-9a-f]{16}\.js)"/),
-    js: find(/href="(\/[^"]+-[0-9a-f]{8,16}\.js)"/),
-    wasm: find(/href="(\/[^"]+-[0-9a-f]{8,16}_bg\.wasm)"/),
-    css: find(/href="(\/[^"]+-[0-9a-f]{8,16}\.css)"/),
+    js: linked('modulepreload', /^\/[^/]+-[0-9a-f]{8,16}\.js$/),
+    wasm: linked('preload', /^\/[^/]+-[0-9a-f]{8,16}_bg\.wasm$/),
+    css: linked('stylesheet', /^\/[^/]+-[0-9a-f]{8,16}\.css$/),
   };
 }
 
