@@ -19,6 +19,32 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 use routes::*;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+/// How long [`mount`] waits for the site settings at most before it shows the page without them.
+const SITE_WAIT: Duration = Duration::from_millis(300);
+
+/// Mounts [`App`] on the page once the site settings (`site.json`, which index.html preloads)
+/// are in, or after [`SITE_WAIT`] if they are slow. They are normally there before the wasm has
+/// started, so the first paint already shows the whole page (on the home page, the event and the
+/// doors) instead of "loading" followed a moment later by a second layout and paint of the page.
+pub fn mount() {
+    content::prefetch(content::SITE_FILE);
+    let mounted = Rc::new(Cell::new(false));
+    let mount_once = move || {
+        if !mounted.replace(true) {
+            leptos::mount::mount_to_body(App);
+        }
+    };
+    let when_slow = mount_once.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        content::prefetch_arrived(content::SITE_FILE).await;
+        mount_once();
+    });
+    set_timeout(when_slow, SITE_WAIT);
+}
 
 /// The whole app: the router, the page frame and every route. The home page, the emergency card
 /// and the not-found page are in the main wasm; the others are [`routes`], loaded lazily.

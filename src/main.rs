@@ -4,5 +4,5 @@ fn main() {
     // Panic messages in the console during development; release builds stay small.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(river_guardians::App);
+    river_guardians::mount();
 }

@@ -73,42 +73,81 @@ pub async fn fetch_json<T: DeserializeOwned + Validate>(path: &str) -> Result<T,
     parse_content(path, &text)
 }
 
-type Prefetched = futures_channel::oneshot::Receiver<Result<String, AppError>>;
+/// A content file requested ahead of the page that reads it.
+struct Prefetch {
+    path: &'static str,
+    /// The download, once it has arrived.
+    result: Option<Result<String, AppError>>,
+    /// Those waiting for it to arrive.
+    waiting: Vec<futures_channel::oneshot::Sender<()>>,
+}
 
 thread_local! {
-    /// Content files requested ahead of the page that reads them, by path; each is handed to the
-    /// next [`fetch_text`] of its path, once.
-    static PREFETCHED: std::cell::RefCell<Vec<(&'static str, Prefetched)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+    /// Content files requested ahead of the page that reads them; each is handed to the next
+    /// [`fetch_text`] of its path, once.
+    static PREFETCHED: std::cell::RefCell<Vec<Prefetch>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Starts downloading a content file now, for a page about to read it: a lazily loaded page
 /// calls this when its route matches, so its content arrives while its wasm chunk downloads
 /// instead of after. The next [`fetch_json`] of `path` takes the result (or waits for it).
 pub fn prefetch(path: &'static str) {
-    let queued = PREFETCHED.with_borrow(|queue| queue.iter().any(|(queued, _)| *queued == path));
+    let queued = PREFETCHED.with_borrow(|queue| queue.iter().any(|p| p.path == path));
     if queued {
         return;
     }
-    let (sender, receiver) = futures_channel::oneshot::channel();
-    PREFETCHED.with_borrow_mut(|queue| queue.push((path, receiver)));
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = sender.send(request_text(path).await);
+    PREFETCHED.with_borrow_mut(|queue| {
+        queue.push(Prefetch {
+            path,
+            result: None,
+            waiting: Vec::new(),
+        })
     });
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = request_text(path).await;
+        let waiting = PREFETCHED.with_borrow_mut(|queue| {
+            queue
+                .iter_mut()
+                .find(|p| p.path == path && p.result.is_none())
+                .map(|p| {
+                    p.result = Some(result);
+                    std::mem::take(&mut p.waiting)
+                })
+                .unwrap_or_default()
+        });
+        for waiter in waiting {
+            let _ = waiter.send(());
+        }
+    });
+}
+
+/// Waits until the prefetched download of `path` has arrived (at once when none is under way),
+/// and leaves it for the next [`fetch_json`] of `path`.
+pub async fn prefetch_arrived(path: &str) {
+    let arrival = PREFETCHED.with_borrow_mut(|queue| {
+        let pending = queue
+            .iter_mut()
+            .find(|p| p.path == path && p.result.is_none())?;
+        let (sender, receiver) = futures_channel::oneshot::channel();
+        pending.waiting.push(sender);
+        Some(receiver)
+    });
+    if let Some(arrival) = arrival {
+        let _ = arrival.await;
+    }
 }
 
 /// The text of a content file: the prefetched download if there is one, else a new request.
 async fn fetch_text(path: &str) -> Result<String, AppError> {
+    prefetch_arrived(path).await;
     let prefetched = PREFETCHED.with_borrow_mut(|queue| {
-        let index = queue.iter().position(|(queued, _)| *queued == path)?;
-        Some(queue.swap_remove(index).1)
+        let index = queue
+            .iter()
+            .position(|p| p.path == path && p.result.is_some())?;
+        queue.swap_remove(index).result
     });
     match prefetched {
-        // Only a dropped download task cancels the channel; then ask again.
-        Some(receiver) => match receiver.await {
-            Ok(text) => text,
-            Err(_) => request_text(path).await,
-        },
+        Some(result) => result,
         None => request_text(path).await,
     }
 }

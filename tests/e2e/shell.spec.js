@@ -13,6 +13,40 @@ test('home shows the event from site.json and the three doors, in zh-CN by defau
   await expect(page).toHaveTitle('护河护水');
 });
 
+test('the first paint of the home page already shows the event: never "loading" first', async ({ page }) => {
+  // At every frame from the start, before it is painted: is the loading message on the page?
+  await page.addInitScript(() => {
+    window.__framesWithLoading = 0;
+    window.__framesWithHeading = 0;
+    const look = () => {
+      if (document.querySelector('main .loading')) window.__framesWithLoading++;
+      if (document.querySelector('main h1')) window.__framesWithHeading++;
+      if (window.__framesWithHeading < 3) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.goto('/?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
+  await page.waitForFunction(() => window.__framesWithHeading >= 3);
+  expect(await page.evaluate(() => window.__framesWithLoading)).toBe(0);
+});
+
+test('with site.json slow, the page frame and "loading" show at once, then the event when it arrives', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/content/site.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Not until `load`: the page's preload of site.json holds that back.
+  await page.goto('/?lang=en', { waitUntil: 'domcontentloaded' });
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toBeVisible();
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
+  await expect(page.getByText('Loading')).toHaveCount(0);
+});
+
 test('?lang=en shows English, and the switch remembers the choice across a reload', async ({ page }) => {
   await page.goto('/?lang=en');
   await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
