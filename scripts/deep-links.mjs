@@ -3,9 +3,10 @@
 // content files its page reads. This covers the first page of a visit, before any wasm runs; the
 // `prefetch` files of src/routes.rs cover moving between pages inside the app (on a deep link the
 // app's prefetch then takes the preloaded response: the e2e test checks each file downloads
-// once). scripts/wasm-split-stage.mjs turns this into /deep-links-<hash>.js, which index.html runs first: it preloads what the address
-// needs, so a link from a poster's QR code or a lesson downloads the page's chunks and content
-// beside the main module instead of after it (Lighthouse, mobile: quiz LCP 5.1 s → 3.9 s).
+// once). scripts/wasm-split-stage.mjs turns this into /deep-links-<hash>.js, which index.html
+// runs first: it preloads what the address needs, so a link from a poster's QR code or a lesson
+// downloads the page's chunks and content beside the main module instead of after it
+// (Lighthouse, mobile: quiz LCP 5.1 s → 3.9 s).
 //
 // Every entry whose `path` (and `query`, a [name, value] pair) matches the address applies.
 // tests/e2e/shell.spec.js opens one address of each kind and fails if the page fetched a chunk or

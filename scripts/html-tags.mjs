@@ -14,10 +14,8 @@ export function startTags(html, name) {
   }));
 }
 
-/** The `href` of the first `<link>` whose `rel` is `rel` and whose `href` matches `pattern`. */
-export function linkHref(html, rel, pattern) {
+/** The first `<link>` whose `rel` is `rel` and whose `href` matches `pattern`, as [`startTags`]. */
+export function findLink(html, rel, pattern) {
   return startTags(html, 'link')
-    .map((tag) => tag.attrs)
-    .find((attrs) => attrs.get('rel') === rel && pattern.test(attrs.get('href') ?? ''))
-    ?.get('href');
+    .find(({ attrs }) => attrs.get('rel') === rel && pattern.test(attrs.get('href') ?? ''));
 }

@@ -27,7 +27,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEEP_LINKS } from './deep-links.mjs';
-import { linkHref, startTags } from './html-tags.mjs';
+import { findLink } from './html-tags.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
@@ -51,10 +51,9 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // (minified in release builds: see scripts/html-tags.mjs).
 const htmlPath = join(staging, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
-const glueLink = startTags(html, 'link').find(({ attrs }) =>
-  attrs.get('rel') === 'modulepreload' && /^\/[^/]+-[0-9a-f]+\.js$/.test(attrs.get('href') ?? ''));
+const glueLink = findLink(html, 'modulepreload', /^\/[^/]+-[0-9a-f]+\.js$/);
 const glueName = glueLink?.attrs.get('href').slice(1);
-const wasmName = linkHref(html, 'preload', /^\/[^/]+-[0-9a-f]+_bg\.wasm$/)?.slice(1);
+const wasmName = findLink(html, 'preload', /^\/[^/]+-[0-9a-f]+_bg\.wasm$/)?.attrs.get('href').slice(1);
 if (!glueName || !wasmName) fail('index.html has no modulepreload of trunk\'s glue or no preload of its wasm');
 const glue = readFileSync(join(staging, glueName), 'utf8');
 const importsLoader = new RegExp(`(\\bfrom\\s*)(['"])${escape(LOADER)}\\2`, 'g');

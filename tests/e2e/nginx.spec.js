@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { get } from 'node:http';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { linkHref } from '../../scripts/html-tags.mjs';
+import { findLink } from '../../scripts/html-tags.mjs';
 
 test.skip(process.env.E2E_SERVER !== 'nginx', 'needs nginx: scripts/nginx-e2e.sh');
 
@@ -34,7 +34,7 @@ function builtFiles() {
     return m[1];
   };
   const linked = (rel, re) => {
-    const href = linkHref(html, rel, re);
+    const href = findLink(html, rel, re)?.attrs.get('href');
     if (!href) throw new Error(`index.html has no <link rel=${rel}> to ${re}`);
     return href;
   };
