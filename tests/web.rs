@@ -214,3 +214,48 @@ async fn re_rendered_views_do_not_pile_up_in_long_lived_signals() {
     );
     drop(handle);
 }
+
+/// How many times this page has requested `path` (Resource Timing, which lists a request once
+/// its body has arrived: an error's body is not read, so this first lets it arrive).
+async fn requests_for(path: &str) -> usize {
+    settle().await;
+    let get = |target: &wasm_bindgen::JsValue, key: &str| {
+        js_sys::Reflect::get(target, &key.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+    };
+    let performance = get(&js_sys::global(), "performance");
+    let entries: js_sys::Array = get(&performance, "getEntriesByType")
+        .unchecked_into::<js_sys::Function>()
+        .call1(&performance, &"resource".into())
+        .unwrap()
+        .unchecked_into();
+    entries
+        .iter()
+        .filter(|entry| {
+            get(entry, "name")
+                .as_string()
+                .is_some_and(|name| name.ends_with(path))
+        })
+        .count()
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_prefetch_is_not_handed_to_the_page_but_requested_again() {
+    use river_guardians::content::{fetch_json, prefetch, prefetch_arrived, SiteContent};
+    const MISSING: &str = "content/failed-prefetch-test.json";
+    prefetch(MISSING);
+    prefetch_arrived(MISSING).await;
+    assert_eq!(requests_for(MISSING).await, 1);
+    // The page reads it (say, after "try again" once its chunk loaded): a new request.
+    let result = fetch_json::<SiteContent>(MISSING).await;
+    assert!(
+        matches!(result, Err(AppError::Status { status: 404, .. })),
+        "{result:?}"
+    );
+    assert_eq!(requests_for(MISSING).await, 2);
+    // A second prefetch of a failed file starts a new download instead of keeping the failure.
+    prefetch(MISSING);
+    prefetch_arrived(MISSING).await;
+    assert_eq!(requests_for(MISSING).await, 3);
+    let _ = fetch_json::<SiteContent>(MISSING).await;
+    assert_eq!(requests_for(MISSING).await, 4);
+}

@@ -91,8 +91,13 @@ thread_local! {
 /// Starts downloading a content file now, for a page about to read it: a lazily loaded page
 /// calls this when its route matches, so its content arrives while its wasm chunk downloads
 /// instead of after. The next [`fetch_json`] of `path` takes the result (or waits for it).
+/// A failed download left by a page that never read it (its chunk failed too) is dropped and
+/// requested again.
 pub fn prefetch(path: &'static str) {
-    let queued = PREFETCHED.with_borrow(|queue| queue.iter().any(|p| p.path == path));
+    let queued = PREFETCHED.with_borrow_mut(|queue| {
+        queue.retain(|p| p.path != path || !matches!(p.result, Some(Err(_))));
+        queue.iter().any(|p| p.path == path)
+    });
     if queued {
         return;
     }
@@ -137,7 +142,9 @@ pub async fn prefetch_arrived(path: &str) {
     }
 }
 
-/// The text of a content file: the prefetched download if there is one, else a new request.
+/// The text of a content file: the prefetched download if there is one and it arrived, else a
+/// new request (also after a failed prefetch, which may be long past: the page's "try again"
+/// must not be handed the same old failure).
 async fn fetch_text(path: &str) -> Result<String, AppError> {
     prefetch_arrived(path).await;
     let prefetched = PREFETCHED.with_borrow_mut(|queue| {
@@ -147,8 +154,8 @@ async fn fetch_text(path: &str) -> Result<String, AppError> {
         queue.swap_remove(index).result
     });
     match prefetched {
-        Some(result) => result,
-        None => request_text(path).await,
+        Some(Ok(text)) => Ok(text),
+        Some(Err(_)) | None => request_text(path).await,
     }
 }
 
