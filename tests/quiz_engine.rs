@@ -353,3 +353,56 @@ fn teams_get_equal_turns_when_questions_run_short() {
     assert_eq!(round.teams, MAX_TEAMS);
     assert_eq!(round.turns.len(), 4);
 }
+
+#[test]
+fn every_question_drawn_for_several_teams_is_played() {
+    // Ten questions, round size 5, four teams: two each. Drawing five each (20, capped at 10)
+    // would deal 8 and remember 10 as seen, 2 of them never asked.
+    let set = QuizSet {
+        round_size: 5,
+        ..set_of(
+            (0..10)
+                .map(|i| single(&format!("q{i}"), &AgeBand::ALL))
+                .collect(),
+        )
+    };
+    assert_eq!(questions_per_team(&set, None, 4), 2);
+    let mut shuffler = Shuffler::new(3);
+    let (drawn, seen) = draw_round(&set, None, 2 * 4, &[], &mut shuffler);
+    let round = Round::deal(&set, &drawn, 4, &mut shuffler);
+    assert_eq!(round.turns.len(), 8);
+    let mut played: Vec<&str> = round
+        .turns
+        .iter()
+        .map(|turn| set.questions[turn.question].id.as_str())
+        .collect();
+    let mut remembered: Vec<&str> = seen.iter().map(String::as_str).collect();
+    played.sort();
+    remembered.sort();
+    assert_eq!(played, remembered);
+    // One team gets the set's round size; more teams than questions get none.
+    assert_eq!(questions_per_team(&set, None, 1), 5);
+    assert_eq!(questions_per_team(&set, None, 11), 0);
+}
+
+#[test]
+fn no_more_teams_than_questions() {
+    let three = set_of(vec![
+        single("a", &AgeBand::ALL),
+        single("b", &AgeBand::ALL),
+        single("c", &[AgeBand::Adults]),
+    ]);
+    assert_eq!(max_teams(&three, Some(AgeBand::Kindergarten)), 2);
+    assert_eq!(max_teams(&three, Some(AgeBand::Adults)), 3);
+    assert_eq!(max_teams(&three, None), 3);
+    let many = set_of(
+        (0..9)
+            .map(|i| single(&format!("q{i}"), &AgeBand::ALL))
+            .collect(),
+    );
+    assert_eq!(max_teams(&many, None), MAX_TEAMS);
+    // With as many teams as allowed, every team gets a question.
+    for band in [Some(AgeBand::Kindergarten), Some(AgeBand::Adults), None] {
+        assert!(questions_per_team(&three, band, max_teams(&three, band)) >= 1);
+    }
+}

@@ -83,6 +83,20 @@ pub fn round_size(set: &QuizSet, age: Option<AgeBand>) -> usize {
     }
 }
 
+/// How many questions each of `teams` teams answers in a round for this age band: the set's
+/// round size, fewer when the band's questions cannot give every team that many, 0 when there
+/// are fewer questions than teams. Draw `teams ×` this many, so every question drawn (and
+/// remembered as seen) is played.
+pub fn questions_per_team(set: &QuizSet, age: Option<AgeBand>, teams: usize) -> usize {
+    let eligible = set.questions_for(age).count();
+    round_size(set, age).min(eligible / teams.max(1))
+}
+
+/// The most teams that can play this set for this age band: every team needs a question.
+pub fn max_teams(set: &QuizSet, age: Option<AgeBand>) -> usize {
+    set.questions_for(age).count().clamp(1, MAX_TEAMS)
+}
+
 /// A player's answer, always in the content's own indexes (never screen positions).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer {

@@ -1,6 +1,6 @@
 //! Playing a round: choose teams, pass the tablet, answer, see results and the certificate.
 
-use super::engine::{draw_round, round_size, Answer, Marked, Round, Shuffler, MAX_TEAMS};
+use super::engine::{draw_round, max_teams, questions_per_team, Answer, Marked, Round, Shuffler};
 use super::leaderboard::{self, Entry};
 use super::questions::{AnswerView, CorrectAnswer};
 use super::teams::{default_teams, pick_animal, Animal};
@@ -74,6 +74,7 @@ pub fn Game(
     let shuffler = StoredValue::new(Shuffler::new(seed_from(
         query.with_untracked(|q| q.get("seed")),
     )));
+    let most_teams = max_teams(&set, age);
     let set = StoredValue::new(set);
     let teams = RwSignal::new(default_teams(1));
     let round: RwSignal<Option<Round>> = RwSignal::new(None);
@@ -90,7 +91,7 @@ pub fn Game(
             .unwrap_or_default();
         set.with_value(|s| {
             shuffler.update_value(|shuffler| {
-                let per_team = round_size(s, age);
+                let per_team = questions_per_team(s, age, team_count);
                 let (drawn, now_seen) = draw_round(s, age, per_team * team_count, &seen, shuffler);
                 if let Ok(json) = serde_json::to_string(&now_seen) {
                     storage::save(&key, &json);
@@ -171,7 +172,7 @@ pub fn Game(
                 <p class="lead">{move || set.with_value(|s| s.description.get(lang.get()).to_owned())}</p>
                 <AgePicker/>
                 {(!playable).then(|| view! { <p class="notice" role="status">{tr(|t| t.no_questions_for_age)}</p> })}
-                <TeamSetup teams/>
+                <TeamSetup teams most=most_teams/>
                 <button type="button" class="button big" disabled=!playable on:click=move |_| start()>{tr(|t| t.start)}</button>
                 <Leaderboard quizzes/>
             }
@@ -198,9 +199,9 @@ pub fn Game(
     }
 }
 
-/// Choose how many teams play and each team's animal.
+/// Choose how many teams play (up to `most`) and each team's animal.
 #[component]
-fn TeamSetup(teams: RwSignal<Vec<Animal>>) -> impl IntoView {
+fn TeamSetup(teams: RwSignal<Vec<Animal>>, most: usize) -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     let set_count = move |n: usize| {
@@ -215,7 +216,7 @@ fn TeamSetup(teams: RwSignal<Vec<Animal>>) -> impl IntoView {
     view! {
         <fieldset class="team-count">
             <legend>{tr(|t| t.how_many_teams)}</legend>
-            {(1..=MAX_TEAMS)
+            {(1..=most)
                 .map(|n| view! {
                     <button
                         type="button"

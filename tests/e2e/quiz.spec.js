@@ -115,6 +115,36 @@ for (const [name, body] of [
   });
 }
 
+test('a topic with fewer questions for an age band than four teams offers only as many teams', async ({ page }) => {
+  // Two kindergarten questions: two teams at most, one question each, and every question
+  // drawn is asked (none is remembered as seen without being played).
+  let set;
+  await page.route('**/content/quizzes.json', async (route) => {
+    const response = await route.fetch();
+    const quizzes = await response.json();
+    set = quizzes.sets[0];
+    set.questions.forEach((q, i) => { q.ages = i < 2 ? ['kindergarten'] : ['adults']; });
+    await route.fulfill({ response, json: quizzes });
+  });
+  await page.goto(`/quiz/${(await (await page.request.get('/content/quizzes.json')).json()).sets[0].id}?age=kindergarten&lang=en`);
+  const teams = page.getByRole('group', { name: 'How many teams or players?' }).getByRole('button');
+  await expect(teams).toHaveText(['1', '2']);
+  await teams.nth(1).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await loadBank(page.request, 'en');
+  for (let turn = 0; turn < 2; turn++) {
+    await expect(page.getByRole('heading', { name: /Pass the tablet to/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Ready' }).click();
+    await expect(page.getByText(`Question ${turn + 1} of 2`)).toBeVisible();
+    await answerCurrent(page, 'en');
+    await page.getByRole('button', { name: turn === 0 ? 'Next question' : 'See results' }).click();
+  }
+  await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+  const seen = await page.evaluate((id) => Object.entries(localStorage).filter(([k]) => k.includes(id) && k.includes('seen')).map(([, v]) => v), set.id);
+  expect(seen.length).toBe(1);
+  expect(JSON.parse(seen[0]).sort()).toEqual(set.questions.slice(0, 2).map((q) => q.id).sort());
+});
+
 test('the certificate prints on one A4 page without the site chrome', async ({ page }) => {
   await page.goto('/quiz/save-water?age=kindergarten&lang=en&seed=5');
   await page.getByRole('button', { name: 'Start', exact: true }).click();
