@@ -25,6 +25,18 @@ fn shipped_site_settings_are_valid_and_complete() {
 }
 
 #[test]
+fn the_emergency_card_fallback_says_what_the_shipped_settings_say() {
+    // When site.json cannot load, the emergency card shows built-in numbers and steps: they must
+    // be the reviewed, sourced advice of the shipped settings, word for word, never a weaker copy.
+    let site: SiteContent = parse_content("content/site.json", &shipped("content/site.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        river_guardians::shell::mainland_china_defaults(),
+        site.emergency
+    );
+}
+
+#[test]
 fn truncated_json_is_a_parse_error_with_its_position() {
     let err =
         parse_content::<SiteContent>("content/site.json", "{\n  \"title\": {\"zh-CN\": \"x\"},\n")

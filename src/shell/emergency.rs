@@ -29,7 +29,13 @@ fn text(zh: &str, en: &str) -> LocalText {
 }
 
 /// Mainland China's numbers and the call-reach-throw steps, used only when `site.json` fails.
-fn mainland_china_defaults() -> EmergencyInfo {
+///
+/// The steps are word for word those of the shipped `site.json` (a native test keeps them so),
+/// which follow the guide's "If someone is in trouble in the water" and its sources in
+/// `guide.json`: the Ministry of Education's six rules against drowning (`moe-six-rules`), the
+/// RLSS water safety code (`rlss-water-safety-code`) and the American Red Cross
+/// (`redcross-us-water`).
+pub fn mainland_china_defaults() -> EmergencyInfo {
     let number = |n: &str, zh: &str, en: &str| EmergencyNumber {
         number: n.to_owned(),
         label: text(zh, en),
@@ -41,18 +47,21 @@ fn mainland_china_defaults() -> EmergencyInfo {
             number("119", "消防救援", "Fire and rescue"),
         ],
         steps: vec![
-            text("大声呼救，马上拨打电话。", "Shout for help and call now."),
             text(
-                "伸：在岸上递竹竿或树枝。",
-                "Reach: from the bank, hold out a pole or branch.",
+                "大声呼救，马上拨打电话，说清楚在哪里。",
+                "Shout for help and call now. Say exactly where you are.",
             ),
             text(
-                "抛：扔能漂浮的东西。",
-                "Throw: throw something that floats.",
+                "伸：趴在岸上，把竹竿、树枝或衣物递过去。",
+                "Reach: lie down on the bank and hold out a pole, branch or clothing.",
             ),
             text(
-                "不下水：没受过训练不下水救人。",
-                "Don't go in unless you are trained.",
+                "抛：扔救生圈、空水瓶等能漂浮的东西。",
+                "Throw: throw a lifebuoy, an empty bottle or anything that floats.",
+            ),
+            text(
+                "不下水：孩子绝不下水救人；没有受过救生训练的大人也不要下水。",
+                "Don't go in: children never go into the water to rescue; adults without lifesaving training don't either.",
             ),
         ],
     }
