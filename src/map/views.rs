@@ -10,7 +10,7 @@ use crate::content::{
     BACKGROUND_FILE, ROUTES_FILE,
 };
 use crate::i18n::Lang;
-use crate::share::{DeepLink, ShareButton};
+use crate::share::{url_part, DeepLink, ShareButton};
 use crate::shell::{tr, use_lang, Loaded, PageMeta, SiteResource};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -195,7 +195,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                     let name = map.with_value(|m| m.data.routes[i].name.get(lang.get_untracked()).to_owned());
                                     let go = go.clone();
                                     view! {
-                                        <g class="route-group" on:click=move |_| go(&format!("/map/{id}"))>
+                                        <g class="route-group" on:click=move |_| go(&format!("/map/{}", url_part(&id)))>
                                             <title>{name}</title>
                                             <path class="route-hit" d=d.clone()/>
                                             <path class=class d=d stroke=colour/>
@@ -222,7 +222,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                     };
                                     let label = place_name(place, lang);
                                     let go = go.clone();
-                                    let href = format!("?place={}", place.id);
+                                    let href = format!("?place={}", url_part(&place.id));
                                     view! {
                                         <g class="place" transform=position on:click=move |_| go(&href)>
                                             <title>{label}</title>
@@ -553,12 +553,12 @@ fn RoutePanel(map: StoredValue<PreparedMap>, route: usize) -> impl IntoView {
                     let label = place_name(place, lang);
                     let kind = place_label(&place.kind, lang);
                     let quiz = place.quiz.clone();
-                    let href = format!("?place={}", place.id);
+                    let href = format!("?place={}", url_part(&place.id));
                     view! {
                         <li>
                             <A href=href>{label}</A>
                             {(!numbered).then(|| view! { " · " {kind} })}
-                            {quiz.map(|set| view! { " · " <A href=format!("/quiz/{set}")>{lang.t().open_quiz.replace("{set}", &set)}</A> })}
+                            {quiz.map(|set| view! { " · " <A href=format!("/quiz/{}", url_part(&set))>{lang.t().open_quiz.replace("{set}", &set)}</A> })}
                         </li>
                     }
                 })
@@ -620,7 +620,7 @@ fn PlacePanel(map: StoredValue<PreparedMap>, place: usize) -> impl IntoView {
             <p class="place-kind">{move || place_label(&kind_label, lang.get())}</p>
             {p.description.map(|d| view! { <p>{move || d.get(lang.get()).to_owned()}</p> })}
             {p.quiz.map(|set| view! {
-                <A href=format!("/quiz/{set}") attr:class="button">{move || t().open_quiz.replace("{set}", &set)}</A>
+                <A href=format!("/quiz/{}", url_part(&set)) attr:class="button">{move || t().open_quiz.replace("{set}", &set)}</A>
             })}
             {story.map(|story| view! { <StoryCompare story/> })}
             <A href="?" attr:class="button secondary">{tr(|t| t.close)}</A>
@@ -646,7 +646,7 @@ fn RouteList(map: StoredValue<PreparedMap>, selected: Signal<Option<usize>>) -> 
                             .enumerate()
                             .map(|(i, (r, s))| {
                                 let current = (selected.get() == Some(i)).then_some("page");
-                                let href = format!("/map/{}", r.id);
+                                let href = format!("/map/{}", url_part(&r.id));
                                 let swatch = r.colour.clone();
                                 let name = r.name.get(lang).to_owned();
                                 let length = format_length(s.length_m, lang);
@@ -684,7 +684,7 @@ fn PlaceList(map: StoredValue<PreparedMap>) -> impl IntoView {
                             .iter()
                             .map(|p| {
                                 let label = place_name(p, lang);
-                                let href = format!("?place={}", p.id);
+                                let href = format!("?place={}", url_part(&p.id));
                                 let kind = place_label(&p.kind, lang);
                                 view! {
                                     <li>

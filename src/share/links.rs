@@ -29,15 +29,16 @@ pub enum DeepLink {
 }
 
 impl DeepLink {
-    /// The path and query, e.g. `/quiz/water-saving?age=grades-1-3&lang=en`. Ids are slugs (the
-    /// content validator checks them), so nothing needs escaping.
+    /// The path and query, e.g. `/quiz/water-saving?age=grades-1-3&lang=en`. Quiz set and guide
+    /// section ids are slugs (the content validator checks them); route ids come from GeoJSON as
+    /// a mapping tool wrote them (`North bank`, `路线1`), so they are escaped with [`url_part`].
     pub fn path(&self, lang: Lang) -> String {
         match self {
             DeepLink::Quizzes => format!("/quiz?lang={}", lang.code()),
             DeepLink::Quiz { set, age } => format!("/quiz/{set}{}", quiz_query(*age, lang)),
             DeepLink::GuideSection(id) => format!("/guide/{id}?lang={}", lang.code()),
             DeepLink::Guide => format!("/guide?lang={}", lang.code()),
-            DeepLink::Route(id) => format!("/map/{id}?lang={}", lang.code()),
+            DeepLink::Route(id) => format!("/map/{}?lang={}", url_part(id), lang.code()),
             DeepLink::Map => format!("/map?lang={}", lang.code()),
             DeepLink::Emergency => format!("/emergency?lang={}", lang.code()),
         }
@@ -47,6 +48,21 @@ impl DeepLink {
     pub fn url(&self, origin: &str, lang: Lang) -> String {
         format!("{}{}", origin.trim_end_matches('/'), self.path(lang))
     }
+}
+
+/// `text` as one path segment or query value: every byte but ASCII letters, digits and `-._~`
+/// percent-encoded, like `encodeURIComponent` (the router decodes it back). Slugs come out
+/// unchanged. For ids the content does not restrict: a map's route and place ids.
+pub fn url_part(text: &str) -> String {
+    let mut part = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            part.push(char::from(byte));
+        } else {
+            part.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    part
 }
 
 /// The printable worksheet of a quiz set, e.g. `/quiz/water-saving/worksheet?age=grades-1-3&lang=en`.

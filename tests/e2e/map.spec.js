@@ -67,6 +67,29 @@ test('a route is reachable by keyboard alone, and deep links select it', async (
   await expect(page.getByRole('region', { name: west.properties.name.en }).locator('.route-length')).toHaveText(expectedLength(west));
 });
 
+test('route and place ids as a mapping tool writes them (spaces, slashes, Chinese) still link', async ({ page }) => {
+  const routeId = '南岸 patrol/2 & co';
+  const placeId = 'meeting point #1';
+  await page.route('**/content/routes.geojson', async (route) => {
+    const response = await route.fetch();
+    const geojson = await response.json();
+    for (const f of geojson.features) {
+      if (f.properties.id === 'south-bank-patrol') f.properties.id = routeId;
+      if (f.properties.id === 'meeting-stall') f.properties.id = placeId;
+    }
+    await route.fulfill({ response, json: geojson });
+  });
+  await page.goto('/map?lang=en');
+  await page.getByRole('navigation', { name: 'Patrol routes' }).getByRole('link', { name: /South bank patrol/ }).click();
+  await expect(page).toHaveURL(/\/map\/%E5%8D%97%E5%B2%B8%20patrol%2F2%20%26%20co$/);
+  await expect(page.getByRole('region', { name: 'South bank patrol' }).locator('.route-length')).toBeVisible();
+  // The same address opened directly, as from a QR code.
+  await page.goto(`/map/${encodeURIComponent(routeId)}?lang=en`);
+  await expect(page.getByRole('region', { name: 'South bank patrol' }).locator('.route-length')).toBeVisible();
+  await page.goto(`/map?lang=en&place=${encodeURIComponent(placeId)}`);
+  await expect(page.getByRole('region', { name: /Volunteer meeting point/ })).toBeVisible();
+});
+
 test('zoom buttons, keys and reset change the view and the scale bar', async ({ page }) => {
   await page.goto('/map?lang=en');
   const layer = page.locator('svg.map > g').first();
