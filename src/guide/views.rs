@@ -109,6 +109,8 @@ fn SectionView(
     let title = move || section.with_value(|s| s.title.get(lang.get()).to_owned());
     let multi_group = section.with_value(|s| s.groups.len() > 1);
     let checklist = section.with_value(|s| s.checklist.then(|| s.id.clone()));
+    // A checklist's ticks, numbered across the section's groups and saved under its id.
+    let ticks = RwSignal::new(checklist.as_deref().map(load_ticks).unwrap_or_default());
     view! {
         <PageMeta title=title description=move || section.with_value(|s| s.summary.get(lang.get()).to_owned())/>
         <nav class="breadcrumb" aria-label=tr(|t| t.guide)>
@@ -135,10 +137,15 @@ fn SectionView(
                 {section
                     .with_value(|s| s.groups.clone())
                     .into_iter()
-                    .map(|group| {
+                    .scan(0, |first, group| {
+                        let group_first = *first;
+                        *first += group.steps.len();
+                        Some((group_first, group))
+                    })
+                    .map(|(first, group)| {
                         let heading = group.title.clone();
                         let steps = match &checklist {
-                            Some(id) => view! { <Checklist section_id=id.clone() steps=group.steps source_ids=source_ids.clone()/> }.into_any(),
+                            Some(id) => view! { <Checklist section_id=id.clone() ticks first steps=group.steps source_ids=source_ids.clone()/> }.into_any(),
                             None => view! {
                                 <ol class="steps">
                                     {group
@@ -219,14 +226,23 @@ fn StepBody(
     }
 }
 
-/// A checklist whose ticks are saved on the device.
+/// One group's steps as a checklist whose ticks are saved on the device. `ticks` holds the
+/// ticked steps of the whole section, numbered across its groups; this group's first step is
+/// number `first`, so groups never share a tick.
 #[component]
-fn Checklist(section_id: String, steps: Vec<GuideStep>, source_ids: Vec<String>) -> impl IntoView {
+fn Checklist(
+    section_id: String,
+    ticks: RwSignal<Vec<usize>>,
+    first: usize,
+    steps: Vec<GuideStep>,
+    source_ids: Vec<String>,
+) -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
-    let ticks = RwSignal::new(load_ticks(&section_id));
     let total = steps.len();
+    let in_group = move |i: &usize| (first..first + total).contains(i);
     let id = StoredValue::new(section_id);
+    let save = move || id.with_value(|id| save_ticks(id, &ticks.get_untracked()));
     let toggle = move |i: usize| {
         ticks.update(|ticks| {
             if let Some(at) = ticks.iter().position(|&t| t == i) {
@@ -236,16 +252,17 @@ fn Checklist(section_id: String, steps: Vec<GuideStep>, source_ids: Vec<String>)
                 ticks.sort_unstable();
             }
         });
-        id.with_value(|id| save_ticks(id, &ticks.get_untracked()));
+        save();
     };
-    let done = move || ticks.with(|ticks| ticks.iter().filter(|&&i| i < total).count());
+    let done = move || ticks.with(|ticks| ticks.iter().filter(|i| in_group(i)).count());
     view! {
         <p class="hint">{tr(|t| t.checklist_hint)}</p>
         <ul class="checklist">
             {steps
                 .into_iter()
                 .enumerate()
-                .map(|(i, step)| {
+                .map(|(n, step)| {
+                    let i = first + n;
                     let checked = move || ticks.with(|ticks| ticks.contains(&i));
                     view! {
                         <li>
@@ -262,8 +279,8 @@ fn Checklist(section_id: String, steps: Vec<GuideStep>, source_ids: Vec<String>)
             {move || t().checklist_progress.replace("{done}", &done().to_string()).replace("{total}", &total.to_string())}
         </p>
         <button type="button" class="button secondary" on:click=move |_| {
-            ticks.set(Vec::new());
-            id.with_value(|id| save_ticks(id, &[]));
+            ticks.update(|ticks| ticks.retain(|i| !in_group(i)));
+            save();
         }>{tr(|t| t.clear_ticks)}</button>
     }
 }

@@ -52,6 +52,41 @@ test('the family checklist keeps its ticks across a reload', async ({ page }) =>
   await expect(page.getByText(`0 of ${total} done`)).toBeVisible();
 });
 
+test('a checklist in several groups keeps each group\'s ticks apart', async ({ page }) => {
+  // The content format allows a checklist section with groups (none ships yet): ticks are
+  // numbered across the section, so group 2's first box is not group 1's first box.
+  await page.route('**/content/guide.json', async (route) => {
+    const response = await route.fetch();
+    const guide = await response.json();
+    const section = guide.sections.find((s) => s.id === 'rules-for-children');
+    section.checklist = true;
+    await route.fulfill({ response, json: guide });
+  });
+  await page.goto('/guide/rules-for-children?lang=en');
+  const groups = page.locator('section.group');
+  await expect(groups).toHaveCount(2);
+  const [first, second] = [groups.nth(0), groups.nth(1)];
+  const [firstTotal, secondTotal] = [await first.getByRole('checkbox').count(), await second.getByRole('checkbox').count()];
+  await first.getByRole('checkbox').nth(0).check();
+  await second.getByRole('checkbox').nth(1).check();
+  await second.getByRole('checkbox').nth(2).check();
+  await expect(first.getByText(`1 of ${firstTotal} done`)).toBeVisible();
+  await expect(second.getByText(`2 of ${secondTotal} done`)).toBeVisible();
+  await page.reload();
+  await expect(first.getByRole('checkbox').nth(0)).toBeChecked();
+  await expect(first.getByRole('checkbox').nth(1)).not.toBeChecked();
+  await expect(second.getByRole('checkbox').nth(0)).not.toBeChecked();
+  await expect(second.getByRole('checkbox').nth(1)).toBeChecked();
+  await expect(second.getByRole('checkbox').nth(2)).toBeChecked();
+  // Clearing one group leaves the other's ticks, on the page and after a reload.
+  await first.getByRole('button', { name: 'Clear ticks' }).click();
+  await expect(first.getByText(`0 of ${firstTotal} done`)).toBeVisible();
+  await expect(second.getByText(`2 of ${secondTotal} done`)).toBeVisible();
+  await page.reload();
+  await expect(second.getByRole('checkbox').nth(1)).toBeChecked();
+  await expect(first.getByRole('checkbox').nth(0)).not.toBeChecked();
+});
+
 for (const from of ['/quiz', '/map']) {
   test(`the emergency card is one tap away from ${from}`, async ({ page, request }) => {
     const site = await (await request.get('/content/site.json')).json();
