@@ -19,5 +19,7 @@ export const DEEP_LINKS = [
   { path: /^\/guide(\/|$)/, modules: ['guide'], content: ['content/guide.json'] },
   { path: /^\/map(\/|$)/, modules: ['map'], content: ['content/routes.geojson', 'content/background.geojson'] },
   { path: /^\/(settings|about)\/?$/, modules: ['guide'] },
+  // A kiosk station opens on the home page, but it is there for the quiz: the station's code is
+  // in the quiz chunk, and the quizzes arrive before the first family taps "Quiz".
   { path: /^\//, query: ['mode', 'kiosk'], modules: ['quiz'], content: ['content/quizzes.json'] },
 ];

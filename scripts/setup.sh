@@ -16,7 +16,7 @@ WASM_SPLIT_VERSION="0.2.4"
 log() { printf '[setup] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Cargo's bin first, then npm's binaryen: Debian's wasm-opt (108) must never win.
+# npm's binaryen first (Debian's wasm-opt 108 must never win), then Cargo's bin.
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 # 1. The wasm target.

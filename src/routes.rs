@@ -54,7 +54,8 @@ lazy_pages! {
     /// `/quiz/<set>/worksheet`: the printable worksheet.
     WorksheetRoute: print::WorksheetPage, in print by worksheet;
     /// `/teachers`: the lesson page for teachers.
-    TeachersRoute: print::TeachersPage, in print by teachers;
+    TeachersRoute: print::TeachersPage, in print by teachers,
+        prefetch content::QUIZ_FILE, content::GUIDE_FILE, content::ROUTES_FILE;
     /// `/poster`: the stall poster.
     PosterRoute: print::PosterPage, in print by poster;
     /// `/guide/*`: the parent of the guide pages (loads the guide).

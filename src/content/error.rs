@@ -40,16 +40,6 @@ impl AppError {
             message,
         }
     }
-
-    /// The file this error is about.
-    pub fn file(&self) -> &str {
-        match self {
-            AppError::Network { file, .. }
-            | AppError::Status { file, .. }
-            | AppError::Parse { file, .. }
-            | AppError::Invalid { file, .. } => file,
-        }
-    }
 }
 
 impl fmt::Display for AppError {

@@ -20,7 +20,7 @@ pub struct SiteContent {
     pub event: EventInfo,
     /// Emergency numbers and first steps, shown on the emergency card.
     pub emergency: EmergencyInfo,
-    /// Short water facts, shown on the home page and the kiosk attract screen.
+    /// Short water facts, cycling on the kiosk attract screen.
     #[serde(default)]
     pub water_facts: Vec<LocalText>,
     /// Online raster tiles under the map; absent (the default) means the map uses no network.
