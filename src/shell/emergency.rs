@@ -28,13 +28,15 @@ fn text(zh: &str, en: &str) -> LocalText {
     }
 }
 
-/// Mainland China's numbers and the call-reach-throw steps, used only when `site.json` fails.
+/// Mainland China's numbers and the first steps (call, float, reach, throw, stay out, then CPR
+/// and hospital), used only when `site.json` fails.
 ///
 /// The steps are word for word those of the shipped `site.json` (a native test keeps them so),
 /// which follow the guide's "If someone is in trouble in the water" and its sources in
 /// `guide.json`: the Ministry of Education's six rules against drowning (`moe-six-rules`), the
-/// RLSS water safety code (`rlss-water-safety-code`) and the American Red Cross
-/// (`redcross-us-water`).
+/// RLSS water safety code (`rlss-water-safety-code`), the RNLI's "float to live"
+/// (`rnli-float`), the American Red Cross (`redcross-us-water`), and for the last step the
+/// resuscitation guidelines (`erc-2021-special`, `wms-2019`) of "After a rescue".
 pub fn mainland_china_defaults() -> EmergencyInfo {
     let number = |n: &str, zh: &str, en: &str| EmergencyNumber {
         number: n.to_owned(),
@@ -52,6 +54,10 @@ pub fn mainland_china_defaults() -> EmergencyInfo {
                 "Shout for help and call now. Say exactly where you are.",
             ),
             text(
+                "对他喊“仰面漂起来！”，一直盯着他的位置。",
+                "Shout to them: “Float on your back!” Keep your eyes on where they are.",
+            ),
+            text(
                 "伸：趴在岸上，把竹竿、树枝或衣物递过去。",
                 "Reach: lie down on the bank and hold out a pole, branch or clothing.",
             ),
@@ -62,6 +68,10 @@ pub fn mainland_china_defaults() -> EmergencyInfo {
             text(
                 "不下水：孩子绝不下水救人；没有受过救生训练的大人也不要下水。",
                 "Don't go in: children never go into the water to rescue; adults without lifesaving training don't either.",
+            ),
+            text(
+                "救上岸后：没有正常呼吸就马上做心肺复苏；被救的人都要去医院检查。",
+                "Once out: if not breathing normally, start CPR now. Everyone rescued must be checked at hospital.",
             ),
         ],
     }
