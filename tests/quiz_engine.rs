@@ -406,3 +406,28 @@ fn no_more_teams_than_questions() {
         assert!(questions_per_team(&three, band, max_teams(&three, band)) >= 1);
     }
 }
+
+#[test]
+fn each_team_counts_its_own_questions() {
+    let set = set_of(
+        (0..4)
+            .map(|i| single(&format!("q{i}"), &AgeBand::ALL))
+            .collect(),
+    );
+    let mut shuffler = Shuffler::new(2);
+    let mut round = Round::deal(&set, &[0, 1, 2, 3], 2, &mut shuffler);
+    let mut seen = Vec::new();
+    while let Some(progress) = round.team_progress() {
+        seen.push((round.current().map(|t| t.team), progress));
+        round.answer(&set, &Answer::Choice(1));
+    }
+    assert_eq!(
+        seen,
+        [
+            (Some(0), (1, 2)),
+            (Some(1), (1, 2)),
+            (Some(0), (2, 2)),
+            (Some(1), (2, 2))
+        ]
+    );
+}

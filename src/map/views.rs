@@ -552,13 +552,13 @@ fn RoutePanel(map: StoredValue<PreparedMap>, route: usize) -> impl IntoView {
                     let place = &m.data.places[i];
                     let label = place_name(place, lang);
                     let kind = place_label(&place.kind, lang);
-                    let quiz = place.quiz.clone();
+                    let quiz = place.quiz.clone().map(|set| (set, lang.t().open_quiz.replace("{place}", &label)));
                     let href = format!("?place={}", url_part(&place.id));
                     view! {
                         <li>
                             <A href=href>{label}</A>
                             {(!numbered).then(|| view! { " · " {kind} })}
-                            {quiz.map(|set| view! { " · " <A href=format!("/quiz/{}", url_part(&set))>{lang.t().open_quiz.replace("{set}", &set)}</A> })}
+                            {quiz.map(|(set, text)| view! { " · " <A href=format!("/quiz/{}", url_part(&set))>{text}</A> })}
                         </li>
                     }
                 })
@@ -609,6 +609,7 @@ fn PlacePanel(map: StoredValue<PreparedMap>, place: usize) -> impl IntoView {
     let p = map.with_value(|m| m.data.places[place].clone());
     let shown = p.clone();
     let heading = move || place_name(&shown, lang.get());
+    let quiz_place = p.clone();
     let kind_label = p.kind.clone();
     let story = match &p.kind {
         PlaceKind::Story(story) => Some(story.clone()),
@@ -620,7 +621,7 @@ fn PlacePanel(map: StoredValue<PreparedMap>, place: usize) -> impl IntoView {
             <p class="place-kind">{move || place_label(&kind_label, lang.get())}</p>
             {p.description.map(|d| view! { <p>{move || d.get(lang.get()).to_owned()}</p> })}
             {p.quiz.map(|set| view! {
-                <A href=format!("/quiz/{}", url_part(&set)) attr:class="button">{move || t().open_quiz.replace("{set}", &set)}</A>
+                <A href=format!("/quiz/{}", url_part(&set)) attr:class="button">{move || t().open_quiz.replace("{place}", &place_name(&quiz_place, lang.get()))}</A>
             })}
             {story.map(|story| view! { <StoryCompare story/> })}
             <A href="?" attr:class="button secondary">{tr(|t| t.close)}</A>

@@ -267,6 +267,17 @@ impl Round {
         self.turns.get(self.marks.len())
     }
 
+    /// Where the waiting turn's team is in its own questions: (this one's number, the team's
+    /// total), e.g. (1, 5) for the second team's first question. `None` when the round is over.
+    pub fn team_progress(&self) -> Option<(usize, usize)> {
+        let team = self.current()?.team;
+        let of_team = |turns: &[Turn]| turns.iter().filter(|t| t.team == team).count();
+        Some((
+            of_team(&self.turns[..=self.marks.len()]),
+            of_team(&self.turns),
+        ))
+    }
+
     /// True when every turn has been answered.
     pub fn is_over(&self) -> bool {
         self.marks.len() >= self.turns.len()

@@ -162,6 +162,8 @@ pub fn Game(
         teams.set(default_teams(1));
         round.set(None);
         stage.set(Stage::Setup);
+        // The results page was long: the next family starts at the top.
+        window().scroll_to_with_x_and_y(0.0, 0.0);
     };
 
     let title = move || set.with_value(|s| s.title.get(lang.get()).to_owned());
@@ -320,12 +322,11 @@ fn AskScreen(
     let t = move || lang.get().t();
     let heading = NodeRef::<html::H2>::new();
     focus_on_mount(heading);
-    let Some((turn, number, total)) = round.with_untracked(|r| {
-        r.as_ref().and_then(|r| {
-            r.current()
-                .cloned()
-                .map(|turn| (turn, r.marks.len() + 1, r.turns.len()))
-        })
+    // Each team counts its own questions: with two teams of five, the second team's first
+    // question is "1 of 5", not "2 of 10".
+    let Some((turn, (number, total))) = round.with_untracked(|r| {
+        r.as_ref()
+            .and_then(|r| Some((r.current()?.clone(), r.team_progress()?)))
     }) else {
         return ().into_any();
     };
@@ -514,6 +515,11 @@ fn ResultsScreen(
                     })
                     .collect_view()}
             </ul>
+            // The next family's buttons first: the review list below can be long.
+            <div class="actions">
+                <button type="button" class="button big" on:click=move |_| on_again()>{tr(|t| t.play_again)}</button>
+                <button type="button" class="button big secondary" on:click=move |_| on_next_family()>{tr(|t| t.next_family)}</button>
+            </div>
             {(!review.is_empty()).then(|| view! {
                 <h3>{tr(|t| t.worth_rereading)}</h3>
                 <ul class="review">
@@ -534,10 +540,6 @@ fn ResultsScreen(
                         .collect_view()}
                 </ul>
             })}
-            <div class="actions">
-                <button type="button" class="button big" on:click=move |_| on_again()>{tr(|t| t.play_again)}</button>
-                <button type="button" class="button big secondary" on:click=move |_| on_next_family()>{tr(|t| t.next_family)}</button>
-            </div>
         </section>
     }
     .into_any()

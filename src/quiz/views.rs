@@ -126,7 +126,7 @@ pub(super) fn Leaderboard(quizzes: StoredValue<QuizContent>) -> impl IntoView {
                 <table>
                     <tbody>{move || entries.get().into_iter().enumerate().map(row).collect_view()}</tbody>
                 </table>
-                <button type="button" class="button secondary" on:click=clear>{tr(|t| t.clear_leaderboard)}</button>
+                <button type="button" class="button secondary clear-leaderboard" on:click=clear>{tr(|t| t.clear_leaderboard)}</button>
             </Show>
         </section>
     }

@@ -1,21 +1,27 @@
-//! The home page: the event from `site.json` and the three doors.
+//! The home page: the title from `site.json`, the three doors, then the event.
 
 use super::{tr, use_lang, Loaded, PageMeta, SiteResource};
 use crate::content::SiteContent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Home: the site's title and event, then big doors to the quiz, the guide and the map.
+/// Home: the site's title, big doors to the quiz, the guide and the map, then the event.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     let SiteResource(site) = expect_context::<SiteResource>();
+    // The event's details, once the settings are in (their loading and errors show above).
+    let details = move || {
+        site.get()
+            .and_then(Result::ok)
+            .map(|site| view! { <EventDetails site/> })
+    };
     view! {
         <PageMeta title=String::new description=move || t().app_description.to_owned()/>
-        <Loaded resource=site render=move |site: SiteContent| view! { <EventIntro site/> }/>
-        // The doors appear with the event (or its error), not before it, so the event never
-        // pushes them down while someone is about to tap.
+        <Loaded resource=site render=move |site: SiteContent| view! { <Hero site/> }/>
+        // The doors come right after the title, on a phone's first screen, and appear with it (or
+        // its error), not before, so nothing pushes them down while someone is about to tap.
         <Show when=move || site.with(Option::is_some)>
         <section class="doors" aria-labelledby="doors-heading">
             <h2 id="doors-heading">{tr(|t| t.start_here)}</h2>
@@ -26,29 +32,43 @@ pub fn HomePage() -> impl IntoView {
             </ul>
         </section>
         </Show>
+        {details}
     }
 }
 
-/// The title, tagline and event details from the site settings.
-#[component]
-fn EventIntro(site: SiteContent) -> impl IntoView {
+/// A localised text of the site settings, in the current language.
+fn site_text(
+    site: StoredValue<SiteContent>,
+    pick: fn(&SiteContent) -> &crate::content::LocalText,
+) -> impl Fn() -> String + Send + Sync + Copy + 'static {
     let lang = use_lang();
+    move || site.with_value(|s| pick(s).get(lang.get()).to_owned())
+}
+
+/// The title and tagline from the site settings.
+#[component]
+fn Hero(site: SiteContent) -> impl IntoView {
     let site = StoredValue::new(site);
-    let text = move |pick: fn(&SiteContent) -> &crate::content::LocalText| {
-        move || site.with_value(|s| pick(s).get(lang.get()).to_owned())
-    };
-    let date = site.with_value(|s| s.event.date.clone());
     view! {
         <section class="hero">
-            <h1>{text(|s| &s.title)}</h1>
-            <p class="tagline">{text(|s| &s.tagline)}</p>
-            <dl class="event">
-                <div><dt>{tr(|t| t.event)}</dt><dd>{text(|s| &s.event.name)}</dd></div>
-                <div><dt>{tr(|t| t.place)}</dt><dd>{text(|s| &s.event.place)}</dd></div>
-                {date.map(|date| view! { <div><dt>{tr(|t| t.date)}</dt><dd><time datetime=date.clone()>{date.clone()}</time></dd></div> })}
-                <div><dt>{tr(|t| t.organizer)}</dt><dd>{text(|s| &s.event.organizer)}</dd></div>
-            </dl>
+            <h1>{site_text(site, |s| &s.title)}</h1>
+            <p class="tagline">{site_text(site, |s| &s.tagline)}</p>
         </section>
+    }
+}
+
+/// The volunteer day: name, place, date and organizer, from the site settings.
+#[component]
+fn EventDetails(site: SiteContent) -> impl IntoView {
+    let site = StoredValue::new(site);
+    let date = site.with_value(|s| s.event.date.clone());
+    view! {
+        <dl class="event">
+            <div><dt>{tr(|t| t.event)}</dt><dd>{site_text(site, |s| &s.event.name)}</dd></div>
+            <div><dt>{tr(|t| t.place)}</dt><dd>{site_text(site, |s| &s.event.place)}</dd></div>
+            {date.map(|date| view! { <div><dt>{tr(|t| t.date)}</dt><dd><time datetime=date.clone()>{date.clone()}</time></dd></div> })}
+            <div><dt>{tr(|t| t.organizer)}</dt><dd>{site_text(site, |s| &s.event.organizer)}</dd></div>
+        </dl>
     }
 }
 

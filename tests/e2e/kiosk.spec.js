@@ -28,7 +28,7 @@ test('idle: "Still playing?" counts down, Continue keeps the game, then the stat
   // Nobody touches the tablet: the countdown asks, and Continue keeps everything.
   const ask = page.getByRole('alertdialog', { name: 'Still playing?' });
   await expect(ask).toBeVisible({ timeout: 8_000 });
-  await expect(ask).toContainText(/Starting over for the next family in [1-3] seconds/);
+  await expect(ask).toContainText(/Starting over for the next family. Seconds left: [1-3]/);
   await expect(ask.getByRole('button', { name: 'Continue' })).toBeFocused();
   await ask.getByRole('button', { name: 'Continue' }).click();
   await expect(ask).toHaveCount(0);
@@ -103,4 +103,23 @@ test('a station never leaves the app: links to outside sources do nothing', asyn
   await page.waitForTimeout(500);
   expect(page.url()).toBe(url);
   expect(page.context().pages()).toHaveLength(1);
+});
+
+test('a station hides the settings and the leaderboard reset from visitors; the same page outside kiosk mode has both', async ({ page }) => {
+  // A leaderboard entry for today, so that the reset button is there.
+  await page.goto('/quiz/drowning-prevention?lang=en');
+  await page.evaluate(() => localStorage.setItem('rg.v1.leaderboard', JSON.stringify([
+    { team: 'dolphin', set: 'drowning-prevention', points: 3, max: 5, date: new Date().toISOString().slice(0, 10) },
+  ])));
+  await page.reload();
+  await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Clear the leaderboard' })).toBeVisible();
+  await page.goto('/?mode=kiosk&lang=en');
+  await page.getByRole('button', { name: 'Tap to start' }).click();
+  await expect(page.locator('html')).toHaveClass(/kiosk/);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).click();
+  await page.getByRole('link', { name: /Drowning prevention/ }).first().click();
+  await expect(page.getByRole('region', { name: "Today's leaderboard" })).toContainText('Dolphins');
+  await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Settings' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Clear the leaderboard' })).toBeHidden();
 });

@@ -112,7 +112,7 @@ test('zoom buttons, keys and reset change the view and the scale bar', async ({ 
 test('a checkpoint with a quiz opens that quiz: the route is a learning trail', async ({ page }) => {
   await page.goto('/map/north-bank-learning-trail?lang=en');
   const panel = page.getByRole('region', { name: 'North bank learning trail' });
-  await panel.getByRole('link', { name: 'Take the quiz: river-ecology' }).click();
+  await panel.getByRole('link', { name: 'Take the quiz at Bird-watching deck' }).click();
   await expect(page).toHaveURL(/\/quiz\/river-ecology/);
   await expect(page.getByRole('heading', { level: 1, name: 'River ecology' })).toBeVisible();
 });

@@ -135,11 +135,15 @@ test('a topic with fewer questions for an age band than four teams offers only a
   for (let turn = 0; turn < 2; turn++) {
     await expect(page.getByRole('heading', { name: /Pass the tablet to/ })).toBeVisible();
     await page.getByRole('button', { name: 'Ready' }).click();
-    await expect(page.getByText(`Question ${turn + 1} of 2`)).toBeVisible();
+    // Each team answers one: every turn is its team's question 1 of 1.
+    await expect(page.getByText('Question 1 of 1')).toBeVisible();
+    // No stray tap can leave a running round: Share and Worksheet wait for the results.
+    await expect(page.getByRole('link', { name: 'Worksheet' })).toBeHidden();
     await answerCurrent(page, 'en');
     await page.getByRole('button', { name: turn === 0 ? 'Next question' : 'See results' }).click();
   }
   await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Worksheet' })).toBeVisible();
   const seen = await page.evaluate((id) => Object.entries(localStorage).filter(([k]) => k.includes(id) && k.includes('seen')).map(([, v]) => v), set.id);
   expect(seen.length).toBe(1);
   expect(JSON.parse(seen[0]).sort()).toEqual(set.questions.slice(0, 2).map((q) => q.id).sort());
