@@ -11,18 +11,48 @@ pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     let SiteResource(site) = expect_context::<SiteResource>();
-    // The event's details, once the settings are in (their loading and errors show above).
-    let details = move || {
-        site.get()
-            .and_then(Result::ok)
-            .map(|site| view! { <EventDetails site/> })
-    };
     view! {
         <PageMeta title=String::new description=move || t().app_description.to_owned()/>
-        <Loaded resource=site render=move |site: SiteContent| view! { <Hero site/> }/>
-        // The doors come right after the title, on a phone's first screen, and appear with it (or
-        // its error), not before, so nothing pushes them down while someone is about to tap.
-        <Show when=move || site.with(Option::is_some)>
+        <Loaded resource=site render=move |site: SiteContent| view! { <Welcome site/> }/>
+        // Without the settings, the doors still open below the error message.
+        <Show when=move || site.with(|result| matches!(result, Some(Err(_))))>
+            <Doors/>
+        </Show>
+    }
+}
+
+/// The title and tagline, the doors right after them (on a phone's first screen), then the
+/// event's details. The doors appear with the title, never before it, so nothing pushes them
+/// down while someone is about to tap.
+#[component]
+fn Welcome(site: SiteContent) -> impl IntoView {
+    let lang = use_lang();
+    let site = StoredValue::new(site);
+    let text = move |pick: fn(&SiteContent) -> &crate::content::LocalText| {
+        move || site.with_value(|s| pick(s).get(lang.get()).to_owned())
+    };
+    let date = site.with_value(|s| s.event.date.clone());
+    view! {
+        <section class="hero">
+            <h1>{text(|s| &s.title)}</h1>
+            <p class="tagline">{text(|s| &s.tagline)}</p>
+        </section>
+        <Doors/>
+        <dl class="event">
+            <div><dt>{tr(|t| t.event)}</dt><dd>{text(|s| &s.event.name)}</dd></div>
+            <div><dt>{tr(|t| t.place)}</dt><dd>{text(|s| &s.event.place)}</dd></div>
+            {date.map(|date| view! { <div><dt>{tr(|t| t.date)}</dt><dd><time datetime=date.clone()>{date.clone()}</time></dd></div> })}
+            <div><dt>{tr(|t| t.organizer)}</dt><dd>{text(|s| &s.event.organizer)}</dd></div>
+        </dl>
+    }
+}
+
+/// The three doors: quiz, guide and map.
+#[component]
+fn Doors() -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    view! {
         <section class="doors" aria-labelledby="doors-heading">
             <h2 id="doors-heading">{tr(|t| t.start_here)}</h2>
             <ul>
@@ -31,44 +61,6 @@ pub fn HomePage() -> impl IntoView {
                 <li><Door href="/map" icon="/icons/map.svg" title=tr(|t| t.map) description=move || t().map_description/></li>
             </ul>
         </section>
-        </Show>
-        {details}
-    }
-}
-
-/// A localised text of the site settings, in the current language.
-fn site_text(
-    site: StoredValue<SiteContent>,
-    pick: fn(&SiteContent) -> &crate::content::LocalText,
-) -> impl Fn() -> String + Send + Sync + Copy + 'static {
-    let lang = use_lang();
-    move || site.with_value(|s| pick(s).get(lang.get()).to_owned())
-}
-
-/// The title and tagline from the site settings.
-#[component]
-fn Hero(site: SiteContent) -> impl IntoView {
-    let site = StoredValue::new(site);
-    view! {
-        <section class="hero">
-            <h1>{site_text(site, |s| &s.title)}</h1>
-            <p class="tagline">{site_text(site, |s| &s.tagline)}</p>
-        </section>
-    }
-}
-
-/// The volunteer day: name, place, date and organizer, from the site settings.
-#[component]
-fn EventDetails(site: SiteContent) -> impl IntoView {
-    let site = StoredValue::new(site);
-    let date = site.with_value(|s| s.event.date.clone());
-    view! {
-        <dl class="event">
-            <div><dt>{tr(|t| t.event)}</dt><dd>{site_text(site, |s| &s.event.name)}</dd></div>
-            <div><dt>{tr(|t| t.place)}</dt><dd>{site_text(site, |s| &s.event.place)}</dd></div>
-            {date.map(|date| view! { <div><dt>{tr(|t| t.date)}</dt><dd><time datetime=date.clone()>{date.clone()}</time></dd></div> })}
-            <div><dt>{tr(|t| t.organizer)}</dt><dd>{site_text(site, |s| &s.event.organizer)}</dd></div>
-        </dl>
     }
 }
 
