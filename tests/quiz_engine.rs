@@ -45,6 +45,15 @@ fn set_of(questions: Vec<Question>) -> QuizSet {
     }
 }
 
+/// A set of `n` single-choice questions for every age band, `q0`, `q1`, …
+fn singles(n: usize) -> QuizSet {
+    set_of(
+        (0..n)
+            .map(|i| single(&format!("q{i}"), &AgeBand::ALL))
+            .collect(),
+    )
+}
+
 fn every_kind() -> QuizSet {
     set_of(vec![
         single("single", &AgeBand::ALL),
@@ -194,11 +203,7 @@ fn shuffled_questions_never_start_in_content_order() {
 
 #[test]
 fn no_repeats_until_the_bank_is_exhausted() {
-    let set = set_of(
-        (0..7)
-            .map(|i| single(&format!("q{i}"), &AgeBand::ALL))
-            .collect(),
-    );
+    let set = singles(7);
     let mut shuffler = Shuffler::new(3);
     let mut seen = Vec::new();
     let mut played = Vec::new();
@@ -322,11 +327,7 @@ fn teams_alternate_and_all_wrong_earns_no_star() {
 
 #[test]
 fn ties_share_the_lead_and_stars_follow_the_share() {
-    let set = set_of(
-        (0..4)
-            .map(|i| single(&format!("q{i}"), &AgeBand::ALL))
-            .collect(),
-    );
+    let set = singles(4);
     let mut shuffler = Shuffler::new(2);
     let mut round = Round::deal(&set, &[0, 1, 2, 3], 2, &mut shuffler);
     for answer in [1, 1, 0, 0] {
@@ -341,11 +342,7 @@ fn ties_share_the_lead_and_stars_follow_the_share() {
 
 #[test]
 fn teams_get_equal_turns_when_questions_run_short() {
-    let set = set_of(
-        (0..5)
-            .map(|i| single(&format!("q{i}"), &AgeBand::ALL))
-            .collect(),
-    );
+    let set = singles(5);
     let mut shuffler = Shuffler::new(4);
     let round = Round::deal(&set, &[0, 1, 2, 3, 4], 3, &mut shuffler);
     assert_eq!(round.turns.len(), 3);
@@ -360,11 +357,7 @@ fn every_question_drawn_for_several_teams_is_played() {
     // would deal 8 and remember 10 as seen, 2 of them never asked.
     let set = QuizSet {
         round_size: 5,
-        ..set_of(
-            (0..10)
-                .map(|i| single(&format!("q{i}"), &AgeBand::ALL))
-                .collect(),
-        )
+        ..singles(10)
     };
     assert_eq!(questions_per_team(&set, None, 4), 2);
     let mut shuffler = Shuffler::new(3);
@@ -395,11 +388,7 @@ fn no_more_teams_than_questions() {
     assert_eq!(max_teams(&three, Some(AgeBand::Kindergarten)), 2);
     assert_eq!(max_teams(&three, Some(AgeBand::Adults)), 3);
     assert_eq!(max_teams(&three, None), 3);
-    let many = set_of(
-        (0..9)
-            .map(|i| single(&format!("q{i}"), &AgeBand::ALL))
-            .collect(),
-    );
+    let many = singles(9);
     assert_eq!(max_teams(&many, None), MAX_TEAMS);
     // With as many teams as allowed, every team gets a question.
     for band in [Some(AgeBand::Kindergarten), Some(AgeBand::Adults), None] {
@@ -409,11 +398,7 @@ fn no_more_teams_than_questions() {
 
 #[test]
 fn each_team_counts_its_own_questions() {
-    let set = set_of(
-        (0..4)
-            .map(|i| single(&format!("q{i}"), &AgeBand::ALL))
-            .collect(),
-    );
+    let set = singles(4);
     let mut shuffler = Shuffler::new(2);
     let mut round = Round::deal(&set, &[0, 1, 2, 3], 2, &mut shuffler);
     let mut seen = Vec::new();
