@@ -76,6 +76,33 @@ pub fn choose_lang(candidates: &[Option<&str>]) -> Lang {
         .unwrap_or_default()
 }
 
+/// A `YYYY-MM-DD` date as people write it: `2026年12月5日`, `5 December 2026`. Anything else
+/// comes back as it was (the content validator only lets valid dates through).
+pub fn long_date(iso: &str, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
+    match parts[..] {
+        [year, month @ 1..=12, day @ 1..=31] if iso.len() == 10 => match lang {
+            Lang::ZhCn => format!("{year}年{month}月{day}日"),
+            Lang::En => format!("{day} {} {year}", MONTHS[month as usize - 1]),
+        },
+        _ => iso.to_owned(),
+    }
+}
+
 /// Every interface string. A struct rather than a map so that a missing translation is a
 /// compile error, not a blank button.
 pub struct Strings {
@@ -329,6 +356,16 @@ mod tests {
         );
         assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
         assert_eq!(Lang::from_code("ZH-cn"), Some(Lang::ZhCn));
+    }
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        assert_eq!(long_date("2026-12-05", Lang::ZhCn), "2026年12月5日");
+        assert_eq!(long_date("2026-12-05", Lang::En), "5 December 2026");
+        assert_eq!(long_date("2027-01-31", Lang::En), "31 January 2027");
+        for odd in ["2026-13-05", "26-12-05", "soon", "", "2026-12-5x"] {
+            assert_eq!(long_date(odd, Lang::En), odd);
+        }
     }
 
     #[test]

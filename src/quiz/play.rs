@@ -6,6 +6,7 @@ use super::questions::{AnswerView, CorrectAnswer};
 use super::teams::{default_teams, pick_animal, Animal};
 use super::views::{format_points, today, Leaderboard};
 use crate::content::{AgeBand, QuizContent, QuizSet};
+use crate::i18n::long_date;
 use crate::shell::{
     after_next_paint, is_embedded, post_to_parent, tr, use_feedback_sound, use_lang, AgePicker,
     PrintButton,
@@ -433,10 +434,18 @@ fn FeedbackScreen(
     });
     let explanation = question.explanation.clone();
     let prompt = question.prompt.clone();
+    // Partly right is neither a tick nor a cross.
+    let (feedback_class, symbol) = if marked.correct {
+        ("feedback right", "✓ ")
+    } else if marked.points > 0.0 {
+        ("feedback partly", "◐ ")
+    } else {
+        ("feedback wrong", "✗ ")
+    };
     view! {
-        <section class=if marked.correct { "feedback right" } else { "feedback wrong" } role="status">
+        <section class=feedback_class role="status">
             <h2 tabindex="-1" node_ref=heading>
-                <span aria-hidden="true">{if marked.correct { "✓ " } else { "✗ " }}</span>
+                <span aria-hidden="true">{symbol}</span>
                 {verdict}
             </h2>
             <p class="prompt-again">{move || prompt.get(lang.get()).to_owned()}</p>
@@ -566,6 +575,7 @@ fn CertificateScreen(
         return ().into_any();
     };
     let date = today();
+    let shown_date = date.clone();
     let body = move || {
         t().certificate_body
             .replace(
@@ -583,7 +593,7 @@ fn CertificateScreen(
             <p class="certificate-body">{body}</p>
             <Stars count=result.stars/>
             <p class="certificate-thanks">{tr(|t| t.certificate_thanks)}</p>
-            <p class="certificate-date"><time datetime=date.clone()>{date.clone()}</time></p>
+            <p class="certificate-date"><time datetime=date.clone()>{move || long_date(&shown_date, lang.get())}</time></p>
         </article>
         <div class="actions no-print">
             <PrintButton label=|t| t.print_certificate class="big"/>
