@@ -24,7 +24,8 @@ pub use routes::{
     HazardKind, Layer, MapData, PatrolRoute, Place, PlaceKind, Story, BACKGROUND_FILE, ROUTES_FILE,
 };
 pub use site::{
-    EmergencyInfo, EmergencyNumber, EventInfo, KioskSettings, SiteContent, TileLayer, SITE_FILE,
+    parse_iso_date, EmergencyInfo, EmergencyNumber, EventInfo, KioskSettings, SiteContent,
+    TileLayer, SITE_FILE,
 };
 pub use text::LocalText;
 pub use validate::{Problem, Validate};
@@ -96,18 +97,19 @@ thread_local! {
 pub fn prefetch(path: &'static str) {
     let queued = PREFETCHED.with_borrow_mut(|queue| {
         queue.retain(|p| p.path != path || !matches!(p.result, Some(Err(_))));
-        queue.iter().any(|p| p.path == path)
+        let queued = queue.iter().any(|p| p.path == path);
+        if !queued {
+            queue.push(Prefetch {
+                path,
+                result: None,
+                waiting: Vec::new(),
+            });
+        }
+        queued
     });
     if queued {
         return;
     }
-    PREFETCHED.with_borrow_mut(|queue| {
-        queue.push(Prefetch {
-            path,
-            result: None,
-            waiting: Vec::new(),
-        })
-    });
     wasm_bindgen_futures::spawn_local(async move {
         let result = request_text(path).await;
         let waiting = PREFETCHED.with_borrow_mut(|queue| {

@@ -121,17 +121,14 @@ fn is_dialable(number: &str) -> bool {
     !digits.is_empty() && digits.len() <= 15 && digits.chars().all(|c| c.is_ascii_digit())
 }
 
-/// True for a calendar date written `YYYY-MM-DD`.
-fn is_iso_date(date: &str) -> bool {
-    let parts: Vec<&str> = date.split('-').collect();
-    match parts.as_slice() {
+/// A calendar date written `YYYY-MM-DD`, as (year, month, day); `None` for anything else.
+pub fn parse_iso_date(date: &str) -> Option<(u16, u8, u8)> {
+    match date.split('-').collect::<Vec<_>>()[..] {
         [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-            let (Ok(_), Ok(m), Ok(d)) = (y.parse::<u16>(), m.parse::<u8>(), d.parse::<u8>()) else {
-                return false;
-            };
-            (1..=12).contains(&m) && (1..=31).contains(&d)
+            let (year, month, day) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+            ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day))
         }
-        _ => false,
+        _ => None,
     }
 }
 
@@ -144,7 +141,7 @@ impl Validate for SiteContent {
         p.text("event.place", &self.event.place);
         p.text("event.organizer", &self.event.organizer);
         if let Some(date) = &self.event.date {
-            if !is_iso_date(date) {
+            if parse_iso_date(date).is_none() {
                 p.push(
                     "event.date",
                     format!("\"{date}\" is not a date written YYYY-MM-DD"),

@@ -93,13 +93,12 @@ pub fn long_date(iso: &str, lang: Lang) -> String {
         "November",
         "December",
     ];
-    let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
-    match parts[..] {
-        [year, month @ 1..=12, day @ 1..=31] if iso.len() == 10 => match lang {
+    match crate::content::parse_iso_date(iso) {
+        Some((year, month, day)) => match lang {
             Lang::ZhCn => format!("{year}年{month}月{day}日"),
-            Lang::En => format!("{day} {} {year}", MONTHS[month as usize - 1]),
+            Lang::En => format!("{day} {} {year}", MONTHS[usize::from(month) - 1]),
         },
-        _ => iso.to_owned(),
+        None => iso.to_owned(),
     }
 }
 

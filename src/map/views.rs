@@ -607,9 +607,8 @@ fn PlacePanel(map: StoredValue<PreparedMap>, place: usize) -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     let p = map.with_value(|m| m.data.places[place].clone());
-    let shown = p.clone();
-    let heading = move || place_name(&shown, lang.get());
-    let quiz_place = p.clone();
+    let shown = StoredValue::new(p.clone());
+    let heading = move || shown.with_value(|p| place_name(p, lang.get()));
     let kind_label = p.kind.clone();
     let story = match &p.kind {
         PlaceKind::Story(story) => Some(story.clone()),
@@ -621,7 +620,7 @@ fn PlacePanel(map: StoredValue<PreparedMap>, place: usize) -> impl IntoView {
             <p class="place-kind">{move || place_label(&kind_label, lang.get())}</p>
             {p.description.map(|d| view! { <p>{move || d.get(lang.get()).to_owned()}</p> })}
             {p.quiz.map(|set| view! {
-                <A href=format!("/quiz/{}", url_part(&set)) attr:class="button">{move || t().open_quiz.replace("{place}", &place_name(&quiz_place, lang.get()))}</A>
+                <A href=format!("/quiz/{}", url_part(&set)) attr:class="button">{move || t().open_quiz.replace("{place}", &heading())}</A>
             })}
             {story.map(|story| view! { <StoryCompare story/> })}
             <A href="?" attr:class="button secondary">{tr(|t| t.close)}</A>
