@@ -115,6 +115,27 @@ fn zoom_keeps_the_anchor_still_and_pan_moves() {
 }
 
 #[test]
+fn a_chosen_place_off_screen_is_brought_to_the_middle_and_one_in_sight_stays_put() {
+    let view = View {
+        scale: 1000.0,
+        offset_x: 0.0,
+        offset_y: 0.0,
+    };
+    let in_sight = Xy { x: 0.2, y: 0.3 };
+    assert_eq!(view.keep_in_sight(in_sight, 800.0, 560.0, 40.0), view);
+    // At (900, 100): past the right edge.
+    let off = Xy { x: 0.9, y: 0.1 };
+    let moved = view.keep_in_sight(off, 800.0, 560.0, 40.0);
+    assert_eq!(moved.scale, view.scale);
+    let (x, y) = moved.to_screen(off);
+    assert!(close(x, 400.0, 1e-9) && close(y, 280.0, 1e-9));
+    // At (790, 100): on screen but under the margin.
+    let edge = Xy { x: 0.79, y: 0.1 };
+    let (x, _) = view.keep_in_sight(edge, 800.0, 560.0, 40.0).to_screen(edge);
+    assert!(close(x, 400.0, 1e-9));
+}
+
+#[test]
 fn scale_bar_picks_round_lengths() {
     let (metres, px) = scale_bar(3.0, 120.0);
     assert_eq!(metres, 200.0);

@@ -72,6 +72,8 @@ pub(super) const STRINGS: Strings = Strings {
     partly_right: "Partly right",
     not_quite: "Not quite",
     the_answer: "The answer: ",
+    your_answer: "You chose: ",
+    time_ran_out: "Time ran out.",
     next_question: "Next question",
     see_results: "See results",
     results: "Results",

@@ -173,6 +173,8 @@ pub struct Strings {
     pub partly_right: &'static str,
     pub not_quite: &'static str,
     pub the_answer: &'static str,
+    pub your_answer: &'static str,
+    pub time_ran_out: &'static str,
     pub next_question: &'static str,
     pub see_results: &'static str,
     pub results: &'static str,

@@ -72,6 +72,8 @@ pub(super) const STRINGS: Strings = Strings {
     partly_right: "答对了一部分",
     not_quite: "没答对",
     the_answer: "正确答案：",
+    your_answer: "你选的是：",
+    time_ran_out: "时间到了。",
     next_question: "下一题",
     see_results: "看成绩",
     results: "成绩",

@@ -180,6 +180,18 @@ impl View {
         }
     }
 
+    /// The view with `p` in sight: unchanged when `p` is already at least `margin` pixels inside
+    /// the `width` × `height` screen, otherwise moved (same zoom) to put `p` in the middle.
+    pub fn keep_in_sight(self, p: Xy, width: f64, height: f64, margin: f64) -> View {
+        let (x, y) = self.to_screen(p);
+        let inside = |v: f64, size: f64| (margin..=size - margin).contains(&v);
+        if inside(x, width) && inside(y, height) {
+            self
+        } else {
+            self.pan(width / 2.0 - x, height / 2.0 - y)
+        }
+    }
+
     /// Ground metres per screen pixel at a latitude.
     pub fn metres_per_pixel(&self, lat: f64) -> f64 {
         2.0 * std::f64::consts::PI * MERCATOR_RADIUS_M * lat.to_radians().cos() / self.scale

@@ -124,6 +124,15 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
     };
     let to_screen = move |at: crate::map::geo::LonLat| view_state.get().to_screen(project(at));
 
+    // A place chosen from the list (or a shared ?place= link) is ringed on the map and, when the
+    // map has been moved away from it, brought back into sight.
+    Effect::new(move |_| {
+        if let Some(at) = selected_place().map(|i| map.with_value(|m| project(m.data.places[i].at)))
+        {
+            view_state.update(|v| *v = v.keep_in_sight(at, WIDTH, HEIGHT, 40.0));
+        }
+    });
+
     let zoom_by =
         move |factor: f64| view_state.update(|v| *v = v.zoom_at(factor, WIDTH / 2.0, HEIGHT / 2.0));
 
@@ -212,7 +221,8 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                             m.data
                                 .places
                                 .iter()
-                                .map(|place| {
+                                .enumerate()
+                                .map(|(i, place)| {
                                     // Symbols keep their size: only their position follows the
                                     // view, so panning updates one attribute per symbol.
                                     let at = place.at;
@@ -224,8 +234,9 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                     let go = go.clone();
                                     let href = format!("?place={}", url_part(&place.id));
                                     view! {
-                                        <g class="place" transform=position on:click=move |_| go(&href)>
+                                        <g class=move || if selected_place() == Some(i) { "place selected" } else { "place" } transform=position on:click=move |_| go(&href)>
                                             <title>{label}</title>
+                                            <circle class="place-halo" r="19"/>
                                             <PlaceSymbol kind=place.kind.clone() order=place.order/>
                                         </g>
                                     }

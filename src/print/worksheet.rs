@@ -150,6 +150,10 @@ fn PaperQuestion(question: Question, lang: Lang) -> impl IntoView {
     view! {
         <li class="paper-question">
             <p class="paper-prompt">{text(&question.prompt)} " " <span class="paper-hint">{hint}</span></p>
+            // Some prompts ask about their picture ("What does this sign mean?").
+            {question.image.as_ref().map(|image| view! {
+                <img class="paper-image" src=image.url() alt=image.alt.get(lang).to_owned() width="240" height="180"/>
+            })}
             {body}
         </li>
     }

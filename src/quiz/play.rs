@@ -2,7 +2,7 @@
 
 use super::engine::{draw_round, max_teams, questions_per_team, Answer, Marked, Round, Shuffler};
 use super::leaderboard::{self, Entry};
-use super::questions::{AnswerView, CorrectAnswer};
+use super::questions::{AnswerView, CorrectAnswer, YourAnswer};
 use super::teams::{default_teams, pick_animal, Animal};
 use super::views::{format_points, today, Leaderboard};
 use crate::content::{AgeBand, QuizContent, QuizSet};
@@ -109,6 +109,8 @@ pub fn Game(
         });
     };
 
+    // The last answer given, for the feedback screen to repeat it.
+    let last_answer = StoredValue::new(Answer::TimedOut);
     let answer = Callback::new(move |answer: Answer| {
         let mut marked = None;
         round.update(|r| {
@@ -117,6 +119,7 @@ pub fn Game(
             }
         });
         if let Some(m) = marked {
+            last_answer.set_value(answer);
             feedback_sound.play(m.correct);
             stage.set(Stage::Feedback(m));
         }
@@ -182,7 +185,7 @@ pub fn Game(
             .into_any(),
             Stage::Pass => view! { <PassScreen round teams on_ready=move || stage.set(Stage::Ask)/> }.into_any(),
             Stage::Ask => view! { <AskScreen set round teams on_answer=answer/> }.into_any(),
-            Stage::Feedback(marked) => view! { <FeedbackScreen set quizzes round marked on_next=next/> }.into_any(),
+            Stage::Feedback(marked) => view! { <FeedbackScreen set quizzes round marked answer=last_answer.get_value() on_next=next/> }.into_any(),
             Stage::Results => view! {
                 <ResultsScreen
                     set
@@ -388,13 +391,15 @@ fn Countdown(seconds: u32, on_timeout: impl Fn() + Send + Sync + 'static) -> imp
     }
 }
 
-/// Right or wrong, the right answer, why, and the sources; then "next".
+/// Right or wrong, what the player chose when it was not right, the right answer, why, and the
+/// sources; then "next".
 #[component]
 fn FeedbackScreen(
     set: StoredValue<QuizSet>,
     quizzes: StoredValue<QuizContent>,
     round: RwSignal<Option<Round>>,
     marked: Marked,
+    answer: Answer,
     on_next: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -449,6 +454,7 @@ fn FeedbackScreen(
                 {verdict}
             </h2>
             <p class="prompt-again">{move || prompt.get(lang.get()).to_owned()}</p>
+            {(!marked.correct).then(|| view! { <YourAnswer question=question.clone() answer/> })}
             <div class="the-answer"><strong>{tr(|t| t.the_answer)}</strong><CorrectAnswer question/></div>
             <p class="explanation">{move || explanation.get(lang.get()).to_owned()}</p>
             {(!sources.is_empty()).then(|| view! {

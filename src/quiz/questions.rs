@@ -294,6 +294,44 @@ pub fn CorrectAnswer(question: Question) -> impl IntoView {
     }
 }
 
+/// What the player chose, in words, for a feedback screen after a wrong or partly right answer:
+/// the option, options or true/false they picked, or that time ran out. Nothing for ordering and
+/// matching questions (their answer is a whole arrangement; the right one is shown in full).
+#[component]
+pub fn YourAnswer(question: Question, answer: Answer) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let lang = lang.get();
+        let t = lang.t();
+        let chosen = match (&question.kind, &answer) {
+            (_, Answer::TimedOut) => {
+                return Some(view! { <p class="your-answer">{t.time_ran_out}</p> }.into_any())
+            }
+            (QuestionKind::Single { options, .. }, Answer::Choice(i)) => {
+                options.get(*i).map(|o| o.get(lang).to_owned())
+            }
+            (QuestionKind::Multiple { options, .. }, Answer::Choices(picked)) => {
+                let mut picked = picked.clone();
+                picked.sort_unstable();
+                let list: Vec<&str> = picked
+                    .iter()
+                    .filter_map(|&i| options.get(i))
+                    .map(|o| o.get(lang))
+                    .collect();
+                Some(list.join(lang_separator(lang)))
+            }
+            (QuestionKind::TrueFalse { .. }, Answer::Judgement(said)) => {
+                Some((if *said { t.answer_true } else { t.answer_false }).to_owned())
+            }
+            _ => None,
+        }?;
+        Some(
+            view! { <p class="your-answer"><strong>{t.your_answer}</strong>{chosen}</p> }
+                .into_any(),
+        )
+    }
+}
+
 fn lang_separator(lang: crate::i18n::Lang) -> &'static str {
     match lang {
         crate::i18n::Lang::ZhCn => "、",

@@ -67,9 +67,11 @@ fn SiteHeader() -> impl IntoView {
                 <A href="/guide" attr:class="door-link">{tr(|t| t.guide)}</A>
                 <A href="/map" attr:class="door-link">{tr(|t| t.map)}</A>
             </nav>
-            <EmergencyButton/>
-            <TextSizeToggle/>
-            <LanguageSwitch/>
+            <div class="header-tools">
+                <EmergencyButton/>
+                <TextSizeToggle/>
+                <LanguageSwitch/>
+            </div>
         </header>
     }
 }

@@ -109,6 +109,32 @@ test('zoom buttons, keys and reset change the view and the scale bar', async ({ 
   await expect(scale).toHaveText(before);
 });
 
+test('a place chosen from the list is ringed on the map and brought back into sight', async ({ page }) => {
+  await page.goto('/map?lang=en');
+  const svg = page.locator('svg.map');
+  const inSight = async (name) => {
+    const place = svg.locator('g.place').filter({ has: page.locator('title', { hasText: name }) });
+    const [box, frame] = [await place.boundingBox(), await svg.boundingBox()];
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    return x > frame.x && x < frame.x + frame.width && y > frame.y && y < frame.y + frame.height;
+  };
+  const list = page.getByRole('navigation', { name: 'Places' });
+  const name = (await list.getByRole('link').first().innerText()).trim();
+  // Zoom in and pan far away, as a volunteer might have.
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+  await svg.focus();
+  for (let i = 0; i < 30 && (await inSight(name)); i++) await page.keyboard.press('ArrowLeft');
+  expect(await inSight(name)).toBe(false);
+  await expect(svg.locator('g.place.selected')).toHaveCount(0);
+
+  await list.getByRole('link', { name, exact: true }).click();
+  await expect(page).toHaveURL(/[?&]place=/);
+  const selected = svg.locator('g.place.selected');
+  await expect(selected).toHaveCount(1);
+  await expect(selected.locator('title')).toHaveText(name);
+  await expect.poll(() => inSight(name)).toBe(true);
+});
+
 test('a checkpoint with a quiz opens that quiz: the route is a learning trail', async ({ page }) => {
   await page.goto('/map/north-bank-learning-trail?lang=en');
   const panel = page.getByRole('region', { name: 'North bank learning trail' });

@@ -81,6 +81,12 @@ test('a worksheet lays out every kind of question for pen and paper, with a name
   for (const [i, q] of set.questions.entries()) {
     const item = items.nth(i);
     await expect(item).toContainText(q.prompt.en);
+    if (q.image) {
+      // "What does this sign mean?" needs its sign on paper too.
+      const picture = item.getByRole('img', { name: q.image.alt.en });
+      await expect(picture).toBeVisible();
+      expect(await picture.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+    }
     if (q.kind === 'single' || q.kind === 'multiple') {
       for (const option of q.options) await expect(item).toContainText(option.en);
       await expect(item.locator('.paper-box')).toHaveCount(q.options.length);

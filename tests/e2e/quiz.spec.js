@@ -74,6 +74,36 @@ for (const how of ['tap', 'keyboard']) {
   });
 }
 
+test('after a wrong answer the feedback repeats what the player chose, then the right answer', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const bank = await loadBank(request, 'en');
+  await page.goto('/quiz/litter-and-sewage?age=adults&lang=en&seed=5');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const shown = new Set();
+  for (;;) {
+    const q = bank.get((await page.locator('h2.prompt').innerText()).trim());
+    await answerCurrent(page, 'en', { right: false });
+    const feedback = page.getByRole('status');
+    await expect(feedback.getByRole('heading', { level: 2 })).toHaveText(/Not quite|Partly right/);
+    const chose = feedback.locator('.your-answer');
+    if (q.kind === 'single') {
+      await expect(chose).toHaveText(`You chose: ${q.options[(q.answer + 1) % q.options.length].en}`);
+    } else if (q.kind === 'multiple') {
+      await expect(chose).toHaveText(`You chose: ${q.options.find((_, i) => !q.answers.includes(i)).en}`);
+    } else if (q.kind === 'true_false') {
+      await expect(chose).toHaveText(`You chose: ${q.answer ? 'False' : 'True'}`);
+    } else {
+      await expect(chose).toHaveCount(0);
+    }
+    shown.add(q.kind);
+    await expect(feedback.getByText('The answer:')).toBeVisible();
+    const results = page.getByRole('button', { name: 'See results' });
+    if (await results.isVisible()) break;
+    await page.getByRole('button', { name: 'Next question' }).click();
+  }
+  expect([...shown].filter((k) => ['single', 'multiple', 'true_false'].includes(k)).length).toBeGreaterThan(1);
+});
+
 test('a teacher deep link opens one set for one age band in Chinese', async ({ page, request }) => {
   await loadBank(request, 'zh-CN');
   await page.goto('/quiz/drowning-prevention?age=kindergarten&lang=zh-CN');
