@@ -285,7 +285,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                 }}
                 <RouteList map selected=Signal::derive(selected_route)/>
                 <PlaceList map/>
-                <Legend/>
+                <Legend map/>
             </aside>
         </div>
     }
@@ -712,9 +712,9 @@ fn PlaceList(map: StoredValue<PreparedMap>) -> impl IntoView {
     }
 }
 
-/// The symbols and what they mean.
+/// The symbols and what they mean, with the park-story symbol when the map has a story place.
 #[component]
-fn Legend() -> impl IntoView {
+fn Legend(map: StoredValue<PreparedMap>) -> impl IntoView {
     use crate::content::{GearKind, HazardKind};
     let lang = use_lang();
     let kinds = [
@@ -728,12 +728,21 @@ fn Legend() -> impl IntoView {
         PlaceKind::Meeting,
         PlaceKind::Place,
     ];
+    // A story place's kind carries its pictures, so the legend borrows the first one on the map.
+    let story = map.with_value(|m| {
+        m.data
+            .places
+            .iter()
+            .find(|p| matches!(p.kind, PlaceKind::Story(_)))
+            .map(|p| p.kind.clone())
+    });
     view! {
         <section class="legend" aria-labelledby="legend-heading">
             <h2 id="legend-heading">{tr(|t| t.legend)}</h2>
             <ul>
                 {kinds
                     .into_iter()
+                    .chain(story)
                     .map(|kind| {
                         let label_kind = kind.clone();
                         view! {

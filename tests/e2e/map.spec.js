@@ -152,6 +152,10 @@ test('hazards and rescue gear are listed as text, with distinct map symbols', as
   await expect(page.locator('svg.map .sym-hazard')).toHaveCount(3);
   await expect(page.locator('svg.map .sym-lifebuoy')).toHaveCount(2);
   await expect(page.locator('svg.map .sym-pole')).toHaveCount(1);
+  // The legend explains every symbol on the map, the park story's too.
+  const legend = page.getByRole('region', { name: 'Legend' });
+  const symbols = await page.locator('svg.map g.place .sym').evaluateAll((all) => [...new Set(all.map((g) => g.getAttribute('class')))]);
+  for (const symbol of symbols) await expect(legend.locator(`[class="${symbol}"]`).first()).toBeAttached();
 });
 
 test('the park story slider compares before and now, by keyboard and by touch', async ({ page }) => {
