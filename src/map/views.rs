@@ -665,8 +665,8 @@ fn RouteList(map: StoredValue<PreparedMap>, selected: Signal<Option<usize>>) -> 
                                     <li>
                                         <A href=href attr:aria-current=current>
                                             <span class="swatch" style=("background", swatch)></span>
-                                            {name}
-                                            <span class="muted">" · " {length}</span>
+                                            // One piece of text, so a long name wraps with its length after it.
+                                            <span>{name}<span class="muted">" · " {length}</span></span>
                                         </A>
                                     </li>
                                 }
