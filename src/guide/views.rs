@@ -187,15 +187,16 @@ fn SectionView(
     }
 }
 
-/// Numbers of the sources a step cites, as they appear in the page's source list.
+/// Numbers of the sources a step cites, as they appear in the page's source list, in order.
 fn citation_numbers(step: &GuideStep, source_ids: &[String]) -> String {
-    let numbers: Vec<String> = step
+    let mut numbers: Vec<usize> = step
         .sources
         .iter()
         .filter_map(|id| source_ids.iter().position(|s| s == id))
-        .map(|i| format!("[{}]", i + 1))
         .collect();
-    numbers.join("")
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers.iter().map(|i| format!("[{}]", i + 1)).collect()
 }
 
 /// A step's short text, its detail for older readers, and its citations.

@@ -14,7 +14,13 @@ for (const lang of ['zh-CN', 'en']) {
       const firstStep = section.groups[0].steps[0].text[lang];
       await expect(page.getByText(firstStep, { exact: true })).toBeVisible();
       await expect(page.getByRole('heading', { name: lang === 'en' ? 'Sources' : '来源' })).toBeVisible();
-      await expect(page.getByRole('region', { name: lang === 'en' ? 'Sources' : '来源' }).getByRole('listitem').first()).toBeVisible();
+      const sources = page.getByRole('region', { name: lang === 'en' ? 'Sources' : '来源' });
+      await expect(sources.getByRole('listitem').first()).toBeVisible();
+      // Every step's markers point at the sources it cites in the numbered list, in ascending order.
+      const listed = (await sources.locator('cite').allInnerTexts()).map((title) => guide.sources.find((s) => s.title[lang] === title.trim()).id);
+      const steps = section.groups.flatMap((group) => group.steps);
+      const markers = (await page.locator('.guide-section .citations').allInnerTexts()).map((text) => (text.match(/\[\d+\]/g) ?? []).join(''));
+      expect(markers).toEqual(steps.map((step) => step.sources.map((id) => listed.indexOf(id) + 1).sort((a, b) => a - b).map((n) => `[${n}]`).join('')));
       if (i + 1 < guide.sections.length) {
         await page.getByRole('link', { name: new RegExp(`${lang === 'en' ? 'Next' : '下一节'}: `) }).click();
       }
