@@ -110,7 +110,7 @@ pub fn Game(
     };
 
     // The last answer given, for the feedback screen to repeat it.
-    let last_answer = StoredValue::new(Answer::TimedOut);
+    let last_answer = StoredValue::new(None::<Answer>);
     let answer = Callback::new(move |answer: Answer| {
         let mut marked = None;
         round.update(|r| {
@@ -119,7 +119,7 @@ pub fn Game(
             }
         });
         if let Some(m) = marked {
-            last_answer.set_value(answer);
+            last_answer.set_value(Some(answer));
             feedback_sound.play(m.correct);
             stage.set(Stage::Feedback(m));
         }
@@ -399,7 +399,7 @@ fn FeedbackScreen(
     quizzes: StoredValue<QuizContent>,
     round: RwSignal<Option<Round>>,
     marked: Marked,
-    answer: Answer,
+    answer: Option<Answer>,
     on_next: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -454,7 +454,7 @@ fn FeedbackScreen(
                 {verdict}
             </h2>
             <p class="prompt-again">{move || prompt.get(lang.get()).to_owned()}</p>
-            {(!marked.correct).then(|| view! { <YourAnswer question=question.clone() answer/> })}
+            {answer.filter(|_| !marked.correct).map(|answer| view! { <YourAnswer question=question.clone() answer/> })}
             <div class="the-answer"><strong>{tr(|t| t.the_answer)}</strong><CorrectAnswer question/></div>
             <p class="explanation">{move || explanation.get(lang.get()).to_owned()}</p>
             {(!sources.is_empty()).then(|| view! {
