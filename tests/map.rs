@@ -136,6 +136,43 @@ fn a_chosen_place_off_screen_is_brought_to_the_middle_and_one_in_sight_stays_put
 }
 
 #[test]
+fn symbols_that_would_overlap_are_nudged_apart_and_lone_ones_stay() {
+    let distance = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).hypot(a.1 - b.1);
+    let placed = |points: &[(f64, f64)], offsets: &[(f64, f64)]| -> Vec<(f64, f64)> {
+        points
+            .iter()
+            .zip(offsets)
+            .map(|(p, o)| (p.0 + o.0, p.1 + o.1))
+            .collect()
+    };
+    // A hazard sign and a lifebuoy 10 px apart, a third symbol far away.
+    let points = [(100.0, 100.0), (108.0, 106.0), (400.0, 300.0)];
+    let offsets = symbol_offsets(&points, 30.0);
+    let moved = placed(&points, &offsets);
+    assert!(distance(moved[0], moved[1]) >= 30.0 - 1e-9);
+    assert_eq!(offsets[2], (0.0, 0.0));
+    // Pushed apart along the line between them, each by half.
+    assert!(close(offsets[0].0, -offsets[1].0, 1e-9) && offsets[0].0 < 0.0 && offsets[0].1 < 0.0);
+    // Two on the very same spot, and a cluster of three, end up apart too.
+    let same = [(50.0, 50.0), (50.0, 50.0)];
+    let moved = placed(&same, &symbol_offsets(&same, 30.0));
+    assert!(distance(moved[0], moved[1]) >= 30.0 - 1e-9);
+    let cluster = [(0.0, 0.0), (5.0, 0.0), (2.0, 4.0)];
+    let moved = placed(&cluster, &symbol_offsets(&cluster, 30.0));
+    for (i, j) in [(0, 1), (0, 2), (1, 2)] {
+        assert!(
+            distance(moved[i], moved[j]) >= 25.0,
+            "{i} and {j} still overlap"
+        );
+    }
+    // Symbols far enough apart do not move at all.
+    assert_eq!(
+        symbol_offsets(&[(0.0, 0.0), (40.0, 0.0)], 30.0),
+        vec![(0.0, 0.0); 2]
+    );
+}
+
+#[test]
 fn scale_bar_picks_round_lengths() {
     let (metres, px) = scale_bar(3.0, 120.0);
     assert_eq!(metres, 200.0);

@@ -1,5 +1,6 @@
 //! Map geometry in plain Rust: Web Mercator, fitting bounds to a view, haversine lengths,
-//! distances from points to lines, line simplification, and a scale bar's length.
+//! distances from points to lines, line simplification, a scale bar's length, and nudging map
+//! symbols apart.
 
 /// A position as GeoJSON writes it: longitude, latitude in degrees (WGS84).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -196,6 +197,44 @@ impl View {
     pub fn metres_per_pixel(&self, lat: f64) -> f64 {
         2.0 * std::f64::consts::PI * MERCATOR_RADIUS_M * lat.to_radians().cos() / self.scale
     }
+}
+
+/// How far (screen pixels) to move each map symbol so that no two are closer than `gap`, for
+/// symbols drawn at `points` (a lifebuoy beside a hazard sign must not hide it). Symbols that
+/// overlap are pushed apart along the line between them (sideways when they sit on the same spot)
+/// over a few rounds; lone symbols do not move. Offsets only depend on the zoom: panning moves
+/// every symbol alike. Pairwise, so meant for the tens of places of a park, not thousands.
+pub fn symbol_offsets(points: &[(f64, f64)], gap: f64) -> Vec<(f64, f64)> {
+    let mut moved = points.to_vec();
+    for _ in 0..4 {
+        let mut overlaps = false;
+        for i in 0..moved.len() {
+            for j in i + 1..moved.len() {
+                let (dx, dy) = (moved[j].0 - moved[i].0, moved[j].1 - moved[i].1);
+                let distance = dx.hypot(dy);
+                if distance >= gap {
+                    continue;
+                }
+                overlaps = true;
+                let (ux, uy) = if distance > 1e-9 {
+                    (dx / distance, dy / distance)
+                } else {
+                    (1.0, 0.0)
+                };
+                let push = (gap - distance) / 2.0;
+                moved[i] = (moved[i].0 - ux * push, moved[i].1 - uy * push);
+                moved[j] = (moved[j].0 + ux * push, moved[j].1 + uy * push);
+            }
+        }
+        if !overlaps {
+            break;
+        }
+    }
+    moved
+        .iter()
+        .zip(points)
+        .map(|(m, p)| (m.0 - p.0, m.1 - p.1))
+        .collect()
 }
 
 /// A scale bar: a round ground distance and its length on screen, at most `max_px` long.

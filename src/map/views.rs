@@ -1,7 +1,7 @@
 //! `/map` and `/map/<route>`: the SVG map with pan and zoom, and the panel beside it that lists
 //! every route and place (so nothing is reachable only through the map).
 
-use super::geo::{project, scale_bar, unproject, visible_tiles, View, Xy};
+use super::geo::{project, scale_bar, symbol_offsets, unproject, visible_tiles, View, Xy};
 use super::model::{svg_path, PreparedMap, HEIGHT, WIDTH};
 use super::story::StoryCompare;
 use super::symbols::{place_label, place_name, PlaceSymbol};
@@ -133,6 +133,25 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
         }
     });
 
+    // No symbol hides another: where two would overlap at this zoom, each is drawn a little away
+    // from its spot, with a line back to it. Recomputed when the zoom changes, not on every pan.
+    let zoom = Memo::new(move |_| view_state.get().scale);
+    let offsets = Memo::new(move |_| {
+        let at_zoom = View {
+            scale: zoom.get(),
+            offset_x: 0.0,
+            offset_y: 0.0,
+        };
+        let points: Vec<(f64, f64)> = map.with_value(|m| {
+            m.data
+                .places
+                .iter()
+                .map(|p| at_zoom.to_screen(project(p.at)))
+                .collect()
+        });
+        symbol_offsets(&points, 30.0)
+    });
+
     let zoom_by =
         move |factor: f64| view_state.update(|v| *v = v.zoom_at(factor, WIDTH / 2.0, HEIGHT / 2.0));
 
@@ -226,9 +245,18 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                     // Symbols keep their size: only their position follows the
                                     // view, so panning updates one attribute per symbol.
                                     let at = place.at;
+                                    let offset = move || offsets.with(|o| o.get(i).copied().unwrap_or_default());
                                     let position = move || {
                                         let (x, y) = to_screen(at);
-                                        format!("translate({x:.1} {y:.1})")
+                                        let (dx, dy) = offset();
+                                        format!("translate({:.1} {:.1})", x + dx, y + dy)
+                                    };
+                                    let leader = move || {
+                                        let (dx, dy) = offset();
+                                        (dx.hypot(dy) > 2.0).then(|| view! {
+                                            <line class="leader" x1="0" y1="0" x2=format!("{:.1}", -dx) y2=format!("{:.1}", -dy)/>
+                                            <circle class="leader-end" cx=format!("{:.1}", -dx) cy=format!("{:.1}", -dy) r="3"/>
+                                        })
                                     };
                                     let label = place_name(place, lang);
                                     let go = go.clone();
@@ -236,6 +264,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                     view! {
                                         <g class=move || if selected_place() == Some(i) { "place selected" } else { "place" } transform=position on:click=move |_| go(&href)>
                                             <title>{label}</title>
+                                            {leader}
                                             <circle class="place-halo" r="19"/>
                                             <PlaceSymbol kind=place.kind.clone() order=place.order/>
                                         </g>

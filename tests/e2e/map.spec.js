@@ -135,6 +135,35 @@ test('a place chosen from the list is ringed on the map and brought back into si
   await expect.poll(() => inSight(name)).toBe(true);
 });
 
+test('no map symbol hides another: close ones are drawn apart with a line back to their spot', async ({ page }) => {
+  await page.goto('/map?lang=en');
+  const symbols = page.locator('svg.map g.place .sym');
+  await expect(symbols.first()).toBeVisible();
+  const overlaps = async () => {
+    const boxes = await symbols.evaluateAll((all) => all.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, w: r.width, h: r.height, name: el.closest('g.place').querySelector('title').textContent };
+    }));
+    const found = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+        const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+        if (w > 2 && h > 2) found.push(`${a.name} / ${b.name}`);
+      }
+    }
+    return found;
+  };
+  expect(await overlaps()).toEqual([]);
+  // The shipped map has a lifebuoy 40 m from a deep-water sign: both are drawn apart.
+  await expect(page.locator('svg.map g.place .leader').first()).toBeAttached();
+  // Zoomed in far enough, everything sits on its own spot again.
+  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(page.locator('svg.map g.place .leader')).toHaveCount(0);
+  expect(await overlaps()).toEqual([]);
+});
+
 test('a checkpoint with a quiz opens that quiz: the route is a learning trail', async ({ page }) => {
   await page.goto('/map/north-bank-learning-trail?lang=en');
   const panel = page.getByRole('region', { name: 'North bank learning trail' });
