@@ -7,3 +7,16 @@ pub mod idle;
 mod views;
 
 pub use views::KioskLayer;
+
+use leptos::prelude::*;
+
+/// Whether the kiosk station is asking "Still playing?" over the page. A quiz question's
+/// countdown stands still while it asks, so the family does not come back to a question the clock
+/// took behind the overlay.
+#[derive(Clone, Copy)]
+pub struct StillPlayingAsked(pub RwSignal<bool>);
+
+/// Makes [`StillPlayingAsked`] available to the pages and the kiosk layer (done by the layout).
+pub fn provide_still_playing_asked() {
+    provide_context(StillPlayingAsked(RwSignal::new(false)));
+}

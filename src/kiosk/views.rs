@@ -1,6 +1,7 @@
 //! The kiosk layer over every page: idle countdown, attract screen, organizer menu.
 
 use super::idle::{idle_phase, parse_idle_seconds, IdlePhase};
+use super::StillPlayingAsked;
 use crate::content::{AgeBand, SiteContent};
 use crate::i18n::Lang;
 use crate::lazy::lazy_view;
@@ -95,6 +96,9 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>) -> impl IntoView {
             .unwrap_or(DEFAULT_IDLE_SECONDS)
     };
     let phase = RwSignal::new(IdlePhase::Active);
+    if let Some(StillPlayingAsked(asked)) = use_context() {
+        Effect::new(move |_| asked.set(matches!(phase.get(), IdlePhase::Warning(_))));
+    }
     let last_touch = StoredValue::new(js_sys::Date::now());
     let touched = move || {
         last_touch.set_value(js_sys::Date::now());

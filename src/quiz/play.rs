@@ -7,6 +7,7 @@ use super::teams::{default_teams, pick_animal, Animal};
 use super::views::{format_points, today, Leaderboard};
 use crate::content::{AgeBand, QuizContent, QuizSet};
 use crate::i18n::long_date;
+use crate::kiosk::StillPlayingAsked;
 use crate::shell::{
     after_next_paint, is_embedded, post_to_parent, tr, use_feedback_sound, use_lang, AgePicker,
     PrintButton,
@@ -359,13 +360,18 @@ fn AskScreen(
 }
 
 /// A per-question countdown (only when the set asks for one). Time running out simply ends
-/// the question; answering fast earns nothing extra.
+/// the question; answering fast earns nothing extra. It stands still while a kiosk station asks
+/// "Still playing?".
 #[component]
 fn Countdown(seconds: u32, on_timeout: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     let lang = use_lang();
     let left = RwSignal::new(seconds);
+    let asked = use_context::<StillPlayingAsked>();
     let handle = set_interval_with_handle(
         move || {
+            if asked.is_some_and(|StillPlayingAsked(asked)| asked.get_untracked()) {
+                return;
+            }
             let now = left.get_untracked().saturating_sub(1);
             left.set(now);
         },

@@ -7,7 +7,7 @@ use super::{
     TextSizeToggle, UpdatePrompt,
 };
 use crate::content::{fetch_json, AppError, SiteContent, SITE_FILE};
-use crate::kiosk::KioskLayer;
+use crate::kiosk::{provide_still_playing_asked, KioskLayer};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -26,6 +26,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     })));
     provide_prefs();
     provide_offline();
+    provide_still_playing_asked();
     let embedded = provide_embed();
     view! {
         {(!embedded).then(|| view! { <SiteHeader/> })}

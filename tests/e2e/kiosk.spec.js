@@ -123,3 +123,22 @@ test('a station hides the settings and the leaderboard reset from visitors; the 
   await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Settings' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Clear the leaderboard' })).toBeHidden();
 });
+
+test('a timed question stands still while the station asks "Still playing?", and goes on after Continue', async ({ page }) => {
+  test.setTimeout(60_000);
+  // river-ecology has a 30-second clock on every question; after 15 idle seconds the station asks
+  // for 5 seconds.
+  await page.goto('/quiz/river-ecology?mode=kiosk&idle=15&age=adults&lang=en');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const clock = page.locator('.countdown');
+  await expect(clock).toContainText(/seconds left/i);
+  const ask = page.getByRole('alertdialog', { name: 'Still playing?' });
+  await expect(ask).toBeVisible({ timeout: 20_000 });
+  const seconds = async () => Number((await clock.innerText()).match(/\d+/)[0]);
+  const asked = await seconds();
+  await page.waitForTimeout(2_000);
+  expect(await seconds()).toBe(asked);
+  await ask.getByRole('button', { name: 'Continue' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect.poll(seconds, { timeout: 5_000 }).toBeLessThan(asked);
+});
