@@ -142,6 +142,21 @@ test('touch targets in the header are at least 44 by 44 px on a 320 px phone', a
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
+for (const [lang, width] of [['zh-CN', 360], ['en', 412], ['en', 1280]]) {
+  test(`the header's tools stay together and share the brand's row (${lang}, ${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`/?lang=${lang}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const top = (locator) => locator.evaluate((el) => Math.round(el.getBoundingClientRect().top));
+    const brand = await top(page.locator('header .brand'));
+    const tools = page.locator('header .header-tools > *');
+    await expect(tools).toHaveCount(3);
+    for (const tool of await tools.all()) expect(Math.abs((await top(tool)) - brand)).toBeLessThanOrEqual(6);
+    // The brand keeps its name for screen readers when only its icon shows.
+    await expect(page.getByRole('link', { name: lang === 'en' ? 'River Guardians' : '护河护水' }).first()).toBeVisible();
+  });
+}
+
 test('a page whose wasm chunk cannot be downloaded says so, keeps the app running, and retry loads it', async ({ page }) => {
   // Every wasm file but the main module (trunk's <name>-<hash>_bg.wasm) is a lazily loaded chunk.
   let offline = true;
