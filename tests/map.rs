@@ -153,17 +153,17 @@ fn symbols_that_would_overlap_are_nudged_apart_and_lone_ones_stay() {
     assert_eq!(offsets[2], (0.0, 0.0));
     // Pushed apart along the line between them, each by half.
     assert!(close(offsets[0].0, -offsets[1].0, 1e-9) && offsets[0].0 < 0.0 && offsets[0].1 < 0.0);
-    // Two on the very same spot, and a cluster of three, end up apart too.
+    // Two on the very same spot, and a cluster of four, end up apart too.
     let same = [(50.0, 50.0), (50.0, 50.0)];
     let moved = placed(&same, &symbol_offsets(&same, 30.0));
     assert!(distance(moved[0], moved[1]) >= 30.0 - 1e-9);
-    let cluster = [(0.0, 0.0), (5.0, 0.0), (2.0, 4.0)];
+    let cluster = [(0.0, 0.0), (5.0, 0.0), (2.0, 4.0), (3.0, 1.0)];
     let moved = placed(&cluster, &symbol_offsets(&cluster, 30.0));
-    for (i, j) in [(0, 1), (0, 2), (1, 2)] {
-        assert!(
-            distance(moved[i], moved[j]) >= 25.0,
-            "{i} and {j} still overlap"
-        );
+    for i in 0..cluster.len() {
+        for j in i + 1..cluster.len() {
+            let apart = distance(moved[i], moved[j]);
+            assert!(apart >= 29.0, "{i} and {j} still overlap: {apart}");
+        }
     }
     // Symbols far enough apart do not move at all.
     assert_eq!(

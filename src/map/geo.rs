@@ -201,12 +201,14 @@ impl View {
 
 /// How far (screen pixels) to move each map symbol so that no two are closer than `gap`, for
 /// symbols drawn at `points` (a lifebuoy beside a hazard sign must not hide it). Symbols that
-/// overlap are pushed apart along the line between them (sideways when they sit on the same spot)
-/// over a few rounds; lone symbols do not move. Offsets only depend on the zoom: panning moves
-/// every symbol alike. Pairwise, so meant for the tens of places of a park, not thousands.
+/// overlap are pushed apart along the line between them (sideways when they sit on the same spot),
+/// round after round until none overlaps or for at most 20 rounds (a crowd of symbols on one spot,
+/// zoomed far out, may keep small overlaps); lone symbols do not move. Offsets only depend on the
+/// zoom: panning moves every symbol alike. Pairwise, so meant for the tens of places of a park,
+/// not thousands.
 pub fn symbol_offsets(points: &[(f64, f64)], gap: f64) -> Vec<(f64, f64)> {
     let mut moved = points.to_vec();
-    for _ in 0..4 {
+    for _ in 0..20 {
         let mut overlaps = false;
         for i in 0..moved.len() {
             for j in i + 1..moved.len() {

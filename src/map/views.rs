@@ -125,11 +125,15 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
     let to_screen = move |at: crate::map::geo::LonLat| view_state.get().to_screen(project(at));
 
     // A place chosen from the list (or a shared ?place= link) is ringed on the map and, when the
-    // map has been moved away from it, brought back into sight.
+    // map has been moved away from it, brought back into sight; choosing it again from the list
+    // (the address does not change) brings it back again.
+    let bring_into_sight = Callback::new(move |place: usize| {
+        let at = map.with_value(|m| project(m.data.places[place].at));
+        view_state.update(|v| *v = v.keep_in_sight(at, WIDTH, HEIGHT, 40.0));
+    });
     Effect::new(move |_| {
-        if let Some(at) = selected_place().map(|i| map.with_value(|m| project(m.data.places[i].at)))
-        {
-            view_state.update(|v| *v = v.keep_in_sight(at, WIDTH, HEIGHT, 40.0));
+        if let Some(place) = selected_place() {
+            bring_into_sight.run(place);
         }
     });
 
@@ -254,8 +258,8 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                     let leader = move || {
                                         let (dx, dy) = offset();
                                         (dx.hypot(dy) > 2.0).then(|| view! {
-                                            <line class="leader" x1="0" y1="0" x2=format!("{:.1}", -dx) y2=format!("{:.1}", -dy)/>
-                                            <circle class="leader-end" cx=format!("{:.1}", -dx) cy=format!("{:.1}", -dy) r="3"/>
+                                            <line class="sym-leader" x1="0" y1="0" x2=format!("{:.1}", -dx) y2=format!("{:.1}", -dy)/>
+                                            <circle class="sym-leader-end" cx=format!("{:.1}", -dx) cy=format!("{:.1}", -dy) r="3"/>
                                         })
                                     };
                                     let label = place_name(place, lang);
@@ -313,7 +317,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                     }
                 }}
                 <RouteList map selected=Signal::derive(selected_route)/>
-                <PlaceList map/>
+                <PlaceList map on_pick=bring_into_sight/>
                 <Legend map/>
             </aside>
         </div>
@@ -708,9 +712,10 @@ fn RouteList(map: StoredValue<PreparedMap>, selected: Signal<Option<usize>>) -> 
     }
 }
 
-/// Every place on the map, grouped by kind order in the file.
+/// Every place on the map, grouped by kind order in the file. Choosing one calls `on_pick` with
+/// its index.
 #[component]
-fn PlaceList(map: StoredValue<PreparedMap>) -> impl IntoView {
+fn PlaceList(map: StoredValue<PreparedMap>, on_pick: Callback<usize>) -> impl IntoView {
     let lang = use_lang();
     view! {
         <nav class="place-list" aria-labelledby="place-list-heading">
@@ -722,13 +727,14 @@ fn PlaceList(map: StoredValue<PreparedMap>) -> impl IntoView {
                         m.data
                             .places
                             .iter()
-                            .map(|p| {
+                            .enumerate()
+                            .map(|(i, p)| {
                                 let label = place_name(p, lang);
                                 let href = format!("?place={}", url_part(&p.id));
                                 let kind = place_label(&p.kind, lang);
                                 view! {
                                     <li>
-                                        <A href=href>{label}</A>
+                                        <A href=href on:click=move |_| on_pick.run(i)>{label}</A>
                                         <span class="muted">" · " {kind}</span>
                                     </li>
                                 }

@@ -133,6 +133,12 @@ test('a place chosen from the list is ringed on the map and brought back into si
   await expect(selected).toHaveCount(1);
   await expect(selected.locator('title')).toHaveText(name);
   await expect.poll(() => inSight(name)).toBe(true);
+  // Moved away again, the same place chosen again comes back too (the address stays the same).
+  await svg.focus();
+  for (let i = 0; i < 30 && (await inSight(name)); i++) await page.keyboard.press('ArrowLeft');
+  expect(await inSight(name)).toBe(false);
+  await list.getByRole('link', { name, exact: true }).click();
+  await expect.poll(() => inSight(name)).toBe(true);
 });
 
 test('no map symbol hides another: close ones are drawn apart with a line back to their spot', async ({ page }) => {
@@ -157,10 +163,10 @@ test('no map symbol hides another: close ones are drawn apart with a line back t
   };
   expect(await overlaps()).toEqual([]);
   // The shipped map has a lifebuoy 40 m from a deep-water sign: both are drawn apart.
-  await expect(page.locator('svg.map g.place .leader').first()).toBeAttached();
+  await expect(page.locator('svg.map g.place .sym-leader').first()).toBeAttached();
   // Zoomed in far enough, everything sits on its own spot again.
   for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
-  await expect(page.locator('svg.map g.place .leader')).toHaveCount(0);
+  await expect(page.locator('svg.map g.place .sym-leader')).toHaveCount(0);
   expect(await overlaps()).toEqual([]);
 });
 

@@ -85,7 +85,7 @@ test('a worksheet lays out every kind of question for pen and paper, with a name
       // "What does this sign mean?" needs its sign on paper too.
       const picture = item.getByRole('img', { name: q.image.alt.en });
       await expect(picture).toBeVisible();
-      expect(await picture.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+      await expect.poll(() => picture.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
     }
     if (q.kind === 'single' || q.kind === 'multiple') {
       for (const option of q.options) await expect(item).toContainText(option.en);

@@ -125,9 +125,10 @@ test('site.json that parses but breaks a rule names the field', async ({ page })
   await expect(page.getByRole('alert')).toContainText('emergency.numbers[0].number');
 });
 
-test('touch targets in the header are at least 44 by 44 px on a 320 px phone', async ({ page }) => {
+for (const [lang, text] of [['zh-CN', 'normal'], ['zh-CN', 'large'], ['en', 'large']]) {
+test(`touch targets in the header are at least 44 by 44 px on a 320 px phone (${lang}, ${text} text)`, async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  await page.goto('/');
+  await page.goto(`/?lang=${lang}${text === 'large' ? '&text=large' : ''}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const targets = page.locator('header a, header button');
   const count = await targets.count();
@@ -140,6 +141,21 @@ test('touch targets in the header are at least 44 by 44 px on a 320 px phone', a
   // Nothing overflows sideways on a 320 px screen.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+}
+
+test('nothing scrolls sideways on a 320 px phone with large text, on any kind of page', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const lang of ['zh-CN', 'en']) {
+    for (const path of ['/', '/quiz', '/quiz/drowning-prevention', '/guide', '/guide/rules-for-children', '/map', '/emergency', '/teachers']) {
+      await page.goto(`${path}?lang=${lang}&text=large`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      const wide = await page.evaluate(() => [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.closest('.visually-hidden'))
+        .map((el) => `${el.tagName}.${el.className}`));
+      expect(wide, `${path} (${lang})`).toEqual([]);
+    }
+  }
 });
 
 for (const [lang, width] of [['zh-CN', 360], ['en', 412], ['en', 1280]]) {
