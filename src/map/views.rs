@@ -76,10 +76,11 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
         let id = params.with(|p| p.get("route"))?;
         map.with_value(|m| m.data.routes.iter().position(|r| r.id == id))
     };
-    let selected_place = move || {
+    // Found once per address change: every symbol on the map compares its index with it.
+    let selected_place = Memo::new(move |_| {
         let id = query.with(|q| q.get("place"))?;
         map.with_value(|m| m.data.places.iter().position(|p| p.id == id))
-    };
+    });
     let home = map.with_value(|m| m.home);
     let view_state = RwSignal::new(home);
     let located: RwSignal<Option<Xy>> = RwSignal::new(None);
@@ -132,7 +133,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
         view_state.update(|v| *v = v.keep_in_sight(at, WIDTH, HEIGHT, 40.0));
     });
     Effect::new(move |_| {
-        if let Some(place) = selected_place() {
+        if let Some(place) = selected_place.get() {
             bring_into_sight.run(place);
         }
     });
@@ -266,7 +267,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                     let go = go.clone();
                                     let href = format!("?place={}", url_part(&place.id));
                                     view! {
-                                        <g class=move || if selected_place() == Some(i) { "place selected" } else { "place" } transform=position on:click=move |_| go(&href)>
+                                        <g class=move || if selected_place.get() == Some(i) { "place selected" } else { "place" } transform=position on:click=move |_| go(&href)>
                                             <title>{label}</title>
                                             {leader}
                                             <circle class="place-halo" r="19"/>
@@ -308,7 +309,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                 </div>
             </div>
             <aside class="map-panel">
-                {move || match (selected_place(), selected_route()) {
+                {move || match (selected_place.get(), selected_route()) {
                     (Some(place), _) => view! { <PlacePanel map place/> }.into_any(),
                     (None, Some(route)) => view! { <RoutePanel map route/> }.into_any(),
                     (None, None) => {

@@ -2,9 +2,9 @@
 //! patrol map), the emergency numbers and the river-guardian message. Fits A4 or A3 portrait.
 
 use crate::content::SiteContent;
-use crate::i18n::{long_date, Lang};
+use crate::i18n::Lang;
 use crate::share::{use_site_origin, DeepLink, QrCode};
-use crate::shell::{use_lang, Loaded, PageMeta, PrintButton, SiteResource};
+use crate::shell::{use_lang, Loaded, LongDate, PageMeta, PrintButton, SiteResource};
 use leptos::prelude::*;
 
 /// The poster page: a print button on screen, then the poster.
@@ -42,7 +42,7 @@ fn Poster(site: SiteContent, lang: Lang) -> impl IntoView {
             <p class="poster-event">{event.name.get(lang).to_owned()}</p>
             <p class="poster-place">
                 {event.place.get(lang).to_owned()}
-                {event.date.map(|date| view! { " · " <time datetime=date.clone()>{long_date(&date, lang)}</time> })}
+                {event.date.map(|date| view! { " · " <LongDate iso=date/> })}
             </p>
             <p class="poster-message">{site.tagline.get(lang).to_owned()}</p>
             <p class="poster-scan">{t.poster_scan}</p>

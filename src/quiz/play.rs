@@ -6,11 +6,11 @@ use super::questions::{AnswerView, CorrectAnswer, YourAnswer};
 use super::teams::{default_teams, pick_animal, Animal};
 use super::views::{format_points, today, Leaderboard};
 use crate::content::{AgeBand, QuizContent, QuizSet};
-use crate::i18n::long_date;
+use crate::i18n::Strings;
 use crate::kiosk::StillPlayingAsked;
 use crate::shell::{
     after_next_paint, is_embedded, post_to_parent, tr, use_feedback_sound, use_lang, AgePicker,
-    PrintButton,
+    LongDate, PrintButton,
 };
 use crate::storage;
 use leptos::html;
@@ -426,15 +426,6 @@ fn FeedbackScreen(
         return ().into_any();
     };
     let question = set.with_value(|s| s.questions[turn.question].clone());
-    let verdict = move || {
-        if marked.correct {
-            t().correct
-        } else if marked.points > 0.0 {
-            t().partly_right
-        } else {
-            t().not_quite
-        }
-    };
     let sources: Vec<String> = quizzes.with_value(|q| {
         q.sources_for(&question.sources)
             .map(|s| match s.year {
@@ -446,18 +437,19 @@ fn FeedbackScreen(
     let explanation = question.explanation.clone();
     let prompt = question.prompt.clone();
     // Partly right is neither a tick nor a cross.
-    let (feedback_class, symbol) = if marked.correct {
-        ("feedback right", "✓ ")
+    let (feedback_class, symbol, verdict): (_, _, fn(&Strings) -> &'static str) = if marked.correct
+    {
+        ("feedback right", "✓ ", |t| t.correct)
     } else if marked.points > 0.0 {
-        ("feedback partly", "◐ ")
+        ("feedback partly", "◐ ", |t| t.partly_right)
     } else {
-        ("feedback wrong", "✗ ")
+        ("feedback wrong", "✗ ", |t| t.not_quite)
     };
     view! {
         <section class=feedback_class role="status">
             <h2 tabindex="-1" node_ref=heading>
                 <span aria-hidden="true">{symbol}</span>
-                {verdict}
+                {tr(verdict)}
             </h2>
             <p class="prompt-again">{move || prompt.get(lang.get()).to_owned()}</p>
             {answer.filter(|_| !marked.correct).map(|answer| view! { <YourAnswer question=question.clone() answer/> })}
@@ -587,7 +579,6 @@ fn CertificateScreen(
         return ().into_any();
     };
     let date = today();
-    let shown_date = date.clone();
     let body = move || {
         t().certificate_body
             .replace(
@@ -605,7 +596,7 @@ fn CertificateScreen(
             <p class="certificate-body">{body}</p>
             <Stars count=result.stars/>
             <p class="certificate-thanks">{tr(|t| t.certificate_thanks)}</p>
-            <p class="certificate-date"><time datetime=date.clone()>{move || long_date(&shown_date, lang.get())}</time></p>
+            <p class="certificate-date"><LongDate iso=date/></p>
         </article>
         <div class="actions no-print">
             <PrintButton label=|t| t.print_certificate class="big"/>

@@ -1,8 +1,7 @@
 //! The home page: the title from `site.json`, the three doors, then the event.
 
-use super::{tr, use_lang, Loaded, PageMeta, SiteResource};
+use super::{tr, use_lang, Loaded, LongDate, PageMeta, SiteResource};
 use crate::content::SiteContent;
-use crate::i18n::long_date;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -42,10 +41,7 @@ fn Welcome(site: SiteContent) -> impl IntoView {
         <dl class="event">
             <div><dt>{tr(|t| t.event)}</dt><dd>{text(|s| &s.event.name)}</dd></div>
             <div><dt>{tr(|t| t.place)}</dt><dd>{text(|s| &s.event.place)}</dd></div>
-            {date.map(|date| {
-                let shown = date.clone();
-                view! { <div><dt>{tr(|t| t.date)}</dt><dd><time datetime=date>{move || long_date(&shown, lang.get())}</time></dd></div> }
-            })}
+            {date.map(|date| view! { <div><dt>{tr(|t| t.date)}</dt><dd><LongDate iso=date/></dd></div> })}
             <div><dt>{tr(|t| t.organizer)}</dt><dd>{text(|s| &s.event.organizer)}</dd></div>
         </dl>
     }

@@ -2,7 +2,7 @@
 //! (so a reload, or "Try again" after a failed download, keeps the English of a link whose `?lang`
 //! is no longer in the address), then the device's saved choice, then zh-CN.
 
-use crate::i18n::{choose_lang, Lang, Strings};
+use crate::i18n::{choose_lang, long_date, Lang, Strings};
 use crate::storage;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -109,4 +109,13 @@ pub fn tr(
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_lang();
     move || pick(lang.get().t())
+}
+
+/// A `YYYY-MM-DD` date as people read it in the current language (2026年12月5日, 5 December
+/// 2026), in a `<time>` that keeps the machine-readable date.
+#[component]
+pub fn LongDate(iso: String) -> impl IntoView {
+    let lang = use_lang();
+    let shown = iso.clone();
+    view! { <time datetime=iso>{move || long_date(&shown, lang.get())}</time> }
 }

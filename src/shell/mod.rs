@@ -21,7 +21,7 @@ pub use embed::{is_embedded, post_to_parent};
 pub use emergency::{mainland_china_defaults, EmergencyButton, EmergencyPage};
 pub use frame::after_next_paint;
 pub use home::HomePage;
-pub use lang::{provide_lang, tr, use_lang, use_set_lang, LanguageSwitch};
+pub use lang::{provide_lang, tr, use_lang, use_set_lang, LanguageSwitch, LongDate};
 pub use layout::{Layout, SiteResource};
 pub use loaded::Loaded;
 pub use not_found::{Missing, NotFound};
