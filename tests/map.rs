@@ -136,6 +136,20 @@ fn a_chosen_place_off_screen_is_brought_to_the_middle_and_one_in_sight_stays_put
 }
 
 #[test]
+fn symbols_keep_a_readable_size_when_the_map_is_drawn_small() {
+    // A desktop map (one or more pixels per unit) draws symbols at their own size.
+    assert_eq!(symbol_scale(1.0), 1.0);
+    assert_eq!(symbol_scale(1.6), 1.0);
+    // A tablet's map at 0.8 px per unit: symbols grow back to their full size on screen.
+    assert!(close(symbol_scale(0.8) * 0.8, 1.0, 1e-9));
+    // A 360 px phone (about 328 px for 800 units): as large as allowed, no larger.
+    assert_eq!(symbol_scale(328.0 / WIDTH), MAX_SYMBOL_SCALE);
+    assert!(MAX_SYMBOL_SCALE * 328.0 / WIDTH * 38.0 >= 38.0 * 0.99);
+    // Not measured yet (0, or a hidden map): no change.
+    assert_eq!(symbol_scale(0.0), 1.0);
+}
+
+#[test]
 fn symbols_that_would_overlap_are_nudged_apart_and_lone_ones_stay() {
     let distance = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).hypot(a.1 - b.1);
     let placed = |points: &[(f64, f64)], offsets: &[(f64, f64)]| -> Vec<(f64, f64)> {

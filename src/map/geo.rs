@@ -199,6 +199,22 @@ impl View {
     }
 }
 
+/// The most a map symbol is enlarged on a small screen (see [`symbol_scale`]).
+pub const MAX_SYMBOL_SCALE: f64 = 2.5;
+
+/// How much to enlarge the map's symbols when the map is drawn at `px_per_unit` screen pixels per
+/// SVG unit. On a wide screen (one unit is a pixel or more) symbols keep their size; on a phone,
+/// where the whole 800-unit map is about 330 px wide, they grow so that they keep about their
+/// full size on screen (a lifebuoy stays a lifebuoy and its tap ring stays near 38 px), up to
+/// [`MAX_SYMBOL_SCALE`] times.
+pub fn symbol_scale(px_per_unit: f64) -> f64 {
+    if px_per_unit > 0.0 {
+        (1.0 / px_per_unit).clamp(1.0, MAX_SYMBOL_SCALE)
+    } else {
+        1.0
+    }
+}
+
 /// How far (screen pixels) to move each map symbol so that no two are closer than `gap`, for
 /// symbols drawn at `points` (a lifebuoy beside a hazard sign must not hide it). Symbols that
 /// overlap are pushed apart along the line between them (sideways when they sit on the same spot),

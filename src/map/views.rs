@@ -1,7 +1,9 @@
 //! `/map` and `/map/<route>`: the SVG map with pan and zoom, and the panel beside it that lists
 //! every route and place (so nothing is reachable only through the map).
 
-use super::geo::{project, scale_bar, symbol_offsets, unproject, visible_tiles, View, Xy};
+use super::geo::{
+    project, scale_bar, symbol_offsets, symbol_scale, unproject, visible_tiles, View, Xy,
+};
 use super::model::{svg_path, PreparedMap, HEIGHT, WIDTH};
 use super::story::StoryCompare;
 use super::symbols::{place_label, place_name, PlaceSymbol};
@@ -15,8 +17,9 @@ use crate::shell::{tr, use_lang, Loaded, PageMeta, SiteResource};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use send_wrapper::SendWrapper;
 use std::collections::HashMap;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{closure::Closure, JsCast};
 
 /// Loads the routes (required) and the background (optional: a map without it still works).
 async fn load_map() -> Result<PreparedMap, AppError> {
@@ -85,6 +88,10 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
     let view_state = RwSignal::new(home);
     let located: RwSignal<Option<Xy>> = RwSignal::new(None);
     let location_message: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    // Screen pixels per SVG unit as the map is drawn (about 0.4 on a phone): kept by MapCanvas.
+    let px_per_unit = RwSignal::new(1.0_f64);
+    let enlarge = Memo::new(move |_| symbol_scale(px_per_unit.get()));
+    let enlarged = move || format!("scale({:.2})", enlarge.get());
 
     // Zoom level bucket (powers of two) picks the simplification; panning never re-simplifies.
     let zoom_bucket = Memo::new(move |_| {
@@ -138,8 +145,9 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
         }
     });
 
-    // No symbol hides another: where two would overlap at this zoom, each is drawn a little away
-    // from its spot, with a line back to it. Recomputed when the zoom changes, not on every pan.
+    // No symbol hides another: where two would overlap at this zoom and size, each is drawn a
+    // little away from its spot, with a line back to it. Recomputed when the zoom or the symbols'
+    // size changes, not on every pan.
     let zoom = Memo::new(move |_| view_state.get().scale);
     let offsets = Memo::new(move |_| {
         let at_zoom = View {
@@ -154,7 +162,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                 .map(|p| at_zoom.to_screen(project(p.at)))
                 .collect()
         });
-        symbol_offsets(&points, 30.0)
+        symbol_offsets(&points, 30.0 * enlarge.get())
     });
 
     let zoom_by =
@@ -189,7 +197,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
     view! {
         <div class="map-layout">
             <div class="map-frame">
-                <MapCanvas view_state home>
+                <MapCanvas view_state home px_per_unit>
                     <g transform=transform>
                         <For each=tiles key=|tile| tile.0.clone() let((url, x, y, size))>
                             <image
@@ -270,8 +278,10 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                         <g class=move || if selected_place.get() == Some(i) { "place selected" } else { "place" } transform=position on:click=move |_| go(&href)>
                                             <title>{label}</title>
                                             {leader}
-                                            <circle class="place-halo" r="19"/>
-                                            <PlaceSymbol kind=place.kind.clone() order=place.order/>
+                                            <g transform=enlarged>
+                                                <circle class="place-halo" r="19"/>
+                                                <PlaceSymbol kind=place.kind.clone() order=place.order/>
+                                            </g>
                                         </g>
                                     }
                                 })
@@ -281,7 +291,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                     {move || located.get().map(|p| {
                         let (x, y) = view_state.get().to_screen(p);
                         view! {
-                            <g class="you-are-here" transform=format!("translate({x:.1} {y:.1})")>
+                            <g class="you-are-here" transform=format!("translate({x:.1} {y:.1}) {}", enlarged())>
                                 <circle r="14" class="you-halo"/>
                                 <circle r="7" class="you-dot"/>
                                 <title>{tr(|t| t.you_are_here)}</title>
@@ -289,12 +299,16 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                         }
                     })}
                 </MapCanvas>
-                <div class="map-controls">
-                    <button type="button" class="icon-button" aria-label=tr(|t| t.zoom_in) on:click=move |_| zoom_by(1.5)>"+"</button>
-                    <button type="button" class="icon-button" aria-label=tr(|t| t.zoom_out) on:click=move |_| zoom_by(1.0 / 1.5)>"−"</button>
-                    <button type="button" class="icon-button" aria-label=tr(|t| t.reset_view) on:click=move |_| view_state.set(home)>"⟲"</button>
+                // Below the map, not over it: buttons on the map would hide its edge (the east
+                // end's checkpoints sat under them, on a phone more than 140 units of it).
+                <div class="map-toolbar">
+                    <div class="map-controls">
+                        <button type="button" class="icon-button" aria-label=tr(|t| t.zoom_in) on:click=move |_| zoom_by(1.5)>"+"</button>
+                        <button type="button" class="icon-button" aria-label=tr(|t| t.zoom_out) on:click=move |_| zoom_by(1.0 / 1.5)>"−"</button>
+                        <button type="button" class="icon-button" aria-label=tr(|t| t.reset_view) on:click=move |_| view_state.set(home)>"⟲"</button>
+                    </div>
+                    <ScaleBar view_state px_per_unit/>
                 </div>
-                <ScaleBar view_state/>
                 <p class="attribution">
                     {move || match tile_layer.get() {
                         Some(layer) => format!("{} {}", t().attribution_with_tiles, layer.attribution.get(lang.get())),
@@ -328,10 +342,34 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
 /// How far (SVG units) a pointer must move before a press counts as a drag rather than a tap.
 const DRAG_THRESHOLD: f64 = 6.0;
 
-/// The SVG with pointer, wheel and keyboard handling for pan and zoom.
+/// The SVG with pointer, wheel and keyboard handling for pan and zoom; keeps `px_per_unit`, the
+/// screen pixels per SVG unit as the map is drawn, up to date when its size changes.
 #[component]
-fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl IntoView {
+fn MapCanvas(
+    view_state: RwSignal<View>,
+    home: View,
+    px_per_unit: RwSignal<f64>,
+    children: Children,
+) -> impl IntoView {
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    Effect::new(move |_| {
+        let Some(svg) = svg_ref.get() else {
+            return;
+        };
+        let element: web_sys::Element = svg.unchecked_into();
+        let measured = element.clone();
+        let on_resize = Closure::<dyn FnMut()>::new(move || {
+            let width = measured.get_bounding_client_rect().width();
+            if width > 0.0 && (width / WIDTH - px_per_unit.get_untracked()).abs() > 1e-3 {
+                px_per_unit.set(width / WIDTH);
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&element);
+            let held = SendWrapper::new((observer, on_resize));
+            on_cleanup(move || held.take().0.disconnect());
+        }
+    });
     let pointers: StoredValue<HashMap<i32, (f64, f64)>> = StoredValue::new(HashMap::new());
     let dragged = StoredValue::new(0.0_f64);
     // Screen (client) position → SVG units.
@@ -496,20 +534,23 @@ fn MapCanvas(view_state: RwSignal<View>, home: View, children: Children) -> impl
     }
 }
 
-/// A scale bar for the current zoom.
+/// A scale bar for the current zoom, true on screen: the map's SVG units are drawn at
+/// `px_per_unit` screen pixels each, the bar at one per pixel.
 #[component]
-fn ScaleBar(view_state: RwSignal<View>) -> impl IntoView {
+fn ScaleBar(view_state: RwSignal<View>, px_per_unit: RwSignal<f64>) -> impl IntoView {
     let lang = use_lang();
     let bar = move || {
         let v = view_state.get();
         let centre_lat = unproject(v.to_plane(WIDTH / 2.0, HEIGHT / 2.0)).lat;
-        scale_bar(v.metres_per_pixel(centre_lat), 120.0)
+        scale_bar(v.metres_per_pixel(centre_lat) / px_per_unit.get(), 120.0)
     };
     view! {
-        <svg class="scale-bar" viewBox="0 0 140 28" aria-hidden="true">
-            <rect x="4" y="16" width=move || format!("{:.1}", bar().1 * 0.9) height="6"/>
-        </svg>
-        <span class="scale-label">{move || format_length(bar().0, lang.get())}</span>
+        <span class="scale">
+            <svg class="scale-bar" width=move || format!("{:.0}", bar().1 + 8.0) height="28" aria-hidden="true">
+                <rect x="4" y="16" width=move || format!("{:.1}", bar().1) height="6"/>
+            </svg>
+            <span class="scale-label">{move || format_length(bar().0, lang.get())}</span>
+        </span>
     }
 }
 

@@ -109,6 +109,41 @@ test('zoom buttons, keys and reset change the view and the scale bar', async ({ 
   await expect(scale).toHaveText(before);
 });
 
+test('on a phone the symbols keep a tappable size; the scale bar is true and the buttons hide nothing at every width', async ({ page }) => {
+  // Two places at the map's ends and the ground distance between them: the truth the scale bar
+  // must agree with. A symbol drawn apart from its neighbours marks its spot with a leader's end.
+  const ends = [['Embankment turn-back point', [113.103734, 22.555266]], ['River chief notice board', [113.120992, 22.560611]]];
+  const rad = (d) => (d * Math.PI) / 180;
+  const [[, a], [, b]] = ends;
+  const h = Math.sin(rad(b[1] - a[1]) / 2) ** 2 + Math.cos(rad(a[1])) * Math.cos(rad(b[1])) * Math.sin(rad(b[0] - a[0]) / 2) ** 2;
+  const groundM = 2 * 6371008.8 * Math.asin(Math.sqrt(h));
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/map?lang=en');
+    const svg = page.locator('svg.map');
+    const centres = [];
+    for (const [name] of ends) {
+      const place = svg.locator('g.place').filter({ has: page.locator('title', { hasText: name }) });
+      const halo = await place.locator('.place-halo').boundingBox();
+      const spot = (await place.locator('.sym-leader-end').count()) ? await place.locator('.sym-leader-end').boundingBox() : halo;
+      centres.push([spot.x + spot.width / 2, spot.y + spot.height / 2]);
+      // A tap ring near its full 38 px, not the 16 px of a map shrunk to a phone's width.
+      expect(halo.width, `${name} at ${width} px`).toBeGreaterThanOrEqual(34);
+    }
+    const screenPx = Math.hypot(centres[1][0] - centres[0][0], centres[1][1] - centres[0][1]);
+    const label = await page.locator('.scale-label').innerText();
+    const labelM = parseFloat(label) * (label.trim().endsWith('km') ? 1000 : 1);
+    const barPx = (await page.locator('.scale-bar rect').boundingBox()).width;
+    const ratio = (labelM / barPx) / (groundM / screenPx);
+    expect(ratio, `scale bar at ${width} px: ${label} over ${barPx.toFixed(1)} px`).toBeGreaterThan(0.96);
+    expect(ratio, `scale bar at ${width} px: ${label} over ${barPx.toFixed(1)} px`).toBeLessThan(1.04);
+    // The zoom buttons sit below the map and hide none of it (over it, they covered its east end).
+    const map = await svg.boundingBox();
+    const controls = await page.getByRole('button', { name: 'Zoom in' }).boundingBox();
+    expect(controls.y, `zoom buttons at ${width} px`).toBeGreaterThanOrEqual(map.y + map.height);
+  }
+});
+
 test('a place chosen from the list is ringed on the map and brought back into sight', async ({ page }) => {
   await page.goto('/map?lang=en');
   const svg = page.locator('svg.map');
