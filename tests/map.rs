@@ -142,9 +142,15 @@ fn symbols_keep_a_readable_size_when_the_map_is_drawn_small() {
     assert_eq!(symbol_scale(1.6), 1.0);
     // A tablet's map at 0.8 px per unit: symbols grow back to their full size on screen.
     assert!(close(symbol_scale(0.8) * 0.8, 1.0, 1e-9));
-    // A 360 px phone (about 328 px for 800 units): as large as allowed, no larger.
-    assert_eq!(symbol_scale(328.0 / WIDTH), MAX_SYMBOL_SCALE);
-    assert!(MAX_SYMBOL_SCALE * 328.0 / WIDTH * 38.0 >= 38.0 * 0.99);
+    // A 360 px phone (about 328 px for 800 units): still their full size on screen.
+    assert!(close(
+        symbol_scale(328.0 / WIDTH) * 328.0 / WIDTH,
+        1.0,
+        1e-9
+    ));
+    // A 320 px phone (about 288 px): as large as allowed, no larger (a 38-unit ring is 34 px).
+    assert_eq!(symbol_scale(288.0 / WIDTH), MAX_SYMBOL_SCALE);
+    assert!(MAX_SYMBOL_SCALE * 288.0 / WIDTH * 38.0 >= 34.0);
     // Not measured yet (0, or a hidden map): no change.
     assert_eq!(symbol_scale(0.0), 1.0);
 }

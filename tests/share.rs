@@ -141,6 +141,9 @@ fn shipped_quizzes() -> QuizContent {
     parse_content("quizzes.json", &text).unwrap()
 }
 
+/// How `sw-water-cycle`'s four steps print; tests/web.rs checks that the browser prints the same.
+const PINNED_WATER_CYCLE: [usize; 4] = [0, 1, 3, 2];
+
 #[test]
 fn paper_order_is_a_stable_permutation() {
     for n in 0..8 {
@@ -150,6 +153,22 @@ fn paper_order_is_a_stable_permutation() {
         assert_eq!(sorted, (0..n).collect::<Vec<_>>());
         assert_eq!(order, paper_order("q-example", n), "same every time");
     }
+    // Never printed as written, for any id: the shipped bank's water-cycle steps once printed
+    // in their right order (key "A 1 · B 2 · C 3 · D 4").
+    for id in (0..2000)
+        .map(|i| format!("q-{i}"))
+        .chain(["sw-water-cycle".to_owned(), "sw-kids-match".to_owned()])
+    {
+        for n in 2..7 {
+            let order = paper_order(&id, n);
+            assert!(
+                order.iter().enumerate().any(|(i, &v)| i != v),
+                "{id} with {n}: {order:?}"
+            );
+        }
+    }
+    // The same numbers on every platform: a fixed id's order is pinned, as the browser prints it.
+    assert_eq!(paper_order("sw-water-cycle", 4), PINNED_WATER_CYCLE);
 }
 
 #[test]

@@ -259,3 +259,13 @@ async fn a_failed_prefetch_is_not_handed_to_the_page_but_requested_again() {
     let _ = fetch_json::<SiteContent>(MISSING).await;
     assert_eq!(requests_for(MISSING).await, 4);
 }
+
+/// A worksheet prints its options in the same order in the browser as the native tests check
+/// (tests/share.rs pins this order): the shuffle must not draw by `usize`, which is 32 bits here.
+#[wasm_bindgen_test]
+fn worksheets_print_the_order_the_native_tests_check() {
+    assert_eq!(
+        river_guardians::print::paper::paper_order("sw-water-cycle", 4),
+        [0, 1, 3, 2]
+    );
+}

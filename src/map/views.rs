@@ -316,7 +316,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                     }}
                 </p>
                 <div class="locate">
-                    <button type="button" class="button secondary" on:click=move |_| locate(located, location_message, map)>
+                    <button type="button" class="button secondary" on:click=move |_| locate(located, location_message, map, view_state)>
                         {tr(|t| t.locate_me)}
                     </button>
                     <p class="hint" role="status">{move || location_message.get().unwrap_or("")}</p>
@@ -339,8 +339,9 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
     }
 }
 
-/// How far (SVG units) a pointer must move before a press counts as a drag rather than a tap.
-const DRAG_THRESHOLD: f64 = 6.0;
+/// How far (screen pixels) a pointer must move before a press counts as a drag rather than a tap;
+/// in pixels, not SVG units, so a finger's small wobble on a phone's small map is still a tap.
+const DRAG_THRESHOLD_PX: f64 = 6.0;
 
 /// The SVG with pointer, wheel and keyboard handling for pan and zoom; keeps `px_per_unit`, the
 /// screen pixels per SVG unit as the map is drawn, up to date when its size changes.
@@ -437,7 +438,7 @@ fn MapCanvas(
                 dragged.update_value(|d| *d += dx.abs() + dy.abs());
                 // Capture only once it is really a drag: a tap still reaches the route or symbol
                 // under it, and the click that ends a drag goes to the map, not to what it ends on.
-                if dragged.get_value() > DRAG_THRESHOLD {
+                if dragged.get_value() * px_per_unit.get_untracked() > DRAG_THRESHOLD_PX {
                     if let Some(target) = ev
                         .current_target()
                         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -554,11 +555,13 @@ fn ScaleBar(view_state: RwSignal<View>, px_per_unit: RwSignal<f64>) -> impl Into
     }
 }
 
-/// Asks the browser for the position, on request only; never stored or sent.
+/// Asks the browser for the position, on request only; never stored or sent. A position on the
+/// map is drawn and brought into sight; one off the map gets a message saying so.
 fn locate(
     located: RwSignal<Option<Xy>>,
     message: RwSignal<Option<&'static str>>,
     map: StoredValue<PreparedMap>,
+    view_state: RwSignal<View>,
 ) {
     let lang = use_lang();
     let t = lang.get_untracked().t();
@@ -581,20 +584,30 @@ fn locate(
                 .as_ref()
                 .and_then(|c| read(c, "longitude"))
                 .and_then(|v| v.as_f64());
+            // The answer may come after the map page has gone (the family moved on while the
+            // phone was still locating): then there is nothing left to draw on.
+            let Some(home) = map.try_with_value(|m| m.home) else {
+                return;
+            };
             match (lon, lat) {
                 (Some(lon), Some(lat)) => {
                     let here = project(crate::map::geo::LonLat { lon, lat });
-                    let (sx, sy) = map.with_value(|m| m.home.to_screen(here));
-                    let inside = (-WIDTH..2.0 * WIDTH).contains(&sx)
-                        && (-HEIGHT..2.0 * HEIGHT).contains(&sy);
-                    located.set(Some(here));
-                    message.set(Some(if inside {
+                    // Inside means on the drawn map: its home view shows all of it.
+                    let (sx, sy) = home.to_screen(here);
+                    let inside = (0.0..=WIDTH).contains(&sx) && (0.0..=HEIGHT).contains(&sy);
+                    located.try_set(Some(here));
+                    if inside {
+                        view_state.try_update(|v| *v = v.keep_in_sight(here, WIDTH, HEIGHT, 40.0));
+                    }
+                    message.try_set(Some(if inside {
                         t.location_private
                     } else {
                         t.location_outside
                     }));
                 }
-                _ => message.set(Some(t.location_unavailable)),
+                _ => {
+                    message.try_set(Some(t.location_unavailable));
+                }
             }
         });
     let failure =
@@ -602,7 +615,7 @@ fn locate(
             let code = js_sys::Reflect::get(&error, &"code".into())
                 .ok()
                 .and_then(|c| c.as_f64());
-            message.set(Some(if code == Some(1.0) {
+            message.try_set(Some(if code == Some(1.0) {
                 t.location_denied
             } else {
                 t.location_unavailable

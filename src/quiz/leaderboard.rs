@@ -36,11 +36,22 @@ impl Entry {
     }
 }
 
-/// Today's entries, best share first (ties keep the order they were played in).
-pub fn ranked_for_day(entries: &[Entry], day: &str) -> Vec<Entry> {
+/// Today's entries with their places, best share first: teams with the same share get the same
+/// place (1, 2, 2, 4) and keep the order they were played in.
+pub fn ranked_for_day(entries: &[Entry], day: &str) -> Vec<(usize, Entry)> {
     let mut today: Vec<Entry> = entries.iter().filter(|e| e.date == day).cloned().collect();
     today.sort_by(|a, b| b.share().total_cmp(&a.share()));
+    let mut place = 0;
     today
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            if i == 0 || (entry.share() - today[i - 1].share()).abs() > 1e-9 {
+                place = i + 1;
+            }
+            (place, entry.clone())
+        })
+        .collect()
 }
 
 /// Every saved entry; a corrupt or missing value means none.

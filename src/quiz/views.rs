@@ -106,13 +106,13 @@ pub(super) fn Leaderboard(quizzes: StoredValue<QuizContent>) -> impl IntoView {
             entries.set(Vec::new());
         }
     };
-    let row = move |(rank, entry): (usize, Entry)| {
+    let row = move |(place, entry): (usize, Entry)| {
         let lang = lang.get();
         let team = entry.animal().map(|a| a.name(lang)).unwrap_or("?");
         let set = quizzes.with_value(|q| q.set(&entry.set).map(|s| s.title.get(lang).to_owned()));
         view! {
             <tr>
-                <td>{rank + 1}</td>
+                <td>{place}</td>
                 <td>{team}</td>
                 <td>{set.unwrap_or(entry.set.clone())}</td>
                 <td>{format_points(entry.points)} " / " {format_points(entry.max)}</td>
@@ -124,7 +124,7 @@ pub(super) fn Leaderboard(quizzes: StoredValue<QuizContent>) -> impl IntoView {
             <h2 id="leaderboard-heading">{tr(|t| t.leaderboard)}</h2>
             <Show when=move || entries.with(|e| !e.is_empty()) fallback=move || view! { <p>{tr(|t| t.leaderboard_empty)}</p> }>
                 <table>
-                    <tbody>{move || entries.get().into_iter().enumerate().map(row).collect_view()}</tbody>
+                    <tbody>{move || entries.get().into_iter().map(row).collect_view()}</tbody>
                 </table>
                 <button type="button" class="button secondary clear-leaderboard" on:click=clear>{tr(|t| t.clear_leaderboard)}</button>
             </Show>

@@ -10,16 +10,18 @@ use leptos_router::hooks::{use_location, use_query_map};
 /// The storage key of the device's last age band choice.
 pub const AGE_KEY: &str = "age";
 
-/// The chosen age band, if any: `?age=` wins, then the saved choice.
+/// The chosen age band, if any: `?age=` wins, then the saved choice. It changes only when the band
+/// does: other changes to the query (the language switch rewrites `?lang=`) leave a quiz in play.
 pub fn use_age() -> Signal<Option<AgeBand>> {
     let query = use_query_map();
     let saved = storage::load(AGE_KEY).and_then(|code| AgeBand::from_code(&code));
-    Signal::derive(move || {
+    Memo::new(move |_| {
         query
             .with(|q| q.get("age"))
             .and_then(|code| AgeBand::from_code(&code))
             .or(saved)
     })
+    .into()
 }
 
 /// Five links, one per age band, that put `?age=` in the address and remember the choice.

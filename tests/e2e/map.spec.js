@@ -144,6 +144,19 @@ test('on a phone the symbols keep a tappable size; the scale bar is true and the
   }
 });
 
+test('on a phone a tap that wobbles a few pixels still opens the place', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/map?lang=en');
+  const place = page.locator('svg.map g.place').filter({ has: page.locator('title', { hasText: 'River chief notice board' }) });
+  const box = await place.locator('.place-halo').boundingBox();
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 3, y + 2, { steps: 3 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/[?&]place=cp-river-chief-board/);
+});
+
 test('a place chosen from the list is ringed on the map and brought back into sight', async ({ page }) => {
   await page.goto('/map?lang=en');
   const svg = page.locator('svg.map');
@@ -289,6 +302,52 @@ test('"Where am I?" asks only on request, draws the position, and explains a ref
   await expect(other.getByText(/permission was refused|cannot find its position/)).toBeVisible();
   await expect(other.locator('svg.map .you-are-here')).toHaveCount(0);
   await refused.close();
+});
+
+test('"Where am I?" brings a position on the map into sight and says when one is off the map', async ({ browser }) => {
+  const inside = async (page) => {
+    const map = await page.locator('svg.map').boundingBox();
+    const dot = await page.locator('svg.map .you-are-here').boundingBox();
+    const [x, y] = [dot.x + dot.width / 2, dot.y + dot.height / 2];
+    return x >= map.x && x <= map.x + map.width && y >= map.y && y <= map.y + map.height;
+  };
+  // At the river chief notice board (the east end) while the map shows the west end up close.
+  const near = await browser.newContext({ geolocation: { latitude: 22.560611, longitude: 113.120992 }, permissions: ['geolocation'] });
+  const page = await near.newPage();
+  await page.goto('/map?lang=en');
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.locator('svg.map').focus();
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+  await page.getByRole('button', { name: 'Where am I?' }).click();
+  await expect(page.locator('svg.map .you-are-here')).toHaveCount(1);
+  await expect.poll(() => inside(page)).toBe(true);
+  await near.close();
+  // 1.5 km east of the map's east end: off the map, and the message says so.
+  const far = await browser.newContext({ geolocation: { latitude: 22.5606, longitude: 113.1356 }, permissions: ['geolocation'] });
+  const away = await far.newPage();
+  await away.goto('/map?lang=en');
+  await away.getByRole('button', { name: 'Where am I?' }).click();
+  await expect(away.getByRole('status').filter({ hasText: 'You are outside the area of this map.' })).toBeVisible();
+  await far.close();
+});
+
+test('a position that arrives after the family left the map breaks nothing', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // A phone that takes a second and a half to find itself.
+  await page.addInitScript(() => {
+    navigator.geolocation.getCurrentPosition = (ok) => setTimeout(() => ok({ coords: { latitude: 22.5575, longitude: 113.1105, accuracy: 10 } }), 1500);
+  });
+  await page.goto('/map?lang=en');
+  await page.getByRole('button', { name: 'Where am I?' }).click();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Water safety guide' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Water safety guide' })).toBeVisible();
+  await page.waitForTimeout(2000);
+  await nav.getByRole('link', { name: 'Quiz' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible();
+  expect(errors).toEqual([]);
 });
 
 test('no tiles by default; tiles switched on in site.json are drawn with their credit', async ({ page }) => {

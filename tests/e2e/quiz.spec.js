@@ -74,6 +74,20 @@ for (const how of ['tap', 'keyboard']) {
   });
 }
 
+test('switching the language in the middle of a quiz keeps the game where it was', async ({ page, request }) => {
+  await loadBank(request, 'en');
+  await page.goto('/quiz/save-water?age=adults&lang=en&seed=7');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await answerCurrent(page, 'en');
+  await expect(page.getByRole('status').getByRole('heading', { level: 2 })).toHaveText(/Correct!/);
+  // A grandparent switches to Chinese: the same feedback, now in Chinese, and the game goes on.
+  await page.getByRole('button', { name: /Switch language/ }).click();
+  await expect(page).toHaveURL(/lang=zh-CN/);
+  await expect(page.getByRole('status').getByRole('heading', { level: 2 })).toHaveText(/答对了/);
+  await page.getByRole('button', { name: '下一题' }).click();
+  await expect(page.getByText(/第 2 题/)).toBeVisible();
+});
+
 test('after a wrong answer the feedback repeats what the player chose, then the right answer', async ({ page, request }) => {
   test.setTimeout(60_000);
   const bank = await loadBank(request, 'en');
