@@ -102,6 +102,10 @@ pub fn long_date(iso: &str, lang: Lang) -> String {
     }
 }
 
+/// Picks one interface string: kept instead of the words, it shows in whichever language is
+/// current when drawn.
+pub type Pick = fn(&Strings) -> &'static str;
+
 /// Every interface string. A struct rather than a map so that a missing translation is a
 /// compile error, not a blank button.
 pub struct Strings {

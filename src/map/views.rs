@@ -11,7 +11,7 @@ use crate::content::{
     background_shapes, fetch_json, AppError, Difficulty, GeoJsonFile, Layer, MapData, PlaceKind,
     BACKGROUND_FILE, ROUTES_FILE,
 };
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Pick};
 use crate::share::{url_part, DeepLink, ShareButton};
 use crate::shell::{tr, use_lang, Loaded, PageMeta, SiteResource};
 use leptos::prelude::*;
@@ -87,7 +87,8 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
     let home = map.with_value(|m| m.home);
     let view_state = RwSignal::new(home);
     let located: RwSignal<Option<Xy>> = RwSignal::new(None);
-    let location_message: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    // Which message, not its words: it follows a language switch.
+    let location_message: RwSignal<Option<Pick>> = RwSignal::new(None);
     // Screen pixels per SVG unit as the map is drawn (about 0.4 on a phone): kept by MapCanvas.
     let px_per_unit = RwSignal::new(1.0_f64);
     let enlarge = Memo::new(move |_| symbol_scale(px_per_unit.get()));
@@ -319,7 +320,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                     <button type="button" class="button secondary" on:click=move |_| locate(located, location_message, map, view_state)>
                         {tr(|t| t.locate_me)}
                     </button>
-                    <p class="hint" role="status">{move || location_message.get().unwrap_or("")}</p>
+                    <p class="hint" role="status">{move || location_message.get().map_or("", |pick| pick(t()))}</p>
                 </div>
             </div>
             <aside class="map-panel">
@@ -559,17 +560,15 @@ fn ScaleBar(view_state: RwSignal<View>, px_per_unit: RwSignal<f64>) -> impl Into
 /// map is drawn and brought into sight; one off the map gets a message saying so.
 fn locate(
     located: RwSignal<Option<Xy>>,
-    message: RwSignal<Option<&'static str>>,
+    message: RwSignal<Option<Pick>>,
     map: StoredValue<PreparedMap>,
     view_state: RwSignal<View>,
 ) {
-    let lang = use_lang();
-    let t = lang.get_untracked().t();
     let Some(geolocation) = window().navigator().geolocation().ok() else {
-        message.set(Some(t.location_unavailable));
+        message.set(Some(|t| t.location_unavailable));
         return;
     };
-    message.set(Some(t.locating));
+    message.set(Some(|t| t.locating));
     let success =
         wasm_bindgen::closure::Closure::once_into_js(move |position: wasm_bindgen::JsValue| {
             let read = |obj: &wasm_bindgen::JsValue, key: &str| {
@@ -600,13 +599,13 @@ fn locate(
                         view_state.try_update(|v| *v = v.keep_in_sight(here, WIDTH, HEIGHT, 40.0));
                     }
                     message.try_set(Some(if inside {
-                        t.location_private
+                        |t| t.location_private
                     } else {
-                        t.location_outside
+                        |t| t.location_outside
                     }));
                 }
                 _ => {
-                    message.try_set(Some(t.location_unavailable));
+                    message.try_set(Some(|t| t.location_unavailable));
                 }
             }
         });
@@ -616,9 +615,9 @@ fn locate(
                 .ok()
                 .and_then(|c| c.as_f64());
             message.try_set(Some(if code == Some(1.0) {
-                t.location_denied
+                |t| t.location_denied
             } else {
-                t.location_unavailable
+                |t| t.location_unavailable
             }));
         });
     if geolocation
@@ -628,7 +627,7 @@ fn locate(
         )
         .is_err()
     {
-        message.set(Some(t.location_unavailable));
+        message.set(Some(|t| t.location_unavailable));
     }
 }
 

@@ -6,7 +6,7 @@ use super::questions::{AnswerView, CorrectAnswer, YourAnswer};
 use super::teams::{default_teams, pick_animal, Animal};
 use super::views::{format_points, today, Leaderboard};
 use crate::content::{AgeBand, QuizContent, QuizSet};
-use crate::i18n::Strings;
+use crate::i18n::Pick;
 use crate::kiosk::StillPlayingAsked;
 use crate::shell::{
     after_next_paint, is_embedded, post_to_parent, tr, use_feedback_sound, use_lang, AgePicker,
@@ -437,8 +437,7 @@ fn FeedbackScreen(
     let explanation = question.explanation.clone();
     let prompt = question.prompt.clone();
     // Partly right is neither a tick nor a cross.
-    let (feedback_class, symbol, verdict): (_, _, fn(&Strings) -> &'static str) = if marked.correct
-    {
+    let (feedback_class, symbol, verdict): (_, _, Pick) = if marked.correct {
         ("feedback right", "✓ ", |t| t.correct)
     } else if marked.points > 0.0 {
         ("feedback partly", "◐ ", |t| t.partly_right)

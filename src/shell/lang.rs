@@ -2,7 +2,7 @@
 //! (so a reload, or "Try again" after a failed download, keeps the English of a link whose `?lang`
 //! is no longer in the address), then the device's saved choice, then zh-CN.
 
-use crate::i18n::{choose_lang, long_date, Lang, Strings};
+use crate::i18n::{choose_lang, long_date, Lang, Pick};
 use crate::storage;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -104,9 +104,7 @@ pub fn LanguageSwitch() -> impl IntoView {
 ///
 /// Every call returns the same closure type (a fn pointer and the language signal), so the
 /// many strings of the interface share one compiled text node instead of one each.
-pub fn tr(
-    pick: fn(&Strings) -> &'static str,
-) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn tr(pick: Pick) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_lang();
     move || pick(lang.get().t())
 }

@@ -2,7 +2,7 @@
 //! section) that the content does not have.
 
 use super::{tr, use_lang, PageMeta};
-use crate::i18n::Strings;
+use crate::i18n::Pick;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -16,11 +16,11 @@ pub fn NotFound() -> impl IntoView {
 #[component]
 pub fn Missing(
     /// Picks the message, e.g. `|t| t.set_not_found`.
-    message: fn(&Strings) -> &'static str,
+    message: Pick,
     /// Where the way back leads.
     back_href: &'static str,
     /// Picks the way back's words.
-    back_label: fn(&Strings) -> &'static str,
+    back_label: Pick,
 ) -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();

@@ -40,6 +40,12 @@ test('the two rule sets sit side by side, and children see short words only', as
   await page.getByRole('link', { name: 'Grades 1-3' }).click();
   await expect(page.getByText(withDetail.text.en, { exact: true })).toBeVisible();
   await expect(page.getByText(withDetail.detail.en)).toHaveCount(0);
+  // The short words alone must not mislead: the Ministry's "if you can't swim well, never go in
+  // to rescue" says, in the children's own view, that no child goes in, swimmer or not.
+  for (const [lang, text] of [['en', 'In fact no child should, swimmer or not'], ['zh-CN', '其实孩子会不会游泳，都不要下水救人']]) {
+    await page.goto(`/guide/rules-for-children?lang=${lang}&age=grades-4-6`);
+    await expect(page.getByText(text)).toBeVisible();
+  }
 });
 
 test('the family checklist keeps its ticks across a reload', async ({ page }) => {

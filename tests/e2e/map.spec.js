@@ -301,6 +301,9 @@ test('"Where am I?" asks only on request, draws the position, and explains a ref
   await other.getByRole('button', { name: 'Where am I?' }).click();
   await expect(other.getByText(/permission was refused|cannot find its position/)).toBeVisible();
   await expect(other.locator('svg.map .you-are-here')).toHaveCount(0);
+  // The message follows a switch of language.
+  await other.getByRole('button', { name: /Switch language/ }).click();
+  await expect(other.getByText(/没有获得定位权限|这台设备现在无法定位/)).toBeVisible();
   await refused.close();
 });
 
