@@ -351,17 +351,26 @@ fn visible_tiles_cover_the_view_at_the_matching_zoom() {
         offset_x: 0.0,
         offset_y: 0.0,
     };
-    let tiles = visible_tiles(&view, 512.0, 512.0, 19);
+    let tiles = visible_tiles(&view, 512.0, 512.0, 1.0, 19);
     let ids: Vec<(u8, u32, u32)> = tiles.iter().map(|t| (t.0, t.1, t.2)).collect();
     assert_eq!(ids, [(1, 0, 0), (1, 1, 0), (1, 0, 1), (1, 1, 1)]);
     assert_eq!((tiles[3].3, tiles[3].4, tiles[3].5), (256.0, 256.0, 256.0));
+    // The same view drawn at half size (a phone): one zoom less, one tile 512 units (256 px).
+    let small = visible_tiles(&view, 512.0, 512.0, 0.5, 19);
+    assert_eq!(
+        small
+            .iter()
+            .map(|t| (t.0, t.1, t.2, t.5))
+            .collect::<Vec<_>>(),
+        [(0, 0, 0, 512.0)]
+    );
     // Deep zoom is capped by the server's maximum, and a view off the world needs no tiles.
     let deep = View {
         scale: 256.0 * 2f64.powi(22),
         offset_x: -(256.0 * 2f64.powi(21)),
         offset_y: -(256.0 * 2f64.powi(21)),
     };
-    assert!(visible_tiles(&deep, 800.0, 560.0, 18)
+    assert!(visible_tiles(&deep, 800.0, 560.0, 1.0, 18)
         .iter()
         .all(|t| t.0 == 18));
     let away = View {
@@ -369,7 +378,7 @@ fn visible_tiles_cover_the_view_at_the_matching_zoom() {
         offset_x: 5000.0,
         offset_y: 0.0,
     };
-    assert!(visible_tiles(&away, 800.0, 560.0, 19).is_empty());
+    assert!(visible_tiles(&away, 800.0, 560.0, 1.0, 19).is_empty());
 }
 
 #[test]

@@ -357,16 +357,19 @@ pub fn simplify(line: &[Xy], tolerance: f64) -> Vec<Xy> {
         .collect()
 }
 
-/// The web-map tiles (`z`, `x`, `y`) covering a screen of `width` × `height` in a view, at the
-/// zoom whose 256-pixel tiles best match the view's scale (at most `max_zoom`), with each tile's
-/// screen position and size.
+/// The web-map tiles (`z`, `x`, `y`) covering a screen of `width` × `height` in a view, with each
+/// tile's screen position and size. The zoom is the one whose 256-pixel tiles best match the
+/// view's scale as drawn, `px_per_unit` CSS pixels per screen unit (at most `max_zoom`): on a
+/// phone's small map a zoom or two less than on a desktop, so tile labels keep their size and
+/// fewer tiles download.
 pub fn visible_tiles(
     view: &View,
     width: f64,
     height: f64,
+    px_per_unit: f64,
     max_zoom: u8,
 ) -> Vec<(u8, u32, u32, f64, f64, f64)> {
-    let z = (view.scale / 256.0)
+    let z = (view.scale * px_per_unit / 256.0)
         .log2()
         .round()
         .clamp(0.0, max_zoom as f64) as u8;

@@ -183,17 +183,23 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
         let Some(layer) = tile_layer.get() else {
             return Vec::new();
         };
-        visible_tiles(&view_state.get(), WIDTH, HEIGHT, layer.max_zoom)
-            .into_iter()
-            .map(|(z, x, y, ..)| {
-                let n = 2f64.powi(z as i32);
-                let (bx, by) = home.to_screen(Xy {
-                    x: x as f64 / n,
-                    y: y as f64 / n,
-                });
-                (layer.tile_url(z, x, y), bx, by, home.scale / n)
-            })
-            .collect::<Vec<_>>()
+        visible_tiles(
+            &view_state.get(),
+            WIDTH,
+            HEIGHT,
+            px_per_unit.get(),
+            layer.max_zoom,
+        )
+        .into_iter()
+        .map(|(z, x, y, ..)| {
+            let n = 2f64.powi(z as i32);
+            let (bx, by) = home.to_screen(Xy {
+                x: x as f64 / n,
+                y: y as f64 / n,
+            });
+            (layer.tile_url(z, x, y), bx, by, home.scale / n)
+        })
+        .collect::<Vec<_>>()
     };
     view! {
         <div class="map-layout">
