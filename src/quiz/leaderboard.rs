@@ -92,17 +92,34 @@ mod tests {
     }
 
     #[test]
-    fn only_today_best_first_ties_in_play_order() {
+    fn only_today_best_first_ties_share_a_place_in_play_order() {
         let entries = vec![
             entry("frog", 2.0, "2026-12-05"),
             entry("panda", 4.0, "2026-12-04"),
             entry("crab", 3.0, "2026-12-05"),
             entry("otter", 2.0, "2026-12-05"),
+            entry("heron", 1.0, "2026-12-05"),
         ];
-        let teams: Vec<String> = ranked_for_day(&entries, "2026-12-05")
+        let places: Vec<(usize, String)> = ranked_for_day(&entries, "2026-12-05")
             .into_iter()
-            .map(|e| e.team)
+            .map(|(place, e)| (place, e.team))
             .collect();
-        assert_eq!(teams, ["crab", "frog", "otter"]);
+        assert_eq!(
+            places,
+            [
+                (1, "crab".to_owned()),
+                (2, "frog".to_owned()),
+                (2, "otter".to_owned()),
+                (4, "heron".to_owned())
+            ]
+        );
+        // The same share from another maximum is a tie too: 4 of 8 beside 2 of 4.
+        let mut wider = entry("ibis", 4.0, "2026-12-05");
+        wider.max = 8.0;
+        let places: Vec<usize> = ranked_for_day(&[entries[0].clone(), wider], "2026-12-05")
+            .into_iter()
+            .map(|(place, _)| place)
+            .collect();
+        assert_eq!(places, [1, 1]);
     }
 }
