@@ -60,7 +60,10 @@ fn every_kind_of_deep_link_decodes_to_exactly_itself() {
             age: None,
         },
         DeepLink::Quizzes,
-        DeepLink::GuideSection("someone-in-trouble".into()),
+        DeepLink::GuideSection {
+            section: "someone-in-trouble".into(),
+            age: Some(AgeBand::Kindergarten),
+        },
         DeepLink::Guide,
         DeepLink::Route("xiasha-riverside-loop".into()),
         DeepLink::Map,
@@ -90,6 +93,15 @@ fn deep_links_carry_language_and_age() {
         "/map/loop?lang=zh-CN"
     );
     assert_eq!(DeepLink::Emergency.path(Lang::En), "/emergency?lang=en");
+    // A guide section shared for young children opens in their short words.
+    let section = DeepLink::GuideSection {
+        section: "rules-for-children".into(),
+        age: Some(AgeBand::Grades1To3),
+    };
+    assert_eq!(
+        section.path(Lang::ZhCn),
+        "/guide/rules-for-children?age=grades-1-3&lang=zh-CN"
+    );
     assert_eq!(
         worksheet_path("water-saving", Some(AgeBand::Grades4To6), Lang::ZhCn),
         "/quiz/water-saving/worksheet?age=grades-4-6&lang=zh-CN"
@@ -258,7 +270,10 @@ fn key_answers_read_as_one_line() {
 #[test]
 fn embed_code_frames_the_page_alone_and_escapes_the_title() {
     use river_guardians::share::links::{embed_code, embed_url};
-    let link = DeepLink::GuideSection("someone-in-trouble".into());
+    let link = DeepLink::GuideSection {
+        section: "someone-in-trouble".into(),
+        age: None,
+    };
     let url = embed_url("https://rivers.example.org", &link, Lang::En, true);
     assert_eq!(
         url,

@@ -98,6 +98,12 @@ fn SectionView(
     let t = move || lang.get().t();
     let age = use_age();
     let show_detail = move || !age.get().is_some_and(|band| band.is_child());
+    // Links to the other sections keep the age band a shared link brought (`?age=` that this
+    // device has not saved), so a child does not land on the adults' words one section on.
+    let with_age = move |path: String| match age.get() {
+        Some(band) => format!("{path}?age={}", band.code()),
+        None => path,
+    };
     let sources: Vec<Source> =
         guide.with_value(|g| g.sources_of(&section).into_iter().cloned().collect());
     let source_ids: Vec<String> = sources.iter().map(|s| s.id.clone()).collect();
@@ -114,7 +120,7 @@ fn SectionView(
     view! {
         <PageMeta title=title description=move || section.with_value(|s| s.summary.get(lang.get()).to_owned())/>
         <nav class="breadcrumb" aria-label=tr(|t| t.guide)>
-            <A href="/guide">{tr(|t| t.guide)}</A>
+            <A href=move || with_age("/guide".to_owned())>{tr(|t| t.guide)}</A>
         </nav>
         <article class="guide-section" data-section=section.with_value(|s| s.id.clone())>
             <header class="section-head">
@@ -168,18 +174,18 @@ fn SectionView(
             </div>
             <SourceList sources/>
             <div class="actions">
-                <ShareButton link=DeepLink::GuideSection(section.with_value(|s| s.id.clone())) title=Signal::derive(title)/>
+                <ShareButton link=Signal::derive(move || DeepLink::GuideSection { section: section.with_value(|s| s.id.clone()), age: age.get() }) title=Signal::derive(title)/>
                 <PrintButton label=|t| t.print_page class="secondary"/>
             </div>
         </article>
         <nav class="pager" aria-label=tr(|t| t.guide_sections)>
             {previous.map(|(id, title)| view! {
-                <A href=format!("/guide/{id}") attr:class="button secondary" attr:rel="prev">
+                <A href=move || with_age(format!("/guide/{id}")) attr:class="button secondary" attr:rel="prev">
                     {move || format!("← {}: {}", t().previous, title.get(lang.get()))}
                 </A>
             })}
             {next.map(|(id, title)| view! {
-                <A href=format!("/guide/{id}") attr:class="button" attr:rel="next">
+                <A href=move || with_age(format!("/guide/{id}")) attr:class="button" attr:rel="next">
                     {move || format!("{}: {} →", t().next, title.get(lang.get()))}
                 </A>
             })}
@@ -302,7 +308,9 @@ fn SourceList(sources: Vec<Source>) -> impl IntoView {
                             <li>
                                 <cite>{move || source.with_value(|s| s.title.get(lang.get()).to_owned())}</cite>
                                 ". " {source.with_value(describe_publisher)} ". "
-                                <a href=source.with_value(|s| s.url.clone()) rel="noopener noreferrer">
+                                // A new tab: the guide stays open, and inside a lesson's iframe the
+                                // source does not replace the lesson (or fail to load in it).
+                                <a href=source.with_value(|s| s.url.clone()) target="_blank" rel="noopener noreferrer">
                                     {source.with_value(|s| s.url.clone())}
                                 </a>
                             </li>

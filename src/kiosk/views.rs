@@ -5,7 +5,7 @@ use super::StillPlayingAsked;
 use crate::content::{AgeBand, SiteContent};
 use crate::i18n::Lang;
 use crate::lazy::lazy_view;
-use crate::shell::{tr, use_lang, use_set_lang, SiteResource, AGE_KEY};
+use crate::shell::{tr, use_lang, use_prefs, use_set_lang, Pref, SiteResource, AGE_KEY};
 use crate::storage;
 use leptos::ev;
 use leptos::prelude::*;
@@ -40,6 +40,14 @@ pub fn KioskLayer() -> impl IntoView {
     let from_url = query.with_untracked(|q| q.get("mode")).as_deref() == Some("kiosk");
     if from_url {
         storage::save(KIOSK_KEY, "1");
+        // `?mode=kiosk&lang=en` sets up an English station, as the organizer menu would.
+        if let Some(lang) = query
+            .with_untracked(|q| q.get("lang"))
+            .as_deref()
+            .and_then(Lang::from_code)
+        {
+            storage::save(STATION_LANG_KEY, lang.code());
+        }
     }
     let on = from_url || storage::load(KIOSK_KEY).as_deref() == Some("1");
     let at_home = window().location().pathname().is_ok_and(|p| p == "/");
@@ -123,17 +131,26 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>) -> impl IntoView {
     });
     let navigate = use_navigate();
     let set_lang = use_set_lang();
+    let prefs = use_prefs();
+    let menu = RwSignal::new(MenuStage::Closed);
     let start_over = move || {
         storage::clear(&FAMILY_STATE);
         if let Some(band) = storage::load(STATION_AGE_KEY) {
             storage::save(AGE_KEY, &band);
         }
-        if let Some(lang) = storage::load(STATION_LANG_KEY)
-            .as_deref()
-            .and_then(Lang::from_code)
-        {
-            set_lang(lang);
+        // The next family starts in the station's language (zh-CN unless an organizer chose
+        // another) and normal type, whatever the last family switched to; an organizer menu
+        // left open closes, so nobody finds it unlocked.
+        set_lang(
+            storage::load(STATION_LANG_KEY)
+                .as_deref()
+                .and_then(Lang::from_code)
+                .unwrap_or_default(),
+        );
+        if prefs.get_untracked(Pref::LargeText) {
+            prefs.set(Pref::LargeText, false);
         }
+        menu.set(MenuStage::Closed);
         navigate(
             "/",
             NavigateOptions {
@@ -177,7 +194,7 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>) -> impl IntoView {
         <Show when=move || kiosk.attract.get()>
             <AttractScreen on_start=move || kiosk.attract.set(false)/>
         </Show>
-        <OrganizerButton kiosk pin=Signal::derive(move || settings.with(|k| k.as_ref().and_then(|k| k.organizer_pin.clone())))/>
+        <OrganizerButton kiosk menu pin=Signal::derive(move || settings.with(|k| k.as_ref().and_then(|k| k.organizer_pin.clone())))/>
     }
 }
 
@@ -248,12 +265,16 @@ fn AttractScreen(on_start: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
 }
 
 /// A small corner button: held for 1.5 s (pointer, or Enter/Space held down) it opens the
-/// organizer menu, behind the PIN from `site.json` when there is one.
+/// organizer menu, behind the PIN from `site.json` when there is one. `menu` is the station's, so
+/// starting over closes the menu.
 #[component]
-fn OrganizerButton(kiosk: Kiosk, pin: Signal<Option<String>>) -> impl IntoView {
+fn OrganizerButton(
+    kiosk: Kiosk,
+    menu: RwSignal<MenuStage>,
+    pin: Signal<Option<String>>,
+) -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
-    let stage = RwSignal::new(MenuStage::Closed);
     let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     let cancel = move || {
         if let Some(handle) = timer.get_value() {
@@ -268,7 +289,7 @@ fn OrganizerButton(kiosk: Kiosk, pin: Signal<Option<String>>) -> impl IntoView {
         let handle = set_timeout_with_handle(
             move || {
                 timer.set_value(None);
-                stage.set(if pin.get_untracked().is_some() {
+                menu.set(if pin.get_untracked().is_some() {
                     MenuStage::Pin
                 } else {
                     MenuStage::Menu
@@ -292,10 +313,10 @@ fn OrganizerButton(kiosk: Kiosk, pin: Signal<Option<String>>) -> impl IntoView {
         >
             <span aria-hidden="true">"⚙"</span>
         </button>
-        {move || match stage.get() {
+        {move || match menu.get() {
             MenuStage::Closed => ().into_any(),
-            MenuStage::Pin => view! { <PinPrompt pin on_done=move |ok: bool| stage.set(if ok { MenuStage::Menu } else { MenuStage::Closed })/> }.into_any(),
-            MenuStage::Menu => view! { <OrganizerMenu kiosk on_close=move || stage.set(MenuStage::Closed)/> }.into_any(),
+            MenuStage::Pin => view! { <PinPrompt pin on_done=move |ok: bool| menu.set(if ok { MenuStage::Menu } else { MenuStage::Closed })/> }.into_any(),
+            MenuStage::Menu => view! { <OrganizerMenu kiosk on_close=move || menu.set(MenuStage::Closed)/> }.into_any(),
         }}
     }
 }

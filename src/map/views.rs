@@ -40,8 +40,29 @@ pub fn MapPage() -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     let map = LocalResource::new(load_map);
+    let params = use_params_map();
+    let query = use_query_map();
+    // The tab's title (and a printout's) names what the panel shows: the chosen place, else the
+    // chosen route, else the map.
+    let title = move || {
+        let lang = lang.get();
+        let place = query.with(|q| q.get("place"));
+        let route = params.with(|p| p.get("route"));
+        map.with(|loaded| {
+            let m = loaded.as_ref()?.as_ref().ok()?;
+            let place = place.and_then(|id| m.data.places.iter().find(|p| p.id == id));
+            match place {
+                Some(place) => Some(place_name(place, lang)),
+                None => {
+                    let route = route.and_then(|id| m.data.routes.iter().find(|r| r.id == id))?;
+                    Some(route.name.get(lang).to_owned())
+                }
+            }
+        })
+        .unwrap_or_else(|| t().map.to_owned())
+    };
     view! {
-        <PageMeta title=move || t().map.to_owned() description=move || t().map_description.to_owned()/>
+        <PageMeta title description=move || t().map_description.to_owned()/>
         <h1>{tr(|t| t.map)}</h1>
         <Loaded resource=map render=move |map: PreparedMap| view! { <MapExplorer map=StoredValue::new(map)/> }/>
     }
@@ -644,7 +665,6 @@ fn RoutePanel(map: StoredValue<PreparedMap>, route: usize) -> impl IntoView {
     let t = move || lang.get().t();
     let (r, summary) =
         map.with_value(|m| (m.data.routes[route].clone(), m.summaries[route].clone()));
-    let name = r.name.clone();
     let share_name = r.name.clone();
     let description = r.description.clone();
     let place_items = move |indexes: Vec<usize>, numbered: bool| {
@@ -682,7 +702,6 @@ fn RoutePanel(map: StoredValue<PreparedMap>, route: usize) -> impl IntoView {
         summary.gear.clone(),
     );
     view! {
-        <PageMeta title=move || name.get(lang.get()).to_owned() description=move || t().map_description.to_owned()/>
         <section class="panel-card" aria-labelledby="route-heading">
             <h2 id="route-heading" style=("border-color", r.colour.clone())>{move || r.name.get(lang.get()).to_owned()}</h2>
             {description.map(|d| view! { <p>{move || d.get(lang.get()).to_owned()}</p> })}

@@ -26,7 +26,10 @@ async fn load_guide_and_routes() -> Result<(Vec<Embeddable>, Vec<Embeddable>), A
         .sections
         .into_iter()
         .map(|s| Embeddable {
-            link: DeepLink::GuideSection(s.id),
+            link: DeepLink::GuideSection {
+                section: s.id,
+                age: None,
+            },
             title: s.title,
         })
         .collect();
@@ -83,6 +86,10 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
                             set: set.clone(),
                             age: age.get(),
                         },
+                        DeepLink::GuideSection { section, .. } => DeepLink::GuideSection {
+                            section: section.clone(),
+                            age: age.get(),
+                        },
                         other => other.clone(),
                     };
                     embed_code(
@@ -93,11 +100,12 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let is_quiz = move || {
+    // Quizzes pick their questions by age band; guide sections show children short words only.
+    let takes_age = move || {
         items.with(|items| {
             matches!(
                 items.get(chosen.get()).map(|i| &i.link),
-                Some(DeepLink::Quiz { .. })
+                Some(DeepLink::Quiz { .. } | DeepLink::GuideSection { .. })
             )
         })
     };
@@ -105,7 +113,7 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
         let t = lang.t();
         let kind = match item.link {
             DeepLink::Quiz { .. } => t.quiz,
-            DeepLink::GuideSection(_) => t.guide,
+            DeepLink::GuideSection { .. } => t.guide,
             _ => t.map,
         };
         format!("{kind} · {}", item.title.get(lang))
@@ -137,7 +145,7 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <Show when=is_quiz>
+                <Show when=takes_age>
                     <label>
                         <span>{tr(|t| t.age_band)}</span>
                         <select on:change=move |ev| age.set(AgeBand::from_code(&event_target_value(&ev)))>

@@ -4,7 +4,7 @@
 use super::embed_generator::EmbedGenerator;
 use crate::content::{fetch_json, AgeBand, QuizContent, QUIZ_FILE};
 use crate::i18n::Lang;
-use crate::share::{quiz_query, worksheet_path};
+use crate::share::{age_query, worksheet_path};
 use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, PageMeta};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -45,7 +45,7 @@ pub fn TeachersPage() -> impl IntoView {
 #[component]
 fn SetLinks(quizzes: QuizContent, lang: Lang, age: Option<AgeBand>) -> impl IntoView {
     let t = lang.t();
-    let query = quiz_query(age, lang);
+    let query = age_query(age, lang);
     view! {
         <ul class="set-links">
             {quizzes

@@ -1,5 +1,5 @@
 //! Deep links: the addresses that open one quiz set, guide section, route or the emergency card
-//! on another device, in the same language (and, for quizzes, the same age band).
+//! on another device, in the same language (and, for quizzes and guide sections, the same age band).
 
 use crate::content::AgeBand;
 use crate::i18n::Lang;
@@ -16,8 +16,13 @@ pub enum DeepLink {
         /// The age band the questions are chosen for.
         age: Option<AgeBand>,
     },
-    /// One guide section, by id.
-    GuideSection(String),
+    /// One guide section, optionally for one age band (children see short words only).
+    GuideSection {
+        /// The section's id.
+        section: String,
+        /// The age band the section is shown for.
+        age: Option<AgeBand>,
+    },
     /// The guide's section list.
     Guide,
     /// One patrol route, by id.
@@ -35,8 +40,10 @@ impl DeepLink {
     pub fn path(&self, lang: Lang) -> String {
         match self {
             DeepLink::Quizzes => format!("/quiz?lang={}", lang.code()),
-            DeepLink::Quiz { set, age } => format!("/quiz/{set}{}", quiz_query(*age, lang)),
-            DeepLink::GuideSection(id) => format!("/guide/{id}?lang={}", lang.code()),
+            DeepLink::Quiz { set, age } => format!("/quiz/{set}{}", age_query(*age, lang)),
+            DeepLink::GuideSection { section, age } => {
+                format!("/guide/{section}{}", age_query(*age, lang))
+            }
             DeepLink::Guide => format!("/guide?lang={}", lang.code()),
             DeepLink::Route(id) => format!("/map/{}?lang={}", url_part(id), lang.code()),
             DeepLink::Map => format!("/map?lang={}", lang.code()),
@@ -67,11 +74,11 @@ pub fn url_part(text: &str) -> String {
 
 /// The printable worksheet of a quiz set, e.g. `/quiz/water-saving/worksheet?age=grades-1-3&lang=en`.
 pub fn worksheet_path(set: &str, age: Option<AgeBand>, lang: Lang) -> String {
-    format!("/quiz/{set}/worksheet{}", quiz_query(age, lang))
+    format!("/quiz/{set}/worksheet{}", age_query(age, lang))
 }
 
-/// `?age=…&lang=…` for a quiz page (no `age` when no band is chosen).
-pub fn quiz_query(age: Option<AgeBand>, lang: Lang) -> String {
+/// `?age=…&lang=…` for a quiz or guide page (no `age` when no band is chosen).
+pub fn age_query(age: Option<AgeBand>, lang: Lang) -> String {
     match age {
         Some(band) => format!("?age={}&lang={}", band.code(), lang.code()),
         None => format!("?lang={}", lang.code()),

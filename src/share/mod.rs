@@ -5,5 +5,5 @@ pub mod links;
 pub mod qr;
 mod views;
 
-pub use links::{embed_code, embed_url, quiz_query, url_part, worksheet_path, DeepLink};
+pub use links::{age_query, embed_code, embed_url, url_part, worksheet_path, DeepLink};
 pub use views::{clipboard_available, copy_text, use_site_origin, QrCode, ShareButton};

@@ -80,6 +80,11 @@ impl Prefs {
         self.0[pref.index()].get()
     }
 
+    /// Whether `pref` is on, without following it.
+    pub fn get_untracked(self, pref: Pref) -> bool {
+        self.0[pref.index()].get_untracked()
+    }
+
     /// Turns `pref` on or off and saves the choice on the device.
     pub fn set(self, pref: Pref, on: bool) {
         self.0[pref.index()].set(on);

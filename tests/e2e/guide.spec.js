@@ -48,6 +48,20 @@ test('the two rule sets sit side by side, and children see short words only', as
   }
 });
 
+test('a shared link for young children keeps their short words from section to section', async ({ page, request }) => {
+  const guide = await (await request.get('/content/guide.json')).json();
+  const [first, second] = guide.sections;
+  // Nothing saved on this device: only the link says grades 1-3.
+  await page.goto(`/guide/${first.id}?age=grades-1-3&lang=en`);
+  await page.getByRole('navigation', { name: 'Guide sections' }).getByRole('link', { name: new RegExp(`Next: ${second.title.en}`) }).click();
+  await expect(page).toHaveURL(new RegExp(`/guide/${second.id}\\?age=grades-1-3`));
+  const withDetail = second.groups.flatMap((g) => g.steps).find((s) => s.detail);
+  await expect(page.getByText(withDetail.text.en, { exact: true })).toBeVisible();
+  await expect(page.getByText(withDetail.detail.en)).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Water safety guide' }).getByRole('link', { name: 'Water safety guide' }).click();
+  await expect(page).toHaveURL(/\/guide\?age=grades-1-3/);
+});
+
 test('the family checklist keeps its ticks across a reload', async ({ page }) => {
   await page.goto('/guide/before-you-go?lang=en');
   const boxes = page.getByRole('checkbox');

@@ -93,6 +93,36 @@ test('the organizer menu opens on a long press and the PIN, sets the station, an
   await expect(page.getByRole('button', { name: '组织者菜单（长按）' })).toHaveCount(0);
 });
 
+test('starting over closes an organizer menu left open and gives the next family the station\'s language and normal type', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const site = await (await request.get('/content/site.json')).json();
+  await page.goto('/?mode=kiosk&idle=3');
+  await page.getByRole('button', { name: '点一下，开始！' }).click();
+  // A grandparent switches to English and large type.
+  await page.getByRole('button', { name: /切换语言/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('banner').getByRole('button', { name: 'Large text' }).click();
+  await expect(page.locator('html')).toHaveClass(/large-text/);
+  // An organizer opens the menu with the PIN, and walks away.
+  const corner = page.getByRole('button', { name: 'Organizer menu (press and hold)' });
+  await corner.focus();
+  await page.keyboard.down('Enter');
+  await page.waitForTimeout(1600);
+  await page.keyboard.up('Enter');
+  const menu = page.getByRole('dialog', { name: 'Organizer menu' });
+  await menu.getByLabel('Organizer PIN').fill(site.kiosk.organizer_pin);
+  await menu.getByRole('button', { name: 'Open' }).click();
+  await expect(menu.getByRole('button', { name: 'Grades 1-3' })).toBeVisible();
+  // Nobody touches the tablet: the next family finds the start screen in Chinese, normal type,
+  // and no menu open behind it.
+  const attract = page.getByRole('dialog', { name: '护河护水' });
+  await expect(attract).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('html')).not.toHaveClass(/large-text/);
+  await expect(page.getByRole('dialog', { name: /Organizer menu|组织者菜单/ })).toHaveCount(0);
+  await expect(page.getByLabel(/Organizer PIN|组织者密码/)).toHaveCount(0);
+});
+
 test('a station never leaves the app: links to outside sources do nothing', async ({ page }) => {
   await page.goto('/guide/someone-in-trouble?mode=kiosk&lang=en');
   const sources = page.getByRole('region', { name: 'Sources' });

@@ -157,6 +157,18 @@ test('on a phone a tap that wobbles a few pixels still opens the place', async (
   await expect(page).toHaveURL(/[?&]place=cp-river-chief-board/);
 });
 
+test('the tab title names the chosen route or place, and the map again when none is', async ({ page }) => {
+  await page.goto('/map?lang=en');
+  await expect(page).toHaveTitle('Patrol map · River Guardians');
+  await page.getByRole('navigation', { name: 'Patrol routes' }).getByRole('link', { name: /South bank patrol/ }).click();
+  await expect(page).toHaveTitle('South bank patrol · River Guardians');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/map\?lang=en$/);
+  await expect(page).toHaveTitle('Patrol map · River Guardians');
+  await page.getByRole('navigation', { name: 'Places' }).getByRole('link', { name: 'Bird-watching deck', exact: true }).click();
+  await expect(page).toHaveTitle('Bird-watching deck · River Guardians');
+});
+
 test('a place chosen from the list is ringed on the map and brought back into sight', async ({ page }) => {
   await page.goto('/map?lang=en');
   const svg = page.locator('svg.map');

@@ -75,6 +75,10 @@ test('a projector embed of a guide section uses large type', async ({ page }) =>
   await expect(page.locator('html')).toHaveClass(/large-text/);
   await expect(page.locator('html')).toHaveClass(/embedded/);
   await expect(page.getByRole('banner')).toHaveCount(0);
+  // A source opens in a new tab, not inside the lesson's frame.
+  const sources = page.getByRole('region', { name: 'Sources' }).getByRole('link');
+  expect(await sources.count()).toBeGreaterThan(0);
+  for (const link of await sources.all()) await expect(link).toHaveAttribute('target', '_blank');
 });
 
 test('settings change language, contrast, motion and text size, remembered on the device, and clear everything', async ({ page }) => {

@@ -29,6 +29,7 @@ async function quizzes(request) {
 const SHARE_CASES = [
   { name: 'a quiz set for an age band', path: '/quiz/drowning-prevention?age=grades-1-3&lang=en' },
   { name: 'a guide section', path: '/guide/someone-in-trouble?lang=en' },
+  { name: 'a guide section for an age band', path: '/guide/rules-for-children?age=grades-1-3&lang=en' },
   { name: 'the emergency card', path: '/emergency?lang=en' },
 ];
 
