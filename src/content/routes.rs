@@ -395,16 +395,16 @@ fn is_hex_colour(c: &str) -> bool {
 /// file can hold tens of thousands of positions).
 fn check_position(p: &mut Problems, path: impl Fn() -> String, position: &Position) {
     if position.len() < 2 {
-        p.push(&path(), "a position needs a longitude and a latitude");
+        p.push(path(), "a position needs a longitude and a latitude");
         return;
     }
     let (lon, lat) = (position[0], position[1]);
     if !lon.is_finite() || !(-180.0..=180.0).contains(&lon) {
-        p.push(&path(), format!("longitude {lon} is outside -180..180"));
+        p.push(path(), format!("longitude {lon} is outside -180..180"));
     }
     if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
         p.push(
-            &path(),
+            path(),
             format!("latitude {lat} is outside -90..90 (is the order [longitude, latitude]?)"),
         );
     }

@@ -333,6 +333,20 @@ pub struct Strings {
     pub sound: &'static str,
 }
 
+impl Strings {
+    /// The name of an age band, as shown on the age picker.
+    pub fn age(&self, band: crate::content::AgeBand) -> &'static str {
+        use crate::content::AgeBand::*;
+        match band {
+            Kindergarten => self.age_kindergarten,
+            Grades1To3 => self.age_grades_1_3,
+            Grades4To6 => self.age_grades_4_6,
+            Grades7To12 => self.age_grades_7_12,
+            Adults => self.age_adults,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,20 +392,6 @@ mod tests {
         for lang in Lang::ALL {
             assert_eq!(Lang::from_code(lang.code()), Some(lang));
             assert_ne!(lang.other(), lang);
-        }
-    }
-}
-
-impl Strings {
-    /// The name of an age band, as shown on the age picker.
-    pub fn age(&self, band: crate::content::AgeBand) -> &'static str {
-        use crate::content::AgeBand::*;
-        match band {
-            Kindergarten => self.age_kindergarten,
-            Grades1To3 => self.age_grades_1_3,
-            Grades4To6 => self.age_grades_4_6,
-            Grades7To12 => self.age_grades_7_12,
-            Adults => self.age_adults,
         }
     }
 }

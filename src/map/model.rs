@@ -180,7 +180,7 @@ fn push_tenths(d: &mut String, value: f64) {
     }
     let tenths = tenths.unsigned_abs();
     let _ = write!(d, "{}", tenths / 10);
-    if tenths % 10 != 0 {
+    if !tenths.is_multiple_of(10) {
         d.push('.');
         d.push(char::from(b'0' + (tenths % 10) as u8));
     }

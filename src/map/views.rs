@@ -523,7 +523,7 @@ fn MapCanvas(
     let on_key = move |ev: web_sys::KeyboardEvent| {
         commit();
         let step = 60.0;
-        let handled = match ev.key().as_str() {
+        match ev.key().as_str() {
             "ArrowLeft" => view_state.update(|v| *v = v.pan(step, 0.0)),
             "ArrowRight" => view_state.update(|v| *v = v.pan(-step, 0.0)),
             "ArrowUp" => view_state.update(|v| *v = v.pan(0.0, step)),
@@ -534,8 +534,7 @@ fn MapCanvas(
             }
             "0" => view_state.set(home),
             _ => return,
-        };
-        let () = handled;
+        }
         ev.prevent_default();
     };
     view! {
