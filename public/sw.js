@@ -24,27 +24,39 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
 });
 
-// Pages: network first, the cached app when offline (deep links included).
-// Content files: network first so organizers' edits show at once, the cached copy when offline.
+// A weak signal (one bar on a river bank) can take half a minute to fail. After this long the
+// stored copy answers; the network's answer, if it comes, still refreshes the stored content.
+const NETWORK_WAIT_MS = 3000;
+
+// The network's answer, or the stored one when the network fails or is slow; `keep` stores a
+// good network answer.
+function networkFirst(request, stored, keep) {
+  const network = fetch(request).then((response) => {
+    if (keep && response.ok) keep(response.clone());
+    return response;
+  });
+  const late = new Promise((resolve) => setTimeout(resolve, NETWORK_WAIT_MS))
+    .then(stored)
+    .then((hit) => hit || network);
+  return Promise.race([network, late]).catch(() => stored().then((hit) => hit || Response.error()));
+}
+
+// Pages: network first, the cached app when offline or slow (deep links included).
+// Content files: network first so organizers' edits show at once, the cached copy when offline
+// or slow.
 // Everything else (hashed app files, pictures): from the cache, else the network.
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    event.respondWith(fetch(request).catch(() => caches.match('/', { cacheName: CACHE })));
+    event.respondWith(networkFirst(request, () => caches.match('/', { cacheName: CACHE })));
   } else if (url.pathname.startsWith('/content/')) {
-    event.respondWith(
-      fetch(request)
-        .then((response) => {
-          if (response.ok) {
-            const copy = response.clone();
-            caches.open(CACHE).then((cache) => cache.put(url.pathname, copy));
-          }
-          return response;
-        })
-        .catch(() => caches.match(url.pathname, { cacheName: CACHE })),
-    );
+    event.respondWith(networkFirst(
+      request,
+      () => caches.match(url.pathname, { cacheName: CACHE }),
+      (copy) => caches.open(CACHE).then((cache) => cache.put(url.pathname, copy)),
+    ));
   } else {
     event.respondWith(caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || fetch(request)));
   }

@@ -77,6 +77,7 @@ pub fn SettingsPage() -> impl IntoView {
 #[component]
 fn ClearDevice() -> impl IntoView {
     let lang = use_lang();
+    let prefs = use_prefs();
     let t = move || lang.get().t();
     let saved = RwSignal::new(storage::saved_keys().len());
     let clear = move |_| {
@@ -85,6 +86,7 @@ fn ClearDevice() -> impl IntoView {
             .unwrap_or(false)
         {
             storage::clear(&[]);
+            prefs.reset();
             saved.set(storage::saved_keys().len());
         }
     };

@@ -90,6 +90,14 @@ impl Prefs {
         self.0[pref.index()].set(on);
         storage::save(pref.key(), if on { "1" } else { "0" });
     }
+
+    /// Every preference back to how a device with nothing saved starts, saving nothing: after
+    /// the device's data is cleared, the page shows what a reload would.
+    pub fn reset(self) {
+        for pref in Pref::ALL {
+            self.0[pref.index()].set(pref.default_on());
+        }
+    }
 }
 
 /// Reads the saved preferences and the URL's one-visit switches, provides them to the app, and

@@ -107,6 +107,10 @@ test('settings change language, contrast, motion and text size, remembered on th
   await page.getByRole('button', { name: '清除本设备上的全部数据' }).click();
   await expect(page.getByText(/本设备保存了 0 项/)).toBeVisible();
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rg.')))).toEqual([]);
+  // The page shows what it now holds: the display choices are off again, without a reload.
+  await expect(page.locator('html')).not.toHaveClass(/high-contrast|reduce-motion|large-text/);
+  await expect(page.getByRole('main').getByRole('button', { name: '高对比度' })).toHaveAttribute('aria-pressed', 'false');
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rg.')))).toEqual([]);
 });
 
 test('the privacy page says nothing leaves the device', async ({ page }) => {

@@ -43,6 +43,33 @@ test('after one visit, the quiz, the guide, the map and the emergency card work 
   await expect(page.getByText('Site settings did not load')).toHaveCount(0);
 });
 
+test('on a signal too weak to answer, the stored pages and content open within seconds', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  await page.goto('/?lang=en');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  await page.goto('/guide/someone-in-trouble?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'If someone is in trouble in the water' })).toBeVisible();
+  // One bar on the river bank: the page and its content file get no answer for 30 s.
+  const stalled = [];
+  await context.route((url) => url.pathname === '/guide/before-you-go' || url.pathname === '/content/guide.json', async (route) => {
+    stalled.push(new URL(route.request().url()).pathname);
+    await new Promise((resolve) => setTimeout(resolve, 30_000));
+    await route.continue().catch(() => {});
+  });
+  const started = Date.now();
+  await page.goto('/guide/before-you-go?lang=en', { waitUntil: 'commit' });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 12_000 });
+  await expect(page.getByRole('checkbox').first()).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(12_000);
+  expect(stalled).toContain('/content/guide.json');
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
 test('Chromium finds the site installable (manifest and service worker valid)', async ({ baseURL }, testInfo) => {
   // A persistent profile: the default context is incognito, where nothing is installable.
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'rg-install-')), {
