@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 
 /// What the app knows about its offline copy and the network.
 #[derive(Clone, Copy)]
@@ -63,33 +63,46 @@ pub fn provide_offline() {
             return;
         };
         state.registration.set_value(Some(registration.clone()));
-        let has_controller = move || window().navigator().service_worker().controller().is_some();
-        if registration.waiting().is_some() && has_controller() {
-            state.update_waiting.set(true);
-        }
         let watched = registration.clone();
         let on_update_found = Closure::<dyn FnMut()>::new(move || {
-            let Some(installing) = watched.installing() else {
-                return;
-            };
-            let worker = installing.clone();
-            let on_state = Closure::<dyn FnMut()>::new(move || {
-                // A first install has no controller: that is "ready", not "update".
-                if worker.state() == ServiceWorkerState::Installed && has_controller() {
-                    state.update_waiting.set(true);
-                }
-            });
-            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-            on_state.forget();
+            if let Some(installing) = watched.installing() {
+                offer_once_installed(installing, state);
+            }
         });
         registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
         on_update_found.forget();
+        // The browser may have found the update before the handler above was set (its own check
+        // right after the page loads): one still installing is watched, one installed is offered.
+        if let Some(installing) = registration.installing() {
+            offer_once_installed(installing, state);
+        }
+        if registration.waiting().is_some() && has_controller() {
+            state.update_waiting.set(true);
+        }
         if let Ok(ready) = container.ready() {
             if JsFuture::from(ready).await.is_ok() {
                 state.ready.set(true);
             }
         }
     });
+}
+
+/// Whether a service worker serves this page (a first install has none yet).
+fn has_controller() -> bool {
+    window().navigator().service_worker().controller().is_some()
+}
+
+/// Offers the new version once `worker`, an update being installed, has installed. A first
+/// install (no worker serves the page yet) is "ready offline", not an update.
+fn offer_once_installed(worker: ServiceWorker, state: OfflineState) {
+    let watched = worker.clone();
+    let on_state = Closure::<dyn FnMut()>::new(move || {
+        if watched.state() == ServiceWorkerState::Installed && has_controller() {
+            state.update_waiting.set(true);
+        }
+    });
+    worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+    on_state.forget();
 }
 
 /// Tells the waiting worker to take over, and reloads once it has, so the page and its files

@@ -73,3 +73,23 @@ test('offline ready, the saved files listed, offline status, and a new version o
     site.stop();
   }
 });
+
+test('a version deployed while the site was closed is offered after it opens again', async ({ page }) => {
+  const site = await serveCopy();
+  try {
+    await page.goto(`${site.url}/?lang=en`);
+    await expect(page.getByRole('contentinfo').getByText('✓ Ready to use offline')).toBeVisible({ timeout: 15_000 });
+    await page.evaluate(async () => {
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+    });
+    // Deploy, then open the site again: the update is found as the page starts, not later.
+    const sw = join(site.dir, 'sw.js');
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+    await page.reload();
+    await expect(page.getByRole('status').filter({ hasText: 'A new version is ready.' })).toBeVisible({ timeout: 15_000 });
+  } finally {
+    site.stop();
+  }
+});
