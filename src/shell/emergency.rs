@@ -70,8 +70,8 @@ pub fn mainland_china_defaults() -> EmergencyInfo {
                 "Don't go in: children never go into the water to rescue; adults without lifesaving training don't either.",
             ),
             text(
-                "救上岸后：没有正常呼吸就马上做心肺复苏；被救的人都要去医院检查。",
-                "Once out: if not breathing normally, start CPR now. Everyone rescued must be checked at hospital.",
+                "救上岸后：没有正常呼吸就马上做心肺复苏。昏迷过、咳嗽或不舒服，即使好了也要去医院；拿不准就去。",
+                "Once out: if not breathing normally, start CPR now. Passed out, coughing or unwell? Hospital, even if they seem fine. If in doubt, go.",
             ),
         ],
     }
