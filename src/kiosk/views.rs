@@ -147,9 +147,7 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>) -> impl IntoView {
                 .and_then(Lang::from_code)
                 .unwrap_or_default(),
         );
-        if prefs.get_untracked(Pref::LargeText) {
-            prefs.set(Pref::LargeText, false);
-        }
+        prefs.forget(Pref::LargeText);
         menu.set(MenuStage::Closed);
         navigate(
             "/",

@@ -113,7 +113,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
     // Screen pixels per SVG unit as the map is drawn (about 0.4 on a phone): kept by MapCanvas.
     let px_per_unit = RwSignal::new(1.0_f64);
     let enlarge = Memo::new(move |_| symbol_scale(px_per_unit.get()));
-    let enlarged = move || format!("scale({:.2})", enlarge.get());
+    let enlarged = Memo::new(move |_| format!("scale({:.2})", enlarge.get()));
 
     // Zoom level bucket (powers of two) picks the simplification; panning never re-simplifies.
     let zoom_bucket = Memo::new(move |_| {
@@ -319,7 +319,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                     {move || located.get().map(|p| {
                         let (x, y) = view_state.get().to_screen(p);
                         view! {
-                            <g class="you-are-here" transform=format!("translate({x:.1} {y:.1}) {}", enlarged())>
+                            <g class="you-are-here" transform=format!("translate({x:.1} {y:.1}) {}", enlarged.get())>
                                 <circle r="14" class="you-halo"/>
                                 <circle r="7" class="you-dot"/>
                                 <title>{tr(|t| t.you_are_here)}</title>
@@ -344,7 +344,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                     }}
                 </p>
                 <div class="locate">
-                    <button type="button" class="button secondary" on:click=move |_| locate(located, location_message, map, view_state)>
+                    <button type="button" class="button secondary" on:click=move |_| locate(located, location_message, home, view_state)>
                         {tr(|t| t.locate_me)}
                     </button>
                     <p class="hint" role="status">{move || location_message.get().map_or("", |pick| pick(t()))}</p>
@@ -587,7 +587,7 @@ fn ScaleBar(view_state: RwSignal<View>, px_per_unit: RwSignal<f64>) -> impl Into
 fn locate(
     located: RwSignal<Option<Xy>>,
     message: RwSignal<Option<Pick>>,
-    map: StoredValue<PreparedMap>,
+    home: View,
     view_state: RwSignal<View>,
 ) {
     let Some(geolocation) = window().navigator().geolocation().ok() else {
@@ -609,17 +609,14 @@ fn locate(
                 .as_ref()
                 .and_then(|c| read(c, "longitude"))
                 .and_then(|v| v.as_f64());
-            // The answer may come after the map page has gone (the family moved on while the
-            // phone was still locating): then there is nothing left to draw on.
-            let Some(home) = map.try_with_value(|m| m.home) else {
-                return;
-            };
             match (lon, lat) {
                 (Some(lon), Some(lat)) => {
                     let here = project(crate::map::geo::LonLat { lon, lat });
                     // Inside means on the drawn map: its home view shows all of it.
                     let (sx, sy) = home.to_screen(here);
                     let inside = (0.0..=WIDTH).contains(&sx) && (0.0..=HEIGHT).contains(&sy);
+                    // The answer may come after the map page has gone (the family moved on
+                    // while the phone was still locating): then the `try_` calls do nothing.
                     located.try_set(Some(here));
                     if inside {
                         view_state.try_update(|v| *v = v.keep_in_sight(here, WIDTH, HEIGHT, 40.0));

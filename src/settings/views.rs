@@ -86,7 +86,10 @@ fn ClearDevice() -> impl IntoView {
             .unwrap_or(false)
         {
             storage::clear(&[]);
-            prefs.reset();
+            // The page shows what a reload would: every display choice back to its default.
+            for pref in Pref::ALL {
+                prefs.forget(pref);
+            }
             saved.set(storage::saved_keys().len());
         }
     };

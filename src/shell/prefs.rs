@@ -80,23 +80,16 @@ impl Prefs {
         self.0[pref.index()].get()
     }
 
-    /// Whether `pref` is on, without following it.
-    pub fn get_untracked(self, pref: Pref) -> bool {
-        self.0[pref.index()].get_untracked()
-    }
-
     /// Turns `pref` on or off and saves the choice on the device.
     pub fn set(self, pref: Pref, on: bool) {
         self.0[pref.index()].set(on);
         storage::save(pref.key(), if on { "1" } else { "0" });
     }
 
-    /// Every preference back to how a device with nothing saved starts, saving nothing: after
-    /// the device's data is cleared, the page shows what a reload would.
-    pub fn reset(self) {
-        for pref in Pref::ALL {
-            self.0[pref.index()].set(pref.default_on());
-        }
+    /// `pref` back to how a device with nothing saved starts, its saved choice forgotten.
+    pub fn forget(self, pref: Pref) {
+        self.0[pref.index()].set(pref.default_on());
+        storage::remove(pref.key());
     }
 }
 
