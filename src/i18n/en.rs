@@ -12,6 +12,7 @@ pub(super) const STRINGS: Strings = Strings {
     quiz: "Quiz",
     quiz_description: "Pick a topic and an age, take turns as a family, and earn a River Guardian certificate.",
     guide: "Water safety guide",
+    guide_door: "Safety guide",
     guide_description: "The safety rules, how drowning looks, calling for help and rescuing from the bank: clear in a minute.",
     map: "Patrol map",
     map_description: "River patrol routes, hazards and rescue gear, viewable offline.",

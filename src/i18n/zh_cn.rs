@@ -12,6 +12,7 @@ pub(super) const STRINGS: Strings = Strings {
     quiz: "知识问答",
     quiz_description: "选主题和年龄，一家人轮流答题，赢取护河小卫士证书。",
     guide: "防溺水指南",
+    guide_door: "防溺水指南",
     guide_description: "六不一会、识别溺水、呼救与岸上施救：一分钟看懂。",
     map: "巡河地图",
     map_description: "巡河路线、危险点和救生设备位置，离线可查看。",

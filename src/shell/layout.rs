@@ -65,7 +65,7 @@ fn SiteHeader() -> impl IntoView {
             </A>
             <nav aria-label=tr(|t| t.main_nav)>
                 <A href="/quiz" attr:class="door-link">{tr(|t| t.quiz)}</A>
-                <A href="/guide" attr:class="door-link">{tr(|t| t.guide)}</A>
+                <A href="/guide" attr:class="door-link">{tr(|t| t.guide_door)}</A>
                 <A href="/map" attr:class="door-link">{tr(|t| t.map)}</A>
             </nav>
             <div class="header-tools">

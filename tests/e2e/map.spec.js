@@ -357,7 +357,7 @@ test('a position that arrives after the family left the map breaks nothing', asy
   await page.goto('/map?lang=en');
   await page.getByRole('button', { name: 'Where am I?' }).click();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await nav.getByRole('link', { name: 'Water safety guide' }).click();
+  await nav.getByRole('link', { name: 'Safety guide' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Water safety guide' })).toBeVisible();
   await page.waitForTimeout(2000);
   await nav.getByRole('link', { name: 'Quiz' }).click();

@@ -152,7 +152,7 @@ for (const [name, body] of [
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('content/quizzes.json');
     await expect(alert).toContainText(name === 'empty bank' ? 'sets[1].questions' : name === 'unknown kind' ? 'slider' : 'invalid type');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Water safety guide' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Safety guide' }).click();
     await expect(page.getByRole('link', { name: /If someone is in trouble/ })).toBeVisible();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patrol map' }).click();
     await expect(page.getByRole('navigation', { name: 'Patrol routes' }).getByRole('link')).toHaveCount(3);
