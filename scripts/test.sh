@@ -22,7 +22,7 @@ scripts/build-site.sh
 # What a first visit downloads must not grow. Issue #8's budget, 180 KB, is not reached (README,
 # "Size report"); this ceiling, the current 222 KB and a little room, fails on a regression such as
 # a build without build-site.sh's standard-library rebuild (238 KB) or without minification (225).
-node scripts/size-report.mjs dist --budget-kb 223 | tail -4
+node scripts/size-report.mjs dist --budget-kb 224 | tail -4
 npx playwright test
 echo "== 3/3 the same build behind Debian's nginx with deploy/nginx.conf (headers, gzip, caching, CSP)"
 scripts/nginx-e2e.sh

@@ -35,6 +35,10 @@ pub fn mount() {
     let mounted = Rc::new(Cell::new(false));
     let mount_once = move || {
         if !mounted.replace(true) {
+            // index.html's loading page makes way for the app.
+            if let Some(loading) = document().get_element_by_id("boot") {
+                loading.remove();
+            }
             leptos::mount::mount_to_body(App);
         }
     };

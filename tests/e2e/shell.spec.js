@@ -180,6 +180,27 @@ for (const [lang, width] of [['zh-CN', 360], ['en', 360], ['en', 412], ['en', 12
   });
 }
 
+test('before the app has downloaded, the page says it is loading and offers the emergency numbers as calls', async ({ page, request }) => {
+  const site = await (await request.get('/content/site.json')).json();
+  // A weak signal: the main module takes as long as it takes.
+  let release;
+  const arrived = new Promise((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await arrived; await route.fallback(); });
+  await page.goto('/guide/someone-in-trouble');
+  await expect(page.getByText('正在加载…')).toBeVisible();
+  for (const n of site.emergency.numbers) {
+    const call = page.getByRole('link', { name: new RegExp(`^${n.number} ${n.label['zh-CN']} · ${n.label.en}$`) });
+    await expect(call).toBeVisible();
+    await expect(call).toHaveAttribute('href', `tel:${n.number}`);
+  }
+  // The app takes over: the loading page is gone, nothing of it stays beside the app.
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText('正在加载…')).toHaveCount(0);
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /^120 / })).toHaveCount(0);
+});
+
 test('a page whose wasm chunk cannot be downloaded says so, keeps the app running, and retry loads it', async ({ page }) => {
   // Every wasm file but the main module (trunk's <name>-<hash>_bg.wasm) is a lazily loaded chunk.
   let offline = true;
