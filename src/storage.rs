@@ -36,6 +36,19 @@ pub fn save_for_tab(key: &str, value: &str) {
     write(tab_storage(), key, value)
 }
 
+/// A switch from the address that lasts as long as the tab: `from_url` when the address has one
+/// (then kept for the tab under `key`), else the one the tab kept, so a reload of an address
+/// that lost it keeps it.
+pub fn kept_for_tab(key: &str, from_url: Option<String>) -> Option<String> {
+    match from_url {
+        Some(value) => {
+            save_for_tab(key, &value);
+            Some(value)
+        }
+        None => load_for_tab(key),
+    }
+}
+
 /// Reads a saved value; `None` when nothing is saved or storage is unavailable.
 pub fn load(key: &str) -> Option<String> {
     read(local_storage(), key)

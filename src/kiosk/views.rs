@@ -11,12 +11,16 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use std::time::Duration;
 
 const KIOSK_KEY: &str = "kiosk";
 const STATION_LANG_KEY: &str = "kiosk.lang";
 const STATION_AGE_KEY: &str = "kiosk.age";
+/// The address's switches that set up a station (idle time, display) rather than a family's
+/// visit: `?text=large` is a family's, and starting over turns it off.
+const STATION_SWITCHES: [&str; 4] = ["idle", "contrast", "motion", "sound"];
 /// Saved state that belongs to one family and is cleared when the station starts over. The
 /// leaderboard of the day and the station's own settings stay.
 const FAMILY_STATE: [&str; 3] = ["checklist.", "quiz.seen.", AGE_KEY];
@@ -59,6 +63,17 @@ pub fn KioskLayer() -> impl IntoView {
         .with_untracked(|q| q.get("idle"))
         .as_deref()
         .and_then(parse_idle_seconds);
+    // The station's settings from its address, which starting over keeps in the address, so a
+    // reload (an update, a tablet that restarts) brings the station back as it was set up.
+    let station_home = StoredValue::new(query.with_untracked(|q| {
+        let mut kept = ParamsMap::new();
+        for name in STATION_SWITCHES {
+            if let Some(value) = q.get(name) {
+                kept.insert(name, value);
+            }
+        }
+        format!("/{}", kept.to_query_string())
+    }));
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             let _ = root.class_list().toggle_with_force("kiosk", kiosk.on.get());
@@ -67,7 +82,7 @@ pub fn KioskLayer() -> impl IntoView {
     view! {
         <Show when=move || kiosk.on.get()>
             {move || Suspend::new(async move {
-                station(kiosk, url_idle).await.unwrap_or_else(|_| {
+                station(kiosk, url_idle, station_home.get_value()).await.unwrap_or_else(|_| {
                     // Offline before the service worker stored the chunk: a plain page, no station.
                     leptos::logging::warn!("kiosk: the station's code could not be downloaded");
                     ().into_any()
@@ -81,14 +96,16 @@ lazy_view! {
     /// The station, in the quiz chunk (not in the main module: only kiosk tablets need it). A
     /// chunk of its own would split the code it shares with the other pages into many more
     /// small files, which a deep link then downloads one by one.
-    fn station(kiosk: Kiosk, url_idle: Option<u32>) in quiz {
-        view! { <Station kiosk url_idle/> }
+    fn station(kiosk: Kiosk, url_idle: Option<u32>, home: String) in quiz {
+        view! { <Station kiosk url_idle home/> }
     }
 }
 
-/// Everything a kiosk station runs while kiosk mode is on.
+/// Everything a kiosk station runs while kiosk mode is on. `home` is where starting over goes:
+/// the home page, with the station's switches.
 #[component]
-fn Station(kiosk: Kiosk, url_idle: Option<u32>) -> impl IntoView {
+fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: String) -> impl IntoView {
+    let home = StoredValue::new(home);
     let SiteResource(site) = expect_context();
     // Only the kiosk part of site.json, so the idle tick reads a small value, not the whole file.
     let settings = Memo::new(move |_| {
@@ -150,7 +167,7 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>) -> impl IntoView {
         prefs.forget(Pref::LargeText);
         menu.set(MenuStage::Closed);
         navigate(
-            "/",
+            &home.read_value(),
             NavigateOptions {
                 replace: true,
                 ..Default::default()
@@ -352,7 +369,9 @@ fn PinPrompt(
     };
     view! {
         <div class="kiosk-overlay" role="dialog" aria-modal="true" aria-labelledby="pin-heading">
-            <form class="kiosk-panel" on:submit=submit>
+            // The Enter held down on the corner button to open this repeats into the PIN field:
+            // a repeat must not send the empty field as a wrong PIN.
+            <form class="kiosk-panel" on:submit=submit on:keydown=move |ev| if ev.repeat() { ev.prevent_default() }>
                 <h2 id="pin-heading">{tr(|t| t.organizer_menu)}</h2>
                 <label>
                     <span>{tr(|t| t.organizer_pin)}</span>
@@ -380,6 +399,14 @@ fn OrganizerMenu(
     let lang = use_lang();
     let t = move || lang.get().t();
     let set_lang = use_set_lang();
+    // The station's own choices, which the next family starts with: not the language on the
+    // screen now, which the last family may have switched.
+    let station_lang = RwSignal::new(
+        storage::load(STATION_LANG_KEY)
+            .as_deref()
+            .and_then(Lang::from_code)
+            .unwrap_or_default(),
+    );
     let station_age = RwSignal::new(
         storage::load(STATION_AGE_KEY)
             .as_deref()
@@ -389,6 +416,11 @@ fn OrganizerMenu(
         storage::save(STATION_AGE_KEY, band.code());
         storage::save(AGE_KEY, band.code());
         station_age.set(Some(band));
+    };
+    let any_age = move || {
+        storage::remove(STATION_AGE_KEY);
+        storage::remove(AGE_KEY);
+        station_age.set(None);
     };
     let fullscreen = move |_| {
         if let Some(root) = document().document_element() {
@@ -405,7 +437,10 @@ fn OrganizerMenu(
     };
     let navigate = use_navigate();
     let exit = move |_| {
-        storage::remove(KIOSK_KEY);
+        // The station's choices go with it: a later `?mode=kiosk` starts from zh-CN and every age.
+        for key in [KIOSK_KEY, STATION_LANG_KEY, STATION_AGE_KEY] {
+            storage::remove(key);
+        }
         kiosk.on.set(false);
         kiosk.attract.set(false);
         on_close();
@@ -427,8 +462,9 @@ fn OrganizerMenu(
                     {Lang::ALL.into_iter().map(|choice| {
                         let set_lang = set_lang.clone();
                         view! {
-                            <button type="button" class="chip" lang=choice.code() aria-pressed=move || (lang.get() == choice).to_string() on:click=move |_| {
+                            <button type="button" class="chip" lang=choice.code() aria-pressed=move || (station_lang.get() == choice).to_string() on:click=move |_| {
                                 storage::save(STATION_LANG_KEY, choice.code());
+                                station_lang.set(choice);
                                 set_lang(choice);
                             }>{choice.native_name()}</button>
                         }
@@ -436,6 +472,9 @@ fn OrganizerMenu(
                 </div>
                 <h3>{tr(|t| t.station_age)}</h3>
                 <div class="actions">
+                    <button type="button" class="chip" aria-pressed=move || station_age.with(Option::is_none).to_string() on:click=move |_| any_age()>
+                        {tr(|t| t.all_ages)}
+                    </button>
                     {AgeBand::ALL.into_iter().map(|band| view! {
                         <button type="button" class="chip" aria-pressed=move || (station_age.get() == Some(band)).to_string() on:click=move |_| choose_age(band)>
                             {move || t().age(band)}

@@ -100,6 +100,11 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
             })
             .unwrap_or_default()
     });
+    // "Copied" is about the code on screen: any change to it (item, language, age, size) undoes it.
+    Effect::new(move |_| {
+        code.track();
+        copied.set(false);
+    });
     // Quizzes pick their questions by age band; guide sections show children short words only.
     let takes_age = move || {
         items.with(|items| {
@@ -125,10 +130,7 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
             <div class="form-grid">
                 <label>
                     <span>{tr(|t| t.embed_what)}</span>
-                    <select on:change=move |ev| {
-                        chosen.set(event_target_value(&ev).parse().unwrap_or(0));
-                        copied.set(false);
-                    }>
+                    <select on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>
                         {move || {
                             let lang = lang.get();
                             items.get().iter().enumerate().map(|(i, item)| view! {

@@ -2,17 +2,22 @@
 //! The page tells its parent its height and, after a quiz, the results, by `postMessage`; see
 //! `docs/embed.md` for the messages. Nothing personal is sent: no names, no device data.
 
+use crate::storage;
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// Where a framed tab keeps `?embed=`.
+const EMBED_TAB_KEY: &str = "switch.embed";
+
 /// Every message's `source` field, so a parent page can tell ours from others.
 pub const MESSAGE_SOURCE: &str = "river-guardians";
 
 /// Whether this page runs as an embed. Read once when the app starts, so links followed inside
-/// the frame stay embedded.
+/// the frame stay embedded; inside a frame the tab keeps it too, so a reload of the frame (its
+/// "Try again", or the address of a page reached inside it) stays embedded.
 #[derive(Clone, Copy)]
 struct Embedded(bool);
 
@@ -20,9 +25,15 @@ struct Embedded(bool);
 /// `embedded` class for the styles, and starts reporting the page's height to the parent.
 /// Returns whether the page is embedded. Call once, inside the router.
 pub fn provide_embed() -> bool {
-    let embedded = use_query_map()
-        .with_untracked(|q| q.get("embed"))
-        .is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
+    let from_url = use_query_map().with_untracked(|q| q.get("embed"));
+    // Only in a frame: a teacher who tries the embed address in a tab and then goes to the site's
+    // home page in that tab gets the whole site.
+    let embedded = if in_frame() {
+        storage::kept_for_tab(EMBED_TAB_KEY, from_url)
+    } else {
+        from_url
+    }
+    .is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
     provide_context(Embedded(embedded));
     if embedded {
         if let Some(root) = document().document_element() {
@@ -31,6 +42,15 @@ pub fn provide_embed() -> bool {
         report_height();
     }
     embedded
+}
+
+/// Whether the app runs inside another page's frame (a lesson's iframe).
+pub fn in_frame() -> bool {
+    window()
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|p| p != window())
 }
 
 /// Whether the current page is a lesson embed.

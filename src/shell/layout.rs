@@ -29,8 +29,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     provide_still_playing_asked();
     let embedded = provide_embed();
     view! {
-        {(!embedded).then(|| view! { <SiteHeader/> })}
-        <UpdatePrompt/>
+        {(!embedded).then(|| view! { <SiteHeader/> <UpdatePrompt/> })}
         // `data-loading` is what style.css shows while `<main>` is still empty: a lazily loaded
         // page whose wasm chunk is downloading (the router renders nothing until it arrives).
         <main id="main" tabindex="-1" data-loading=tr(|t| t.loading)>{children()}</main>

@@ -38,7 +38,7 @@ test('idle: "Still playing?" counts down, Continue keeps the game, then the stat
   await expect(ask).toBeVisible({ timeout: 8_000 });
   const attract = page.getByRole('dialog', { name: 'River Guardians' });
   await expect(attract).toBeVisible({ timeout: 8_000 });
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/\?idle=3$/); // home, with the station's own switches
   const keys = await saved(page);
   expect(keys).toContain('rg.v1.leaderboard');
   expect(keys).not.toContain('rg.v1.checklist.before-you-go');
@@ -68,9 +68,13 @@ test('the organizer menu opens on a long press and the PIN, sets the station, an
   await corner.focus();
   await page.keyboard.down('Enter');
   await page.waitForTimeout(1600);
-  await page.keyboard.up('Enter');
   const pin = page.getByRole('dialog', { name: 'Organizer menu' });
   await expect(pin.getByLabel('Organizer PIN')).toBeFocused();
+  // The key still held repeats into the PIN field: that is not a (wrong) PIN.
+  await page.keyboard.down('Enter');
+  await page.keyboard.up('Enter');
+  await expect(pin.getByLabel('Organizer PIN')).toBeFocused();
+  await expect(pin.getByRole('alert')).toHaveCount(0);
   await pin.getByLabel('Organizer PIN').fill('0000');
   await pin.getByRole('button', { name: 'Open' }).click();
   await expect(pin.getByRole('alert')).toHaveText('That PIN is not right. Try again.');
@@ -78,6 +82,9 @@ test('the organizer menu opens on a long press and the PIN, sets the station, an
   await pin.getByRole('button', { name: 'Open' }).click();
 
   const menu = page.getByRole('dialog', { name: 'Organizer menu' });
+  // The station was opened with ?lang=en, for every age.
+  await expect(menu.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(menu.getByRole('button', { name: 'All ages' })).toHaveAttribute('aria-pressed', 'true');
   await menu.getByRole('button', { name: 'Grades 1-3' }).click();
   await expect(menu.getByRole('button', { name: 'Grades 1-3' })).toHaveAttribute('aria-pressed', 'true');
   await menu.getByRole('button', { name: '中文' }).click();
@@ -88,6 +95,8 @@ test('the organizer menu opens on a long press and the PIN, sets the station, an
   await expect(page.getByRole('button', { name: '组织者菜单（长按）' })).toHaveCount(0);
   await expect(page.locator('html')).not.toHaveClass(/kiosk/);
   await expect(page).toHaveURL(/\/$/);
+  // The station's choices leave with it: a later station starts from zh-CN and every age.
+  expect(await page.evaluate(() => [localStorage.getItem('rg.v1.kiosk.lang'), localStorage.getItem('rg.v1.kiosk.age')])).toEqual([null, null]);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   await expect(page.getByRole('button', { name: '组织者菜单（长按）' })).toHaveCount(0);
@@ -113,6 +122,9 @@ test('starting over closes an organizer menu left open and gives the next family
   await menu.getByLabel('Organizer PIN').fill(site.kiosk.organizer_pin);
   await menu.getByRole('button', { name: 'Open' }).click();
   await expect(menu.getByRole('button', { name: 'Grades 1-3' })).toBeVisible();
+  // The menu shows the station's language, not the one the grandparent switched the screen to.
+  await expect(menu.getByRole('button', { name: '中文' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(menu.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'false');
   // Nobody touches the tablet: the next family finds the start screen in Chinese, normal type,
   // and no menu open behind it.
   const attract = page.getByRole('dialog', { name: '护河护水' });
@@ -121,6 +133,26 @@ test('starting over closes an organizer menu left open and gives the next family
   await expect(page.locator('html')).not.toHaveClass(/large-text/);
   await expect(page.getByRole('dialog', { name: /Organizer menu|组织者菜单/ })).toHaveCount(0);
   await expect(page.getByLabel(/Organizer PIN|组织者密码/)).toHaveCount(0);
+});
+
+test('a station set up by its address keeps that setup when it starts over and when it reloads', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/?mode=kiosk&lang=en&contrast=high&idle=3');
+  await page.getByRole('button', { name: 'Tap to start' }).click();
+  // A grandparent turns large text on; then nobody touches the tablet and the station starts over.
+  await page.getByRole('banner').getByRole('button', { name: 'Large text' }).click();
+  const attract = page.getByRole('dialog', { name: 'River Guardians' });
+  await expect(attract).toBeVisible({ timeout: 15_000 });
+  await expect(page).toHaveURL(/\/\?(?=.*\bidle=3\b)(?=.*\bcontrast=high\b)/);
+  await expect(page).not.toHaveURL(/text=|mode=/);
+  // A reload (an update, a tablet that restarts): high contrast and the 3-second idle time are
+  // still the station's; the large text was the grandparent's.
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/high-contrast/);
+  await expect(page.locator('html')).not.toHaveClass(/large-text/);
+  await page.getByRole('button', { name: 'Tap to start' }).click();
+  await expect(attract).toHaveCount(0);
+  await expect(attract).toBeVisible({ timeout: 15_000 });
 });
 
 test('a station never leaves the app: links to outside sources do nothing', async ({ page }) => {

@@ -69,6 +69,67 @@ test('the embed generator code, pasted into another site, shows the quiz alone, 
   lesson.close();
 });
 
+test('the embed generator copies the code on screen, and says "Copied" only until the code changes', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/teachers?lang=en');
+  const generator = page.getByRole('region', { name: 'Embed in a lesson' });
+  await generator.getByLabel('What to embed').selectOption({ label: 'Quiz · Saving water' });
+  await generator.getByRole('button', { name: 'Copy code' }).click();
+  await expect(generator.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await generator.getByLabel('Embed code').inputValue());
+  // The teacher then picks another language: the code changes, and the button no longer says
+  // the code in the lesson is this one.
+  await generator.getByLabel('Language').selectOption({ label: '中文' });
+  await expect(generator.getByRole('button', { name: 'Copy code' })).toBeVisible();
+  await generator.getByRole('button', { name: 'Copy code' }).click();
+  await generator.getByLabel('Age group').selectOption({ label: 'Grades 1-3' });
+  await expect(generator.getByRole('button', { name: 'Copy code' })).toBeVisible();
+  await generator.getByRole('button', { name: 'Copy code' }).click();
+  await generator.getByLabel('Large type for a projector').check();
+  await expect(generator.getByRole('button', { name: 'Copy code' })).toBeVisible();
+});
+
+test('in a lesson on another site, Share → Copy link copies the page\'s link (the embed code lets the frame write to the clipboard)', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/teachers?lang=en');
+  const generator = page.getByRole('region', { name: 'Embed in a lesson' });
+  await generator.getByLabel('What to embed').selectOption({ label: 'Quiz · Saving water' });
+  const code = await generator.getByLabel('Embed code').inputValue();
+  const lesson = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>Lesson</title><h1>Lesson</h1>${code}`));
+  await new Promise((resolve) => lesson.listen(0, '127.0.0.1', resolve));
+  lesson.unref();
+  await page.goto(`http://127.0.0.1:${lesson.address().port}/`);
+  const frame = page.frameLocator('iframe');
+  await frame.getByRole('button', { name: 'Share' }).click();
+  await frame.getByRole('button', { name: 'Copy link' }).click();
+  await expect(frame.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('/quiz/save-water');
+  lesson.close();
+});
+
+test('a lesson embed stays an embed in large type when its frame reloads on a page reached inside it', async ({ page, baseURL }) => {
+  const lesson = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    .end(`<!doctype html><title>Lesson</title><h1>Lesson</h1><iframe title="Guide" width="800" height="600" src="${baseURL}/guide/someone-in-trouble?lang=en&embed=1&text=large"></iframe>`));
+  await new Promise((resolve) => lesson.listen(0, '127.0.0.1', resolve));
+  lesson.unref();
+  await page.goto(`http://127.0.0.1:${lesson.address().port}/`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('heading', { level: 1, name: 'If someone is in trouble in the water' })).toBeVisible();
+  // A pupil pages on (the link's address has no ?embed=1), then the frame reloads (an update,
+  // "Try again" after a failed download).
+  await frame.getByRole('link', { name: /^Next:/ }).click();
+  await expect(frame.getByRole('heading', { level: 1, name: 'If you fall in' })).toBeVisible();
+  const inner = page.frames().find((f) => f !== page.mainFrame());
+  expect(inner.url()).not.toContain('embed=1');
+  await inner.evaluate(() => location.reload());
+  await expect(frame.getByRole('heading', { level: 1, name: 'If you fall in' })).toBeVisible();
+  await expect(frame.locator('html')).toHaveClass(/embedded/);
+  await expect(frame.locator('html')).toHaveClass(/large-text/);
+  await expect(frame.getByRole('banner')).toHaveCount(0);
+  await expect(frame.getByRole('contentinfo')).toHaveCount(0);
+  lesson.close();
+});
+
 test('a projector embed of a guide section uses large type', async ({ page }) => {
   await page.goto('/guide/someone-in-trouble?lang=en&embed=1&text=large');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
