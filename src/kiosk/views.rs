@@ -14,6 +14,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 const KIOSK_KEY: &str = "kiosk";
 const STATION_LANG_KEY: &str = "kiosk.lang";
@@ -125,10 +126,25 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: String) -> impl IntoView {
         Effect::new(move |_| asked.set(matches!(phase.get(), IdlePhase::Warning(_))));
     }
     let last_touch = StoredValue::new(js_sys::Date::now());
+    // Where the focus was when "Still playing?" took it; the family gets it back there (an
+    // answer, a checkbox) when they carry on.
+    let focus_before = StoredValue::new_local(None::<web_sys::Element>);
     let touched = move || {
         last_touch.set_value(js_sys::Date::now());
         if phase.get_untracked() != IdlePhase::Active {
             phase.set(IdlePhase::Active);
+            // After this input's own focus change (a tap's mousedown focuses what is under it).
+            let before = focus_before.try_update_value(Option::take).flatten();
+            set_timeout(
+                move || {
+                    if let Some(before) = before.filter(|el| el.is_connected()) {
+                        if let Some(before) = before.dyn_ref::<web_sys::HtmlElement>() {
+                            let _ = before.focus();
+                        }
+                    }
+                },
+                Duration::ZERO,
+            );
         }
     };
     let listeners = [
@@ -186,7 +202,12 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: String) -> impl IntoView {
             let elapsed = (js_sys::Date::now() - last_touch.get_value()) / 1000.0;
             match idle_phase(elapsed, idle_seconds()) {
                 IdlePhase::Reset => start_over(),
-                now if now != phase.get_untracked() => phase.set(now),
+                now if now != phase.get_untracked() => {
+                    if phase.get_untracked() == IdlePhase::Active {
+                        focus_before.set_value(document().active_element());
+                    }
+                    phase.set(now)
+                }
                 _ => {}
             }
         },
@@ -290,6 +311,21 @@ fn OrganizerButton(
 ) -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
+    let corner = NodeRef::<leptos::html::Button>::new();
+    // A closed PIN prompt or menu gives the focus back to the corner button (not when the station
+    // starts over: the start screen takes it).
+    Effect::new(move |before: Option<MenuStage>| {
+        let now = menu.get();
+        if now == MenuStage::Closed
+            && before.is_some_and(|b| b != MenuStage::Closed)
+            && !kiosk.attract.get_untracked()
+        {
+            if let Some(corner) = corner.get_untracked() {
+                let _ = corner.focus();
+            }
+        }
+        now
+    });
     let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     let cancel = move || {
         if let Some(handle) = timer.get_value() {
@@ -316,6 +352,7 @@ fn OrganizerButton(
     };
     view! {
         <button
+            node_ref=corner
             type="button"
             class="organizer-button"
             aria-label=move || t().organizer_menu_hold
@@ -368,7 +405,7 @@ fn PinPrompt(
         }
     };
     view! {
-        <div class="kiosk-overlay" role="dialog" aria-modal="true" aria-labelledby="pin-heading">
+        <div class="kiosk-overlay" role="dialog" aria-modal="true" aria-labelledby="pin-heading" on:keydown=move |ev| if ev.key() == "Escape" { on_done(false) }>
             // The Enter held down on the corner button to open this repeats into the PIN field:
             // a repeat must not send the empty field as a wrong PIN.
             <form class="kiosk-panel" on:submit=submit on:keydown=move |ev| if ev.repeat() { ev.prevent_default() }>
@@ -453,10 +490,18 @@ fn OrganizerMenu(
             },
         );
     };
+    // The menu takes the focus when it opens (the PIN field it replaces is gone), so a screen
+    // reader says where the organizer is; Escape closes it.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
     view! {
-        <div class="kiosk-overlay" role="dialog" aria-modal="true" aria-labelledby="menu-heading">
+        <div class="kiosk-overlay" role="dialog" aria-modal="true" aria-labelledby="menu-heading" on:keydown=move |ev| if ev.key() == "Escape" { on_close() }>
             <div class="kiosk-panel organizer-menu">
-                <h2 id="menu-heading">{tr(|t| t.organizer_menu)}</h2>
+                <h2 id="menu-heading" tabindex="-1" node_ref=heading>{tr(|t| t.organizer_menu)}</h2>
                 <h3>{tr(|t| t.language)}</h3>
                 <div class="actions">
                     {Lang::ALL.into_iter().map(|choice| {

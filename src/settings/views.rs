@@ -15,9 +15,15 @@ pub fn SettingsPage() -> impl IntoView {
     let t = move || lang.get().t();
     let set_lang = use_set_lang();
     let prefs = use_prefs();
+    // How many things the device holds, counted again after every choice on the page (each
+    // saves one); and how many times it was cleared, which draws the age picker afresh from
+    // what is saved.
+    let saved = RwSignal::new(storage::saved_keys().len());
+    let cleared = RwSignal::new(0u32);
     view! {
         <PageMeta title=move || t().settings.to_owned() description=move || t().settings_description.to_owned()/>
         <h1>{tr(|t| t.settings)}</h1>
+        <div class="settings-choices" on:click=move |_| saved.set(storage::saved_keys().len())>
         <section aria-labelledby="language-heading">
             <h2 id="language-heading">{tr(|t| t.language)}</h2>
             <div class="actions" role="group" aria-labelledby="language-heading">
@@ -42,7 +48,10 @@ pub fn SettingsPage() -> impl IntoView {
         </section>
         <section aria-labelledby="age-heading">
             <h2 id="age-heading">{tr(|t| t.age_band)}</h2>
-            <AgePicker/>
+            {move || {
+                cleared.track();
+                view! { <AgePicker/> }
+            }}
         </section>
         <section aria-labelledby="display-heading">
             <h2 id="display-heading">{tr(|t| t.display)}</h2>
@@ -64,22 +73,23 @@ pub fn SettingsPage() -> impl IntoView {
                     .collect_view()}
             </ul>
         </section>
+        </div>
         <section aria-labelledby="offline-heading">
             <h2 id="offline-heading">{tr(|t| t.offline_copy)}</h2>
             <OfflineCacheList/>
         </section>
-        <ClearDevice/>
+        <ClearDevice saved cleared/>
         <p><A href="/about">{tr(|t| t.about)}</A></p>
     }
 }
 
-/// What this device has saved, and the button that clears it.
+/// What this device has saved (`saved`, the count), and the button that clears it (and counts
+/// one more in `cleared`).
 #[component]
-fn ClearDevice() -> impl IntoView {
+fn ClearDevice(saved: RwSignal<usize>, cleared: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
     let prefs = use_prefs();
     let t = move || lang.get().t();
-    let saved = RwSignal::new(storage::saved_keys().len());
     let clear = move |_| {
         if window()
             .confirm_with_message(t().clear_device_confirm)
@@ -91,6 +101,7 @@ fn ClearDevice() -> impl IntoView {
                 prefs.forget(pref);
             }
             saved.set(storage::saved_keys().len());
+            cleared.update(|n| *n += 1);
         }
     };
     view! {

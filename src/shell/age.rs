@@ -4,7 +4,6 @@ use super::{tr, use_lang};
 use crate::content::AgeBand;
 use crate::storage;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_query_map};
 
 /// The storage key of the device's last age band choice.
@@ -43,14 +42,17 @@ pub fn AgePicker() -> impl IntoView {
                 .into_iter()
                 .map(|band| {
                     view! {
-                        <A
+                        // A plain link (the router still takes the click): the router's <A>
+                        // marks every one of them aria-current="page", as they all lead to this
+                        // page with another ?age=.
+                        <a
                             href=move || href(band)
-                            attr:class="chip"
-                            attr:aria-current=move || (age.get() == Some(band)).then_some("true")
+                            class="chip"
+                            aria-current=move || (age.get() == Some(band)).then_some("true")
                             on:click=move |_| storage::save(AGE_KEY, band.code())
                         >
                             {move || lang.get().t().age(band)}
-                        </A>
+                        </a>
                     }
                 })
                 .collect_view()}

@@ -149,3 +149,14 @@ test('the emergency card shows mainland China numbers even when site.json fails'
   await expect(page.getByText('Site settings did not load')).toBeVisible();
   await expect(page.getByRole('link', { name: /120/ })).toHaveAttribute('href', 'tel:120');
 });
+
+test('the age picker marks only the chosen band as the current one, and none before a choice', async ({ page }) => {
+  await page.goto('/guide?lang=en');
+  const picker = page.getByRole('navigation', { name: 'Age group' });
+  await expect(picker.getByRole('link')).toHaveCount(5);
+  await expect(picker.locator('a[aria-current]')).toHaveCount(0);
+  await picker.getByRole('link', { name: 'Grades 4-6' }).click();
+  await expect(page).toHaveURL(/age=grades-4-6/);
+  await expect(picker.locator('a[aria-current]')).toHaveCount(1);
+  await expect(picker.getByRole('link', { name: 'Grades 4-6' })).toHaveAttribute('aria-current', 'true');
+});

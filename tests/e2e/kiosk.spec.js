@@ -33,6 +33,8 @@ test('idle: "Still playing?" counts down, Continue keeps the game, then the stat
   await ask.getByRole('button', { name: 'Continue' }).click();
   await expect(ask).toHaveCount(0);
   await expect(page.getByRole('checkbox').first()).toBeChecked();
+  // The focus is back on the checkbox the family ticked.
+  await expect(page.getByRole('checkbox').first()).toBeFocused();
 
   // Then nobody answers the countdown either: the station starts over.
   await expect(ask).toBeVisible({ timeout: 8_000 });
@@ -82,6 +84,8 @@ test('the organizer menu opens on a long press and the PIN, sets the station, an
   await pin.getByRole('button', { name: 'Open' }).click();
 
   const menu = page.getByRole('dialog', { name: 'Organizer menu' });
+  // The menu takes the focus from the PIN field it replaced.
+  await expect(menu.getByRole('heading', { name: 'Organizer menu' })).toBeFocused();
   // The station was opened with ?lang=en, for every age.
   await expect(menu.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
   await expect(menu.getByRole('button', { name: 'All ages' })).toHaveAttribute('aria-pressed', 'true');
@@ -153,6 +157,31 @@ test('a station set up by its address keeps that setup when it starts over and w
   await page.getByRole('button', { name: 'Tap to start' }).click();
   await expect(attract).toHaveCount(0);
   await expect(attract).toBeVisible({ timeout: 15_000 });
+});
+
+test('Escape closes the PIN prompt and the organizer menu, and the focus goes back to the corner button', async ({ page, request }) => {
+  const site = await (await request.get('/content/site.json')).json();
+  await page.goto('/quiz?mode=kiosk&lang=en');
+  const corner = page.getByRole('button', { name: 'Organizer menu (press and hold)' });
+  const hold = async () => {
+    await corner.focus();
+    await page.keyboard.down('Enter');
+    await page.waitForTimeout(1600);
+    await page.keyboard.up('Enter');
+  };
+  const dialog = page.getByRole('dialog', { name: 'Organizer menu' });
+  await hold();
+  await expect(dialog.getByLabel('Organizer PIN')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(corner).toBeFocused();
+  await hold();
+  await dialog.getByLabel('Organizer PIN').fill(site.kiosk.organizer_pin);
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('button', { name: 'Leave kiosk mode' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(corner).toBeFocused();
 });
 
 test('a station never leaves the app: links to outside sources do nothing', async ({ page }) => {

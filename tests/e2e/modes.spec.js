@@ -158,8 +158,11 @@ test('settings change language, contrast, motion and text size, remembered on th
   await page.getByRole('button', { name: '中文' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
 
+  // An age group, chosen here, is saved for the next visit.
+  await page.getByRole('link', { name: '一至三年级' }).click();
   await page.goto('/settings');
   await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '一至三年级' })).toHaveAttribute('aria-current', 'true');
   await expect(page.locator('html')).toHaveClass(/high-contrast/);
   await expect(page.getByRole('main').getByRole('button', { name: '高对比度' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByText(/本设备保存了 [1-9]\d* 项/)).toBeVisible();
@@ -171,7 +174,11 @@ test('settings change language, contrast, motion and text size, remembered on th
   // The page shows what it now holds: the display choices are off again, without a reload.
   await expect(page.locator('html')).not.toHaveClass(/high-contrast|reduce-motion|large-text/);
   await expect(page.getByRole('main').getByRole('button', { name: '高对比度' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('link', { name: '一至三年级' })).not.toHaveAttribute('aria-current', /./);
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rg.')))).toEqual([]);
+  // A choice made afterwards is counted as it is saved.
+  await page.getByRole('main').getByRole('button', { name: '高对比度' }).click();
+  await expect(page.getByText(/本设备保存了 1 项/)).toBeVisible();
 });
 
 test('the privacy page says nothing leaves the device', async ({ page }) => {
