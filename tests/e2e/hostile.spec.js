@@ -8,7 +8,7 @@ const huge = 'x'.repeat(3000);
 
 const files = {
   site: { url: '**/content/site.json', page: '/', name: 'content/site.json', other: ['Quiz', 'Quiz'] },
-  quizzes: { url: '**/content/quizzes.json', page: '/quiz', name: 'content/quizzes.json', other: ['Water safety guide', 'Water safety guide'] },
+  quizzes: { url: '**/content/quizzes.json', page: '/quiz', name: 'content/quizzes.json', other: ['Safety guide', 'Water safety guide'] },
   guide: { url: '**/content/guide.json', page: '/guide/someone-in-trouble', name: 'content/guide.json', other: ['Quiz', 'Quiz'] },
   routes: { url: '**/content/routes.geojson', page: '/map', name: 'content/routes.geojson', other: ['Quiz', 'Quiz'] },
 };
