@@ -30,6 +30,14 @@ const DEFAULT_IDLE_SECONDS: u32 = 90;
 /// How long the organizer button must be held.
 const LONG_PRESS_MS: u64 = 1500;
 
+/// The language each family starts in: the one the station was set up with, else zh-CN.
+fn station_lang() -> Lang {
+    storage::load(STATION_LANG_KEY)
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or_default()
+}
+
 /// Whether the station is in kiosk mode, and its screens.
 #[derive(Clone, Copy)]
 struct Kiosk {
@@ -83,7 +91,7 @@ pub fn KioskLayer() -> impl IntoView {
     view! {
         <Show when=move || kiosk.on.get()>
             {move || Suspend::new(async move {
-                station(kiosk, url_idle, station_home.get_value()).await.unwrap_or_else(|_| {
+                station(kiosk, url_idle, station_home).await.unwrap_or_else(|_| {
                     // Offline before the service worker stored the chunk: a plain page, no station.
                     leptos::logging::warn!("kiosk: the station's code could not be downloaded");
                     ().into_any()
@@ -97,7 +105,7 @@ lazy_view! {
     /// The station, in the quiz chunk (not in the main module: only kiosk tablets need it). A
     /// chunk of its own would split the code it shares with the other pages into many more
     /// small files, which a deep link then downloads one by one.
-    fn station(kiosk: Kiosk, url_idle: Option<u32>, home: String) in quiz {
+    fn station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) in quiz {
         view! { <Station kiosk url_idle home/> }
     }
 }
@@ -105,8 +113,7 @@ lazy_view! {
 /// Everything a kiosk station runs while kiosk mode is on. `home` is where starting over goes:
 /// the home page, with the station's switches.
 #[component]
-fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: String) -> impl IntoView {
-    let home = StoredValue::new(home);
+fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> impl IntoView {
     let SiteResource(site) = expect_context();
     // Only the kiosk part of site.json, so the idle tick reads a small value, not the whole file.
     let settings = Memo::new(move |_| {
@@ -174,12 +181,7 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: String) -> impl IntoView {
         // The next family starts in the station's language (zh-CN unless an organizer chose
         // another) and normal type, whatever the last family switched to; an organizer menu
         // left open closes, so nobody finds it unlocked.
-        set_lang(
-            storage::load(STATION_LANG_KEY)
-                .as_deref()
-                .and_then(Lang::from_code)
-                .unwrap_or_default(),
-        );
+        set_lang(station_lang());
         prefs.forget(Pref::LargeText);
         menu.set(MenuStage::Closed);
         navigate(
@@ -438,12 +440,7 @@ fn OrganizerMenu(
     let set_lang = use_set_lang();
     // The station's own choices, which the next family starts with: not the language on the
     // screen now, which the last family may have switched.
-    let station_lang = RwSignal::new(
-        storage::load(STATION_LANG_KEY)
-            .as_deref()
-            .and_then(Lang::from_code)
-            .unwrap_or_default(),
-    );
+    let station_lang = RwSignal::new(station_lang());
     let station_age = RwSignal::new(
         storage::load(STATION_AGE_KEY)
             .as_deref()
