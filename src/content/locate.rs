@@ -182,6 +182,8 @@ impl Scanner<'_> {
                             return Some(());
                         }
                         b',' => self.at += 1,
+                        // An object's end where the list's should be (`["a" }`): not JSON.
+                        b'}' => return None,
                         _ => {
                             self.value(format!("{path}[{index}]"), found)?;
                             index += 1;
@@ -191,13 +193,16 @@ impl Scanner<'_> {
             }
             b'"' => self.string().map(|_| ()),
             _ => {
+                let start = self.at;
                 while let Some(b) = self.peek() {
                     if b == b',' || b == b'}' || b == b']' || b.is_ascii_whitespace() {
                         break;
                     }
                     self.at += 1;
                 }
-                Some(())
+                // No value where one should be (`{"a": }`): not JSON, and reading on from the
+                // same place would never end.
+                (self.at > start).then_some(())
             }
         }
     }
@@ -257,5 +262,16 @@ mod tests {
             place("{\"items\": [{\"name\": \"a\", \"count\": 1}, {\"name\"").2,
             "items[1]"
         );
+        // Brackets that do not close what they should: the value left open, and an answer (the
+        // scan used to loop for ever on these, taking the validator's memory with it).
+        assert_eq!(
+            place("{\"items\": [{\"name\": \"a\", \"count\": 1} }").2,
+            "items"
+        );
+        assert_eq!(
+            place("{\"items\": [{\"name\": \"a\", \"count\": } ]}").2,
+            "items[0].count"
+        );
+        assert_eq!(place("{\"items\": [ , ]}").2, "items");
     }
 }
