@@ -41,7 +41,9 @@ function networkFirst(request, stored, keep) {
   return Promise.race([network, late]).catch(() => stored().then((hit) => hit || Response.error()));
 }
 
-// Pages: network first, the cached app when offline or slow (deep links included).
+// Pages (deep links too): this worker's stored app, so a page never mixes two builds (after a
+// deploy the network's page needs the new build's files) and opens at once on any signal. A new
+// build comes as the update banner's "Reload"; with no stored copy, the network.
 // Content files: network first so organizers' edits show at once, the cached copy when offline
 // or slow.
 // Everything else (hashed app files, pictures): from the cache, else the network.
@@ -50,7 +52,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    event.respondWith(networkFirst(request, () => caches.match('/', { cacheName: CACHE })));
+    event.respondWith(caches.match('/', { cacheName: CACHE }).then((hit) => hit || fetch(request)));
   } else if (url.pathname.startsWith('/content/')) {
     event.respondWith(networkFirst(
       request,

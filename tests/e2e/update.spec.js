@@ -4,7 +4,8 @@
 // "new version" into it.
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -89,6 +90,60 @@ test('a version deployed while the site was closed is offered after it opens aga
     writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
     await page.reload();
     await expect(page.getByRole('status').filter({ hasText: 'A new version is ready.' })).toBeVisible({ timeout: 15_000 });
+  } finally {
+    site.stop();
+  }
+});
+
+/**
+ * Deploys into `dir` a new build as trunk would: the main module under a new hashed name, the
+ * loader that names it under a new name and integrity, index.html pointing at both, and a sw.js
+ * with the new file list and version. Returns the new files' names.
+ */
+function deployNewBuild(dir) {
+  const html = join(dir, 'index.html');
+  let page = readFileSync(html, 'utf8');
+  const wasm = readdirSync(dir).find((f) => /_bg\.wasm$/.test(f));
+  const boot = readdirSync(dir).find((f) => /^boot-[0-9a-f]+\.js$/.test(f));
+  const [newWasm, newBoot] = [wasm.replace('_bg', 'next_bg'), boot.replace('.js', 'next.js')];
+  writeFileSync(join(dir, newWasm), readFileSync(join(dir, wasm)));
+  const bootText = readFileSync(join(dir, boot), 'utf8').replaceAll(wasm, newWasm);
+  writeFileSync(join(dir, newBoot), bootText);
+  const integrity = `sha384-${createHash('sha384').update(bootText).digest('base64')}`;
+  page = page.replaceAll(wasm, newWasm).replace(new RegExp(`${boot}"? integrity="?[^" >]+`), `${newBoot}" integrity="${integrity}`);
+  writeFileSync(html, page);
+  const sw = join(dir, 'sw.js');
+  writeFileSync(sw, readFileSync(sw, 'utf8').replaceAll(wasm, newWasm).replaceAll(boot, newBoot)
+    .replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+  return [newWasm, newBoot];
+}
+
+test('after a deploy, on a signal too weak for the new build, the saved copy still opens, and the new build comes as a reload', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  const site = await serveCopy();
+  try {
+    await page.goto(`${site.url}/settings?lang=en`);
+    await expect(page.getByRole('contentinfo').getByText('✓ Ready to use offline')).toBeVisible({ timeout: 15_000 });
+    await page.evaluate(async () => {
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+    });
+    const firstVersion = await page.getByRole('region', { name: 'Offline copy' }).locator('code').innerText();
+    const fresh = deployNewBuild(site.dir);
+    // One bar on the river bank: the new build's files do not get through.
+    await context.route((url) => fresh.some((f) => url.pathname.endsWith(f)), (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByRole('region', { name: 'Offline copy' }).locator('code')).toHaveText(firstVersion);
+    // The signal comes back: the new build is stored, offered, and runs after "Reload".
+    await context.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const banner = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
+    await expect(banner).toBeVisible({ timeout: 20_000 });
+    await banner.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByRole('region', { name: 'Offline copy' }).locator('code')).toHaveText(`${firstVersion}-next`, { timeout: 15_000 });
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('next_bg.wasm')))).toBe(true);
   } finally {
     site.stop();
   }
