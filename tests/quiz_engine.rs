@@ -230,8 +230,14 @@ fn no_repeats_until_the_bank_is_exhausted() {
     assert_eq!(d.len(), 3);
     assert_eq!(
         seen.len(),
-        2,
-        "the new cycle has seen the two refilled questions"
+        3,
+        "the new cycle has seen the whole round: the last unseen question and the two refilled"
+    );
+    // So the fourth round is the four questions the third did not play, and none of its three.
+    let (fourth, _) = draw_round(&set, None, 3, &seen, &mut shuffler);
+    assert!(
+        fourth.iter().all(|i| !drawn.contains(i)),
+        "round 4 {fourth:?} repeats round 3 {drawn:?}"
     );
 }
 

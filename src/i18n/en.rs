@@ -99,6 +99,7 @@ pub(super) const STRINGS: Strings = Strings {
     hint_multiple: "Choose all that apply.",
     matched_with: "matched with: ",
     not_matched: "not matched yet",
+    time_limit: "Time limit: {n} seconds a question",
     seconds_left: "Seconds left: {n}",
     set_not_found: "There is no such quiz.",
     no_questions_for_age: "No questions for this age group yet: pick another.",

@@ -206,6 +206,8 @@ pub struct Strings {
     pub hint_multiple: &'static str,
     pub matched_with: &'static str,
     pub not_matched: &'static str,
+    /// The setup screen's switch for a timed set's clock; `{n}`: its seconds.
+    pub time_limit: &'static str,
     pub seconds_left: &'static str,
     pub set_not_found: &'static str,
     pub no_questions_for_age: &'static str,

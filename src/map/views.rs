@@ -261,7 +261,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                 .map(|(i, d)| {
                                     let (id, colour) = map.with_value(|m| (m.data.routes[i].id.clone(), m.data.routes[i].colour.clone()));
                                     let class = if selected == Some(i) { "route selected" } else if selected.is_some() { "route dimmed" } else { "route" };
-                                    let name = map.with_value(|m| m.data.routes[i].name.get(lang.get_untracked()).to_owned());
+                                    let name = move || map.with_value(|m| m.data.routes[i].name.get(lang.get()).to_owned());
                                     let go = go.clone();
                                     view! {
                                         <g class="route-group" on:click=move |_| go(&format!("/map/{}", url_part(&id)))>
@@ -521,6 +521,11 @@ fn MapCanvas(
         view_state.update(|v| *v = v.zoom_at(2.0, x, y));
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
+        // Ctrl/⌘ with + − 0 is the browser's own zoom (large text for a low-vision reader): the
+        // map leaves every shortcut with a modifier to the browser.
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
         commit();
         let step = 60.0;
         match ev.key().as_str() {
@@ -643,10 +648,19 @@ fn locate(
                 |t| t.location_unavailable
             }));
         });
+    // The satellites, not the network: volunteers on a river bank are often offline, where the
+    // browser's default (a low-accuracy, network-based position) fails. A position that takes
+    // longer than 20 s is reported as unavailable instead of "locating…" for ever; one up to
+    // 30 s old (a few dozen metres on foot) is good enough.
+    let options = web_sys::PositionOptions::new();
+    options.set_enable_high_accuracy(true);
+    options.set_timeout(20_000);
+    options.set_maximum_age(30_000);
     if geolocation
-        .get_current_position_with_error_callback(
+        .get_current_position_with_error_callback_and_options(
             success.unchecked_ref(),
             Some(failure.unchecked_ref()),
+            &options,
         )
         .is_err()
     {

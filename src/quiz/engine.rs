@@ -58,7 +58,9 @@ pub fn draw_round(
     let mut chosen: Vec<usize> = fresh.iter().copied().take(count).collect();
     let mut now_seen: Vec<String> = seen.to_vec();
     if chosen.len() < count {
-        // The bank is exhausted: start a new cycle with the questions not just drawn.
+        // The bank is exhausted: start a new cycle with the questions not just drawn. The new
+        // cycle has seen this whole round, the last unseen questions too, so the next round
+        // does not bring them straight back.
         let mut again: Vec<usize> = eligible
             .iter()
             .copied()
@@ -66,12 +68,9 @@ pub fn draw_round(
             .collect();
         shuffler.shuffle(&mut again);
         now_seen.retain(|id| !eligible.iter().any(|&i| &set.questions[i].id == id));
-        let refill: Vec<usize> = again.into_iter().take(count - chosen.len()).collect();
-        now_seen.extend(refill.iter().map(|&i| set.questions[i].id.clone()));
-        chosen.extend(refill);
-    } else {
-        now_seen.extend(chosen.iter().map(|&i| set.questions[i].id.clone()));
+        chosen.extend(again.into_iter().take(count - chosen.len()));
     }
+    now_seen.extend(chosen.iter().map(|&i| set.questions[i].id.clone()));
     (chosen, now_seen)
 }
 

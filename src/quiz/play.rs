@@ -82,6 +82,11 @@ pub fn Game(
     let round: RwSignal<Option<Round>> = RwSignal::new(None);
     let stage = RwSignal::new(Stage::Setup);
     let embedded = is_embedded();
+    // A set's clock can be turned off before the round (WCAG 2.2.1): for a child who reads
+    // slowly, a screen-reader user, a grandparent. Kindergarten rounds, read aloud by a parent,
+    // start without it.
+    let timer_seconds = set.with_value(|s| s.timer_seconds);
+    let timed = RwSignal::new(age != Some(AgeBand::Kindergarten));
     let feedback_sound = use_feedback_sound();
     let started_at = StoredValue::new(0.0);
 
@@ -180,12 +185,18 @@ pub fn Game(
                 <AgePicker/>
                 {(!playable).then(|| view! { <p class="notice" role="status">{tr(|t| t.no_questions_for_age)}</p> })}
                 <TeamSetup teams most=most_teams/>
+                {timer_seconds.map(|seconds| view! {
+                    <label class="timer-choice">
+                        <input type="checkbox" prop:checked=timed on:change=move |ev| timed.set(event_target_checked(&ev))/>
+                        {move || lang.get().t().time_limit.replace("{n}", &seconds.to_string())}
+                    </label>
+                })}
                 <button type="button" class="button big" disabled=!playable on:click=move |_| start()>{tr(|t| t.start)}</button>
                 <Leaderboard quizzes/>
             }
             .into_any(),
             Stage::Pass => view! { <PassScreen round teams on_ready=move || stage.set(Stage::Ask)/> }.into_any(),
-            Stage::Ask => view! { <AskScreen set round teams on_answer=answer/> }.into_any(),
+            Stage::Ask => view! { <AskScreen set round teams timed=timed.get_untracked() on_answer=answer/> }.into_any(),
             Stage::Feedback(marked) => view! { <FeedbackScreen set quizzes round marked answer=last_answer.get_value() on_next=next/> }.into_any(),
             Stage::Results => view! {
                 <ResultsScreen
@@ -321,6 +332,7 @@ fn AskScreen(
     set: StoredValue<QuizSet>,
     round: RwSignal<Option<Round>>,
     teams: RwSignal<Vec<Animal>>,
+    timed: bool,
     on_answer: Callback<Answer>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -338,7 +350,7 @@ fn AskScreen(
     let team = teams.with_untracked(|t| t.get(turn.team).copied());
     let multi_team = teams.with_untracked(|t| t.len() > 1);
     let question = set.with_value(|s| s.questions[turn.question].clone());
-    let timer = set.with_value(|s| s.timer_seconds);
+    let timer = set.with_value(|s| s.timer_seconds).filter(|_| timed);
     let prompt = question.prompt.clone();
     let image = question.image.clone();
     view! {
@@ -390,10 +402,16 @@ fn Countdown(seconds: u32, on_timeout: impl Fn() + Send + Sync + 'static) -> imp
             handle.clear();
         }
     });
+    let say = move || {
+        lang.get()
+            .t()
+            .seconds_left
+            .replace("{n}", &left.get().to_string())
+    };
     view! {
-        <p class="countdown" aria-live="off">
-            {move || lang.get().t().seconds_left.replace("{n}", &left.get().to_string())}
-        </p>
+        <p class="countdown" aria-live="off">{say}</p>
+        // Read out once, ten seconds before the end, not every second.
+        <p class="visually-hidden" role="status">{move || (left.get() == 10).then(say)}</p>
     }
 }
 

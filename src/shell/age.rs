@@ -11,14 +11,13 @@ pub const AGE_KEY: &str = "age";
 
 /// The chosen age band, if any: `?age=` wins, then the saved choice. It changes only when the band
 /// does: other changes to the query (the language switch rewrites `?lang=`) leave a quiz in play.
+/// The saved choice is read again whenever the address changes, so a page drawn before a choice
+/// agrees with the picker after it (Back from `?age=` to a quiz started on the saved band).
 pub fn use_age() -> Signal<Option<AgeBand>> {
     let query = use_query_map();
-    let saved = storage::load(AGE_KEY).and_then(|code| AgeBand::from_code(&code));
     Memo::new(move |_| {
-        query
-            .with(|q| q.get("age"))
-            .and_then(|code| AgeBand::from_code(&code))
-            .or(saved)
+        let band = |code: Option<String>| code.and_then(|code| AgeBand::from_code(&code));
+        band(query.with(|q| q.get("age"))).or_else(|| band(storage::load(AGE_KEY)))
     })
     .into()
 }

@@ -388,3 +388,51 @@ test('no tiles by default; tiles switched on in site.json are drawn with their c
   const href = await page.locator('svg.map image').first().getAttribute('href');
   expect(href).toMatch(/\/tiles-test\/1[4-8]\/\d+\/\d+\.svg$/);
 });
+
+test('Ctrl/⌘ with + − 0 stays the browser\'s page zoom: the map leaves shortcuts with a modifier alone', async ({ page }) => {
+  await page.goto('/map?lang=en');
+  const layer = page.locator('svg.map > g').first();
+  const home = await layer.getAttribute('transform');
+  await page.evaluate(() => {
+    window.__prevented = [];
+    document.addEventListener('keydown', (ev) => {
+      if (!['Control', 'Meta', 'Alt'].includes(ev.key)) window.__prevented.push(ev.defaultPrevented);
+    });
+  });
+  await page.locator('svg.map').focus();
+  for (const key of ['Control+Equal', 'Control+Minus', 'Meta+Equal', 'Alt+Equal']) await page.keyboard.press(key);
+  await page.waitForTimeout(300);
+  await expect(layer).toHaveAttribute('transform', home);
+  expect(await page.evaluate(() => window.__prevented)).toEqual([false, false, false, false]);
+  // Without a modifier the keys still zoom the map.
+  await page.keyboard.press('Equal');
+  await expect(layer).not.toHaveAttribute('transform', home);
+  await page.keyboard.press('Digit0');
+  await expect(layer).toHaveAttribute('transform', home);
+});
+
+test('the routes\' names on the map follow a switch of language', async ({ page, request }) => {
+  const routes = await (await request.get('/content/routes.geojson')).json();
+  const first = routes.features.find((f) => f.geometry.type.includes('LineString')).properties.name;
+  await page.goto('/map?lang=en');
+  const title = page.locator('svg.map .route-group title').first();
+  await expect(title).toHaveText(first.en);
+  await page.getByRole('button', { name: /Switch language/ }).click();
+  await expect(title).toHaveText(first['zh-CN']);
+});
+
+test('"Where am I?" asks for the satellites (offline on a river bank) and gives up after 20 s with a message', async ({ page }) => {
+  await page.addInitScript(() => {
+    navigator.geolocation.getCurrentPosition = (ok, fail, options) => {
+      window.__options = options;
+      setTimeout(() => fail({ code: 3, message: 'Timeout expired' }), 300);
+    };
+  });
+  await page.goto('/map?lang=en');
+  await page.getByRole('button', { name: 'Where am I?' }).click();
+  await expect(page.getByText(/cannot find its position/)).toBeVisible();
+  const options = await page.evaluate(() => ({ ...window.__options, keys: Object.keys(window.__options ?? {}) }));
+  expect(options.enableHighAccuracy).toBe(true);
+  expect(options.timeout).toBe(20_000);
+  expect(options.maximumAge).toBe(30_000);
+});

@@ -218,3 +218,88 @@ test('the certificate prints on one A4 page without the site chrome', async ({ p
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages).toBe(1);
 });
+
+test('a timed set can be played without its clock, kindergarten starts without it, and a screen reader hears the last ten seconds', async ({ page }) => {
+  await page.goto('/quiz/river-ecology?age=adults&lang=en');
+  const clockChoice = page.getByRole('checkbox', { name: 'Time limit: 30 seconds a question' });
+  await expect(clockChoice).toBeChecked();
+  await clockChoice.uncheck();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.getByText('Question 1 of 6')).toBeVisible();
+  await page.waitForTimeout(1_500);
+  await expect(page.getByText(/Seconds left/)).toHaveCount(0);
+
+  // Kindergarten: a parent reads everything aloud, so the clock starts off; it can be turned on.
+  await page.goto('/quiz/river-ecology?age=kindergarten&lang=en');
+  await expect(clockChoice).not.toBeChecked();
+  await clockChoice.check();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.locator('.countdown')).toHaveText(/^Seconds left: \d+$/);
+});
+
+test('a timed question says once, in a status message, that ten seconds are left', async ({ page }) => {
+  await page.route('**/content/quizzes.json', async (route) => {
+    const quizzes = await (await route.fetch()).json();
+    quizzes.sets.find((s) => s.id === 'river-ecology').timer_seconds = 12;
+    await route.fulfill({ json: quizzes });
+  });
+  await page.goto('/quiz/river-ecology?age=adults&lang=en');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const said = page.getByRole('status').filter({ hasText: 'Seconds left: 10' });
+  await expect(said).toHaveCount(1, { timeout: 5_000 });
+  await expect(said).toHaveCount(0, { timeout: 3_000 });
+  // The clock on screen is not read out every second.
+  await expect(page.locator('.countdown')).toHaveAttribute('aria-live', 'off');
+});
+
+test('after picking an age band and going back, the quiz plays the band the picker shows', async ({ page }) => {
+  await page.goto('/quiz/drowning-prevention?lang=en');
+  await page.getByRole('link', { name: 'Kindergarten' }).click();
+  await expect(page).toHaveURL(/age=kindergarten/);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/age=/);
+  await expect(page.getByRole('link', { name: 'Kindergarten' })).toHaveAttribute('aria-current', 'true');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  // Kindergarten's short round, not the all-ages one.
+  await expect(page.getByText('Question 1 of 4')).toBeVisible();
+});
+
+test('the chosen answers and the matching item being paired are marked on screen, not in their names', async ({ page }) => {
+  // One set of two questions: a multiple-choice one and a matching one.
+  await page.route('**/content/quizzes.json', async (route) => {
+    const quizzes = await (await route.fetch()).json();
+    const all = quizzes.sets.flatMap((s) => s.questions).filter((q) => q.ages.includes('adults'));
+    const set = quizzes.sets[0];
+    set.questions = [all.find((q) => q.kind === 'multiple'), all.find((q) => q.kind === 'matching')];
+    set.round_size = 2;
+    await route.fulfill({ json: quizzes });
+  });
+  const setId = (await (await page.request.get('/content/quizzes.json')).json()).sets[0].id;
+  await page.goto(`/quiz/${setId}?age=adults&lang=en`);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const mark = (button) => button.evaluate((b) => getComputedStyle(b, '::after').content);
+  const seen = [];
+  for (let turn = 0; turn < 2; turn++) {
+    await expect(page.getByText(`Question ${turn + 1} of 2`)).toBeVisible();
+    if (await page.locator('.match-left').isVisible()) {
+      // The item to pair next is marked "→" (a "✓" read as "right" before anything was done).
+      const first = page.locator('.match-left .option').first();
+      await expect(first).toHaveAttribute('aria-pressed', 'true');
+      expect(await mark(first)).toContain('→');
+      expect(await first.evaluate((b) => b.textContent)).not.toMatch(/[✓→]/);
+      await expect(first).not.toHaveAccessibleName(/[✓→]/);
+      seen.push('matching');
+      for (const right of await page.locator('.match-right .option').all()) await right.click();
+    } else {
+      const option = page.locator('.options .option').first();
+      await option.click();
+      await expect(option).toHaveAttribute('aria-pressed', 'true');
+      expect(await mark(option)).toContain('✓');
+      await expect(option).not.toHaveAccessibleName(/✓/);
+      seen.push('multiple');
+    }
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await page.getByRole('button', { name: /Next question|See results/ }).click();
+  }
+  expect(seen.sort()).toEqual(['matching', 'multiple']);
+});
