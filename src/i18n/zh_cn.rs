@@ -48,7 +48,7 @@ pub(super) const STRINGS: Strings = Strings {
     age_grades_4_6: "四至六年级",
     age_grades_7_12: "初中和高中",
     age_adults: "家长和老师",
-    checklist_hint: "勾选后会保存在这台设备上。",
+    checklist_hint: "勾选只保存在这台设备上。",
     checklist_progress: "已完成 {done} / {total} 项",
     clear_ticks: "清除勾选",
     section_not_found: "指南里没有这一节。",

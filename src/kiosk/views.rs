@@ -5,12 +5,14 @@ use super::StillPlayingAsked;
 use crate::content::{AgeBand, SiteContent};
 use crate::i18n::Lang;
 use crate::lazy::lazy_view;
-use crate::shell::{tr, use_lang, use_prefs, use_set_lang, Pref, SiteResource, AGE_KEY};
+use crate::shell::{
+    tr, use_lang, use_prefs, use_set_lang, EmergencyButton, Pref, SiteResource, AGE_KEY,
+};
 use crate::storage;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use std::time::Duration;
@@ -195,9 +197,14 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> im
         last_touch.set_value(js_sys::Date::now());
         phase.set(IdlePhase::Active);
     };
+    // Someone reading the emergency card (the numbers, the CPR steps) is not touching the
+    // screen: the station never starts over under them.
+    let pathname = use_location().pathname;
     let tick = set_interval_with_handle(
         move || {
-            if kiosk.attract.get_untracked() {
+            if kiosk.attract.get_untracked()
+                || pathname.with_untracked(|path| path.starts_with("/emergency"))
+            {
                 last_touch.set_value(js_sys::Date::now());
                 return;
             }
@@ -293,6 +300,8 @@ fn AttractScreen(on_start: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
             <h1 id="attract-title">{title}</h1>
             <button node_ref=start type="button" class="attract-start" on:click=move |_| on_start()>{tr(|t| t.tap_to_start)}</button>
             <ul class="attract-doors">
+                // The emergency card in one tap, as from every page's header (which this covers).
+                <li on:click=move |_| on_start()><EmergencyButton/></li>
                 <li><A href="/quiz" on:click=move |_| on_start()>{tr(|t| t.quiz)}</A></li>
                 <li><A href="/guide" on:click=move |_| on_start()>{tr(|t| t.guide)}</A></li>
                 <li><A href="/map" on:click=move |_| on_start()>{tr(|t| t.map)}</A></li>

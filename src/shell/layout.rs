@@ -10,6 +10,7 @@ use crate::content::{fetch_json, AppError, SiteContent, SITE_FILE};
 use crate::kiosk::{provide_still_playing_asked, KioskLayer};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
 /// The site settings (`site.json`), loaded once for the whole app.
 #[derive(Clone, Copy)]
@@ -52,11 +53,24 @@ fn SiteFooter() -> impl IntoView {
     }
 }
 
+/// The skip link's click: the focus to `<main>` (which brings it into view).
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+}
+
 /// The skip link and the header: brand, the three doors, emergency, text size and language.
 #[component]
 fn SiteHeader() -> impl IntoView {
     view! {
-        <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>
+        // Moves the focus, not only the view: the router takes every same-site link and only
+        // scrolls to the target, so the next Tab would start in the header again.
+        <a class="skip-link" href="#main" on:click=skip_to_main>{tr(|t| t.skip_to_content)}</a>
         <header class="site-header">
             <A href="/" attr:class="brand">
                 <img src="/icons/icon.svg" alt="" width="40" height="40"/>

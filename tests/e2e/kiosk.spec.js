@@ -233,3 +233,19 @@ test('a timed question stands still while the station asks "Still playing?", and
   await expect(ask).toHaveCount(0);
   await expect.poll(seconds, { timeout: 5_000 }).toBeLessThan(asked);
 });
+
+test('a station never starts over under someone reading the emergency card, and its start screen opens the card in one tap', async ({ page }) => {
+  test.setTimeout(40_000);
+  await page.goto('/?mode=kiosk&idle=3&lang=en');
+  const start = page.getByRole('dialog', { name: 'River Guardians' });
+  await expect(start).toBeVisible();
+  await start.getByRole('link', { name: /Emergency/ }).click();
+  await expect(start).toHaveCount(0);
+  await expect(page).toHaveURL(/\/emergency/);
+  await expect(page.getByRole('link', { name: /^120/ }).first()).toBeVisible();
+  // Three idle seconds, three more of countdown, and then some: the card stays, unasked.
+  await page.waitForTimeout(9_000);
+  await expect(page.getByRole('alertdialog', { name: 'Still playing?' })).toHaveCount(0);
+  await expect(page).toHaveURL(/\/emergency/);
+  await expect(page.getByRole('link', { name: /^120/ }).first()).toBeVisible();
+});

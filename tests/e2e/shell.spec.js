@@ -218,6 +218,8 @@ test('a page whose wasm chunk cannot be downloaded says so, keeps the app runnin
   // A failed download is not remembered: back on the page it is tried (and fails) again.
   await page.goBack();
   await expect(alert.getByRole('heading', { name: 'This page could not be downloaded' })).toBeVisible();
+  // The tab's title says so too (it kept the emergency card's).
+  await expect(page).toHaveTitle(/^This page could not be downloaded/);
   offline = false;
   await alert.getByRole('button', { name: 'Try again' }).click();
   // "Try again" reloads /quiz, whose address has lost the ?lang=en of the first page: the tab
@@ -261,3 +263,15 @@ for (const address of ['/quiz', '/quiz/drowning-prevention', '/quiz/drowning-pre
     expect(fetched.filter((path, i) => fetched.indexOf(path) !== i), 'downloaded twice').toEqual([]);
   });
 }
+
+test('"Skip to content" moves the keyboard focus into the page, so the next Tab does not start in the header again', async ({ page }) => {
+  await page.goto('/guide/before-you-go?lang=en');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement.closest('main'))).toBe(true);
+});
