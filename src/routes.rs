@@ -6,7 +6,7 @@
 //! card and the not-found page. Without the feature (the tests) every page is in the one wasm.
 
 use crate::lazy::lazy_view;
-use crate::shell::{tr, use_lang, PageMeta};
+use crate::shell::{tr, use_lang};
 use crate::{content, guide, print, quiz, settings};
 use leptos::prelude::*;
 use leptos_router::{Lazy, LazyRoute};
@@ -79,13 +79,10 @@ fn chunk_failed() -> AnyView {
     let retry = |_| {
         let _ = window().location().reload();
     };
-    let lang = use_lang();
+    // The tab's title says so too, not the last page's.
+    let t = use_lang().get_untracked().t();
+    document().set_title(&format!("{} · {}", t.page_load_failed, t.app_name));
     view! {
-        // The tab's title says so too, not the last page's.
-        <PageMeta
-            title=move || lang.get().t().page_load_failed.to_owned()
-            description=move || lang.get().t().page_load_failed_hint.to_owned()
-        />
         <div class="load-error" role="alert">
             <h1>{tr(|t| t.page_load_failed)}</h1>
             <p>{tr(|t| t.page_load_failed_hint)}</p>

@@ -3,13 +3,14 @@
 use super::embed::provide_embed;
 use super::prefs::provide_prefs;
 use super::{
-    provide_lang, provide_offline, tr, EmergencyButton, LanguageSwitch, OfflineBadge,
-    TextSizeToggle, UpdatePrompt,
+    after_next_paint, provide_lang, provide_offline, tr, EmergencyButton, LanguageSwitch,
+    OfflineBadge, TextSizeToggle, UpdatePrompt,
 };
 use crate::content::{fetch_json, AppError, SiteContent, SITE_FILE};
 use crate::kiosk::{provide_still_playing_asked, KioskLayer};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 /// The site settings (`site.json`), loaded once for the whole app.
@@ -29,6 +30,30 @@ pub fn Layout(children: Children) -> impl IntoView {
     provide_offline();
     provide_still_playing_asked();
     let embedded = provide_embed();
+    // On another page, the keyboard and screen-reader focus goes to it when it was left behind
+    // in the header or footer (the link that was used) or fell to the document with the old
+    // page: the next Tab started over from the top, and a screen reader said nothing new.
+    let pathname = use_location().pathname;
+    Effect::new(move |previous: Option<String>| {
+        let path = pathname.get();
+        if previous.is_some_and(|previous| previous != path) {
+            after_next_paint(|| {
+                let document = document();
+                let left_behind = document.active_element().is_none_or(|active| {
+                    document.body().is_some_and(|body| *body == active)
+                        || active
+                            .closest(".site-header, .site-footer")
+                            .ok()
+                            .flatten()
+                            .is_some()
+                });
+                if left_behind {
+                    focus_main();
+                }
+            });
+        }
+        path
+    });
     view! {
         {(!embedded).then(|| view! { <SiteHeader/> <UpdatePrompt/> })}
         // `data-loading` is what style.css shows while `<main>` is still empty: a lazily loaded
@@ -53,9 +78,14 @@ fn SiteFooter() -> impl IntoView {
     }
 }
 
-/// The skip link's click: the focus to `<main>` (which brings it into view).
+/// The skip link's click: the focus to `<main>`.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
+    focus_main();
+}
+
+/// The keyboard focus to `<main>` (which brings it into view).
+fn focus_main() {
     if let Some(main) = document()
         .get_element_by_id("main")
         .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok())

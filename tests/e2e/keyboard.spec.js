@@ -104,3 +104,19 @@ test('keyboard: settings toggles and the embed generator work with Space, Enter 
   await page.keyboard.press('Space');
   await expect(page.getByLabel('Embed code')).toHaveValue(/text=large/);
 });
+
+test('after moving to another page by keyboard, the focus is on the new page, not left behind in the header or lost', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible();
+  await expect(page.getByRole('main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement.closest('main'))).toBe(true);
+  // A link on the page, gone with the old page: the focus goes to the new one too.
+  await page.getByRole('main').getByRole('link', { name: /Saving water/ }).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Saving water' })).toBeVisible();
+  await expect(page.getByRole('main')).toBeFocused();
+});

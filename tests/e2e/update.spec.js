@@ -129,6 +129,8 @@ test('after a deploy, on a signal too weak for the new build, the saved copy sti
         await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
       }
     });
+    // The settings page lists the saved copy once a worker serves it.
+    await page.goto(`${site.url}/settings?lang=en`);
     const firstVersion = await page.getByRole('region', { name: 'Offline copy' }).locator('code').innerText();
     const fresh = deployNewBuild(site.dir);
     // One bar on the river bank: the new build's files do not get through.
