@@ -20,7 +20,7 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 echo "== 3/3 end-to-end tests against the release build"
 scripts/build-site.sh
 # What a first visit downloads must not grow. Issue #8's budget, 180 KB, is not reached (README,
-# "Size report"); this ceiling, the current 224.2 KB and a little room, fails on a regression such
+# "Size report"); this ceiling, the current 224.5 KB and a little room, fails on a regression such
 # as a build without build-site.sh's standard-library rebuild (+16 KB) or without minification
 # (+3 KB).
 node scripts/size-report.mjs dist --budget-kb 225 | tail -4

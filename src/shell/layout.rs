@@ -60,6 +60,8 @@ pub fn Layout(children: Children) -> impl IntoView {
         // page whose wasm chunk is downloading (the router renders nothing until it arrives).
         <main id="main" tabindex="-1" data-loading=tr(|t| t.loading)>{children()}</main>
         {(!embedded).then(|| view! { <SiteFooter/> <KioskLayer/> })}
+        // A lesson embed has no header: the emergency card stays one tap away below the page.
+        {embedded.then(|| view! { <nav class="embed-sos" aria-label=tr(|t| t.emergency)><EmergencyButton/></nav> })}
     }
 }
 

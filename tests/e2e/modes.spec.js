@@ -261,3 +261,13 @@ test('feedback sounds: a chime after an answer, none when sound is off, none in 
   await expect(sound).toHaveAttribute('aria-pressed', 'false');
   expect(await answerOne('')).toBe(0);
 });
+
+test('a lesson embed keeps the emergency card one tap away, and opens it inside the embed', async ({ page }) => {
+  await page.goto('/guide/someone-in-trouble?lang=en&embed=1');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('banner')).toHaveCount(0);
+  await page.getByRole('link', { name: /Emergency/ }).click();
+  await expect(page.getByRole('link', { name: /^120/ }).first()).toBeVisible();
+  await expect(page.locator('html')).toHaveClass(/embedded/);
+  await expect(page.getByRole('banner')).toHaveCount(0);
+});
