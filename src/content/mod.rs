@@ -92,11 +92,12 @@ thread_local! {
 /// Starts downloading a content file now, for a page about to read it: a lazily loaded page
 /// calls this when its route matches, so its content arrives while its wasm chunk downloads
 /// instead of after. The next [`fetch_json`] of `path` takes the result (or waits for it).
-/// A failed download left by a page that never read it (its chunk failed too) is dropped and
-/// requested again.
+/// A finished download left by a page that never read it (its chunk failed, or it showed an
+/// error first) is dropped and requested again: it may be long past, and organizers may have
+/// edited the file since. Only a download still under way is shared.
 pub fn prefetch(path: &'static str) {
     let queued = PREFETCHED.with_borrow_mut(|queue| {
-        queue.retain(|p| p.path != path || !matches!(p.result, Some(Err(_))));
+        queue.retain(|p| p.path != path || p.result.is_none());
         let queued = queue.iter().any(|p| p.path == path);
         if !queued {
             queue.push(Prefetch {

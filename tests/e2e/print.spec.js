@@ -185,3 +185,23 @@ test('with public_url in site.json, the poster and share links point to the publ
   await page.getByRole('button', { name: 'Share' }).click();
   await expect(page.getByRole('dialog').getByText('https://rivers.example.org/emergency?lang=en', { exact: true })).toBeVisible();
 });
+
+test('a content file downloaded ahead for a page that never read it is not shown later in place of the current one', async ({ page }) => {
+  // The teachers page downloads the guide ahead for its embed generator, which appears only once
+  // the quizzes have loaded; here they fail, so the guide is never read there.
+  await page.route('**/content/quizzes.json', (route) => route.abort('internetdisconnected'));
+  let guideDownloads = 0;
+  await page.route('**/content/guide.json', async (route) => {
+    const guide = await (await route.fetch()).json();
+    guideDownloads += 1;
+    // Organizers edit the guide between the two visits.
+    guide.sections[0].title.en = `Rules for children, edition ${guideDownloads}`;
+    await route.fulfill({ json: guide });
+  });
+  await page.goto('/teachers?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'For teachers' })).toBeVisible();
+  await expect.poll(() => guideDownloads).toBe(1);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Safety guide' }).click();
+  await expect(page.getByText('Rules for children, edition 2')).toBeVisible();
+  await expect(page.getByText('Rules for children, edition 1')).toHaveCount(0);
+});
