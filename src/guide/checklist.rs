@@ -1,21 +1,79 @@
-//! Checklist ticks, remembered on the device per section.
+//! Checklist ticks, remembered on the device per section, for the steps they were ticked on.
 
+use crate::content::GuideSection;
 use crate::storage;
+use serde::{Deserialize, Serialize};
 
 fn key(section_id: &str) -> String {
     format!("checklist.{section_id}")
 }
 
-/// The ticked step numbers of a section's checklist; a corrupt or missing value means none.
-pub fn load_ticks(section_id: &str) -> Vec<usize> {
+/// What is saved: the ticked step numbers and the steps they number.
+#[derive(Serialize, Deserialize)]
+struct Saved {
+    steps: u64,
+    ticks: Vec<usize>,
+}
+
+/// A fingerprint of a section's steps, in order (FNV-1a over their Chinese text): ticks are step
+/// numbers, so once organizers add, remove or reorder steps the saved ticks would mark others.
+pub fn steps_fingerprint(section: &GuideSection) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for step in section.groups.iter().flat_map(|group| &group.steps) {
+        for byte in step.text.zh_cn.bytes().chain([0]) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+/// The ticked step numbers of a section's checklist whose steps have the fingerprint `steps`;
+/// none when nothing is saved, the value is corrupt, or the steps have changed since.
+pub fn load_ticks(section_id: &str, steps: u64) -> Vec<usize> {
     storage::load(&key(section_id))
-        .and_then(|saved| serde_json::from_str(&saved).ok())
+        .and_then(|saved| serde_json::from_str::<Saved>(&saved).ok())
+        .filter(|saved| saved.steps == steps)
+        .map(|saved| saved.ticks)
         .unwrap_or_default()
 }
 
-/// Saves the ticked step numbers of a section's checklist.
-pub fn save_ticks(section_id: &str, ticks: &[usize]) {
-    if let Ok(json) = serde_json::to_string(ticks) {
+/// Saves the ticked step numbers of a section's checklist with its steps' fingerprint.
+pub fn save_ticks(section_id: &str, steps: u64, ticks: &[usize]) {
+    let saved = Saved {
+        steps,
+        ticks: ticks.to_vec(),
+    };
+    if let Ok(json) = serde_json::to_string(&saved) {
         storage::save(&key(section_id), &json);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::steps_fingerprint;
+    use crate::content::GuideContent;
+
+    #[test]
+    fn the_fingerprint_changes_when_steps_are_added_removed_or_reordered() {
+        let guide: GuideContent =
+            serde_json::from_str(include_str!("../../public/content/guide.json")).unwrap();
+        let section = guide.sections.iter().find(|s| s.checklist).unwrap().clone();
+        let same = section.clone();
+        assert_eq!(steps_fingerprint(&section), steps_fingerprint(&same));
+        let mut reordered = section.clone();
+        reordered.groups[0].steps.swap(0, 1);
+        let mut shorter = section.clone();
+        shorter.groups[0].steps.remove(0);
+        let mut longer = section.clone();
+        longer.groups[0]
+            .steps
+            .insert(0, section.groups[0].steps[1].clone());
+        let mut retitled = section.clone();
+        retitled.title.zh_cn.push('！');
+        for changed in [&reordered, &shorter, &longer] {
+            assert_ne!(steps_fingerprint(&section), steps_fingerprint(changed));
+        }
+        // A new title or summary keeps the ticks: the steps are the same.
+        assert_eq!(steps_fingerprint(&section), steps_fingerprint(&retitled));
     }
 }

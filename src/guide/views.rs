@@ -1,6 +1,6 @@
 //! Guide pages. The guide file is loaded once by [`GuideHome`] for all of them.
 
-use super::checklist::{load_ticks, save_ticks};
+use super::checklist::{load_ticks, save_ticks, steps_fingerprint};
 use crate::content::{
     fetch_json, AppError, GuideContent, GuideSection, GuideStep, Source, GUIDE_FILE,
 };
@@ -115,8 +115,15 @@ fn SectionView(
     let title = move || section.with_value(|s| s.title.get(lang.get()).to_owned());
     let multi_group = section.with_value(|s| s.groups.len() > 1);
     let checklist = section.with_value(|s| s.checklist.then(|| s.id.clone()));
-    // A checklist's ticks, numbered across the section's groups and saved under its id.
-    let ticks = RwSignal::new(checklist.as_deref().map(load_ticks).unwrap_or_default());
+    // A checklist's ticks, numbered across the section's groups and saved under its id for
+    // these steps.
+    let steps = section.with_value(steps_fingerprint);
+    let ticks = RwSignal::new(
+        checklist
+            .as_deref()
+            .map(|id| load_ticks(id, steps))
+            .unwrap_or_default(),
+    );
     view! {
         <PageMeta title=title description=move || section.with_value(|s| s.summary.get(lang.get()).to_owned())/>
         <nav class="breadcrumb" aria-label=tr(|t| t.guide)>
@@ -151,7 +158,7 @@ fn SectionView(
                     .map(|(first, group)| {
                         let heading = group.title.clone();
                         let steps = match &checklist {
-                            Some(id) => view! { <Checklist section_id=id.clone() ticks first steps=group.steps source_ids=source_ids.clone()/> }.into_any(),
+                            Some(id) => view! { <Checklist section_id=id.clone() steps_fingerprint=steps ticks first steps=group.steps source_ids=source_ids.clone()/> }.into_any(),
                             None => view! {
                                 <ol class="steps">
                                     {group
@@ -239,6 +246,7 @@ fn StepBody(
 #[component]
 fn Checklist(
     section_id: String,
+    steps_fingerprint: u64,
     ticks: RwSignal<Vec<usize>>,
     first: usize,
     steps: Vec<GuideStep>,
@@ -249,7 +257,8 @@ fn Checklist(
     let total = steps.len();
     let in_group = move |i: &usize| (first..first + total).contains(i);
     let id = StoredValue::new(section_id);
-    let save = move || id.with_value(|id| save_ticks(id, &ticks.get_untracked()));
+    let save =
+        move || id.with_value(|id| save_ticks(id, steps_fingerprint, &ticks.get_untracked()));
     let toggle = move |i: usize| {
         ticks.update(|ticks| {
             if let Some(at) = ticks.iter().position(|&t| t == i) {

@@ -160,3 +160,27 @@ test('the age picker marks only the chosen band as the current one, and none bef
   await expect(picker.locator('a[aria-current]')).toHaveCount(1);
   await expect(picker.getByRole('link', { name: 'Grades 4-6' })).toHaveAttribute('aria-current', 'true');
 });
+
+test('ticks saved before organizers changed a checklist\'s steps are not shown on other steps', async ({ page }) => {
+  let edited = false;
+  await page.route('**/content/guide.json', async (route) => {
+    const guide = await (await route.fetch()).json();
+    if (edited) {
+      // A new first step in the checklist: every saved step number now names another step.
+      const section = guide.sections.find((s) => s.id === 'before-you-go');
+      section.groups[0].steps.unshift({ ...section.groups[0].steps[1], text: { 'zh-CN': '带上哨子', en: 'Bring a whistle.' } });
+    }
+    await route.fulfill({ json: guide });
+  });
+  await page.goto('/guide/before-you-go?lang=en');
+  const boxes = page.getByRole('checkbox');
+  await boxes.nth(0).check();
+  await boxes.nth(2).check();
+  await page.reload();
+  await expect(boxes.nth(0)).toBeChecked();
+  await expect(boxes.nth(2)).toBeChecked();
+  edited = true;
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: /Bring a whistle/ })).toBeVisible();
+  for (const box of await boxes.all()) await expect(box).not.toBeChecked();
+});
