@@ -54,10 +54,16 @@ mod tests {
     use crate::content::GuideContent;
 
     #[test]
-    fn the_fingerprint_changes_when_steps_are_added_removed_or_reordered() {
+    fn the_fingerprint_changes_when_steps_are_added_removed_or_reordered(
+    ) -> Result<(), Box<dyn std::error::Error>> {
         let guide: GuideContent =
-            serde_json::from_str(include_str!("../../public/content/guide.json")).unwrap();
-        let section = guide.sections.iter().find(|s| s.checklist).unwrap().clone();
+            serde_json::from_str(include_str!("../../public/content/guide.json"))?;
+        let section = guide
+            .sections
+            .iter()
+            .find(|s| s.checklist)
+            .ok_or("the guide has no checklist")?
+            .clone();
         let same = section.clone();
         assert_eq!(steps_fingerprint(&section), steps_fingerprint(&same));
         let mut reordered = section.clone();
@@ -75,5 +81,6 @@ mod tests {
         }
         // A new title or summary keeps the ticks: the steps are the same.
         assert_eq!(steps_fingerprint(&section), steps_fingerprint(&retitled));
+        Ok(())
     }
 }

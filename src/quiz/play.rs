@@ -196,7 +196,7 @@ pub fn Game(
             }
             .into_any(),
             Stage::Pass => view! { <PassScreen round teams on_ready=move || stage.set(Stage::Ask)/> }.into_any(),
-            Stage::Ask => view! { <AskScreen set round teams timed=timed.get_untracked() on_answer=answer/> }.into_any(),
+            Stage::Ask => view! { <AskScreen set round teams timer=timer_seconds.filter(|_| timed.get_untracked()) on_answer=answer/> }.into_any(),
             Stage::Feedback(marked) => view! { <FeedbackScreen set quizzes round marked answer=last_answer.get_value() on_next=next/> }.into_any(),
             Stage::Results => view! {
                 <ResultsScreen
@@ -332,7 +332,8 @@ fn AskScreen(
     set: StoredValue<QuizSet>,
     round: RwSignal<Option<Round>>,
     teams: RwSignal<Vec<Animal>>,
-    timed: bool,
+    /// Seconds per question, when the set has a clock and the players kept it on.
+    timer: Option<u32>,
     on_answer: Callback<Answer>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -350,7 +351,6 @@ fn AskScreen(
     let team = teams.with_untracked(|t| t.get(turn.team).copied());
     let multi_team = teams.with_untracked(|t| t.len() > 1);
     let question = set.with_value(|s| s.questions[turn.question].clone());
-    let timer = set.with_value(|s| s.timer_seconds).filter(|_| timed);
     let prompt = question.prompt.clone();
     let image = question.image.clone();
     view! {

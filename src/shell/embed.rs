@@ -9,9 +9,6 @@ use leptos_router::hooks::use_query_map;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Where a framed tab keeps `?embed=`.
-const EMBED_TAB_KEY: &str = "switch.embed";
-
 /// Every message's `source` field, so a parent page can tell ours from others.
 pub const MESSAGE_SOURCE: &str = "river-guardians";
 
@@ -25,15 +22,8 @@ struct Embedded(bool);
 /// `embedded` class for the styles, and starts reporting the page's height to the parent.
 /// Returns whether the page is embedded. Call once, inside the router.
 pub fn provide_embed() -> bool {
-    let from_url = use_query_map().with_untracked(|q| q.get("embed"));
-    // Only in a frame: a teacher who tries the embed address in a tab and then goes to the site's
-    // home page in that tab gets the whole site.
-    let embedded = if in_frame() {
-        storage::kept_for_tab(EMBED_TAB_KEY, from_url)
-    } else {
-        from_url
-    }
-    .is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
+    let embedded = address_switch("embed", use_query_map().with_untracked(|q| q.get("embed")))
+        .is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
     provide_context(Embedded(embedded));
     if embedded {
         if let Some(root) = document().document_element() {
@@ -44,8 +34,20 @@ pub fn provide_embed() -> bool {
     embedded
 }
 
+/// A switch from the address (`?embed=`, `?text=`, …), `from_url` its value there. In a lesson's
+/// frame the tab keeps it, so a frame reloaded on an address that lost it (a page reached inside
+/// it) keeps it; in a tab of its own it lasts one visit (a teacher who tries an embed address
+/// and then goes to the home page in that tab gets the whole site).
+pub fn address_switch(param: &str, from_url: Option<String>) -> Option<String> {
+    if in_frame() {
+        storage::kept_for_tab(&format!("switch.{param}"), from_url)
+    } else {
+        from_url
+    }
+}
+
 /// Whether the app runs inside another page's frame (a lesson's iframe).
-pub fn in_frame() -> bool {
+fn in_frame() -> bool {
     window()
         .parent()
         .ok()

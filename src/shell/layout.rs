@@ -37,20 +37,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     Effect::new(move |previous: Option<String>| {
         let path = pathname.get();
         if previous.is_some_and(|previous| previous != path) {
-            after_next_paint(|| {
-                let document = document();
-                let left_behind = document.active_element().is_none_or(|active| {
-                    document.body().is_some_and(|body| *body == active)
-                        || active
-                            .closest(".site-header, .site-footer")
-                            .ok()
-                            .flatten()
-                            .is_some()
-                });
-                if left_behind {
-                    focus_main();
-                }
-            });
+            after_next_paint(focus_main_if_left_behind);
         }
         path
     });
@@ -84,6 +71,23 @@ fn SiteFooter() -> impl IntoView {
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
     focus_main();
+}
+
+/// The focus to `<main>` when it is on the document or in the header or footer, not when a page
+/// (or a dialog) has put it somewhere.
+fn focus_main_if_left_behind() {
+    let document = document();
+    let left_behind = document.active_element().is_none_or(|active| {
+        document.body().is_some_and(|body| *body == active)
+            || active
+                .closest(".site-header, .site-footer")
+                .ok()
+                .flatten()
+                .is_some()
+    });
+    if left_behind {
+        focus_main();
+    }
 }
 
 /// The keyboard focus to `<main>` (which brings it into view).

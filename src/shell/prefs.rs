@@ -4,7 +4,7 @@
 //! choice without replacing it. In a lesson's frame the tab keeps the switch: the projector's
 //! large type stays through a reload of the frame.
 
-use super::embed::in_frame;
+use super::embed::address_switch;
 use crate::i18n::Strings;
 use crate::storage;
 use leptos::prelude::*;
@@ -101,13 +101,8 @@ pub fn provide_prefs() {
     let query = use_query_map();
     let signals = Pref::ALL.map(|pref| {
         let (param, value, sets) = pref.url_switch();
-        let in_url = query.with_untracked(|q| q.get(param));
-        let from_url = if in_frame() {
-            storage::kept_for_tab(&format!("switch.{param}"), in_url)
-        } else {
-            in_url
-        }
-        .is_some_and(|v| v == value);
+        let from_url = address_switch(param, query.with_untracked(|q| q.get(param)))
+            .is_some_and(|v| v == value);
         let saved = match storage::load(pref.key()).as_deref() {
             Some("1") => true,
             Some("0") => false,
