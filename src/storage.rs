@@ -26,27 +26,49 @@ fn write(storage: Option<web_sys::Storage>, key: &str, value: &str) {
 }
 
 /// Reads a value kept for this browser tab only (it survives a reload, not the tab); `None`
-/// when nothing is kept or storage is unavailable.
+/// when nothing is kept or storage is unavailable. Inside a lesson's frame, for this frame only.
 pub fn load_for_tab(key: &str) -> Option<String> {
-    read(tab_storage(), key)
+    read(tab_storage(), &tab_key(key))
 }
 
-/// Keeps a value for this browser tab only; silently does nothing when storage is unavailable.
+/// Keeps a value for this browser tab only (inside a lesson's frame, for this frame only);
+/// silently does nothing when storage is unavailable.
 pub fn save_for_tab(key: &str, value: &str) {
-    write(tab_storage(), key, value)
+    write(tab_storage(), &tab_key(key), value)
 }
 
-/// A switch from the address that lasts as long as the tab: `from_url` when the address has one
-/// (then kept for the tab under `key`), else the one the tab kept, so a reload of an address
-/// that lost it keeps it.
-pub fn kept_for_tab(key: &str, from_url: Option<String>) -> Option<String> {
-    match from_url {
-        Some(value) => {
-            save_for_tab(key, &value);
-            Some(value)
-        }
-        None => load_for_tab(key),
+/// Forgets a value kept for this tab (or frame).
+pub fn forget_for_tab(key: &str) {
+    if let Some(storage) = tab_storage() {
+        let _ = storage.remove_item(&format!("{KEY_PREFIX}{}", tab_key(key)));
     }
+}
+
+/// The key of a value kept for this tab. Every frame in a tab shares the tab's storage: two
+/// embeds on one lesson page, or a lesson reloaded with a new embed code, would read each other's
+/// language and large type. So a frame keeps its values under a name of its own, its window's
+/// name, which lasts through the frame's reloads and the pages reached inside it, and not through
+/// a reload of the lesson, which makes the frame anew.
+fn tab_key(key: &str) -> String {
+    match frame_name() {
+        Some(frame) => format!("frame.{frame}.{key}"),
+        None => key.to_owned(),
+    }
+}
+
+/// This frame's window name, given one at random if the lesson gave it none; `None` in a tab of
+/// its own.
+fn frame_name() -> Option<String> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok()??;
+    if parent == window {
+        return None;
+    }
+    let name = window.name().ok().filter(|name| !name.is_empty());
+    name.or_else(|| {
+        let name = format!("rg-{:x}", (js_sys::Math::random() * 4_294_967_296.0) as u32);
+        window.set_name(&name).ok().map(|()| name)
+    })
 }
 
 /// Reads a saved value; `None` when nothing is saved or storage is unavailable.

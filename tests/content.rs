@@ -130,9 +130,10 @@ fn shipped_guide_is_valid_sourced_and_complete() {
             assert!(!step.sources.is_empty(), "unsourced step in {}", section.id);
         }
     }
-    // The rules sit beside the RLSS code; the last section is the family checklist; after-rescue
-    // says plainly that it does not replace training.
-    assert_eq!(guide.sections[0].groups.len(), 2);
+    // The Ministry's rules sit beside the RLSS code and the rules for floods and sluice gates;
+    // the last section is the family checklist; after-rescue says plainly that it does not
+    // replace training.
+    assert_eq!(guide.sections[0].groups.len(), 3);
     assert!(guide.sections[6].checklist);
     assert!(guide.sections[4].notice.is_some());
 }

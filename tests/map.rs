@@ -115,6 +115,29 @@ fn zoom_keeps_the_anchor_still_and_pan_moves() {
 }
 
 #[test]
+fn zoom_stops_at_its_limits_and_keeps_the_anchor_still_there() {
+    let home = View {
+        scale: 1000.0,
+        offset_x: 10.0,
+        offset_y: 20.0,
+    };
+    let mut view = home;
+    for _ in 0..40 {
+        view = view.zoom_within(home, 1.5, 300.0, 200.0);
+    }
+    assert!(close(view.scale, home.scale * ZOOM_IN_LIMIT, 1e-6));
+    let anchor = view.to_plane(120.0, 80.0);
+    let pinched = view.zoom_within(home, 10.0, 120.0, 80.0);
+    assert_eq!(pinched.scale, view.scale);
+    let (x, y) = pinched.to_screen(anchor);
+    assert!(close(x, 120.0, 1e-6) && close(y, 80.0, 1e-6));
+    for _ in 0..40 {
+        view = view.zoom_within(home, 1.0 / 1.5, 300.0, 200.0);
+    }
+    assert!(close(view.scale, home.scale * ZOOM_OUT_LIMIT, 1e-6));
+}
+
+#[test]
 fn a_chosen_place_off_screen_is_brought_to_the_middle_and_one_in_sight_stays_put() {
     let view = View {
         scale: 1000.0,
@@ -341,6 +364,42 @@ fn bad_geometry_is_reported_by_path() {
     );
     let wrong_type = problems(r#"{"type":"Feature","geometry":null,"properties":{}}"#);
     assert_eq!(wrong_type.len(), 1, "{wrong_type:?}");
+}
+
+#[test]
+fn a_misspelt_kind_gear_or_hazard_is_reported_instead_of_drawn_as_something_else() {
+    let point = |properties: &str| {
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{properties},"geometry":{{"type":"Point","coordinates":[113.1,22.5]}}}}]}}"#
+        )
+    };
+    // A rescue pole typed "rescue_pole" was drawn as a lifebuoy; a hazard typed "Hazard" as a
+    // plain place, missing from its route's hazards.
+    assert_eq!(
+        problems(&point(r#"{"kind":"rescue","gear":"rescue_pole"}"#)),
+        [r#"features[0].properties.gear: "rescue_pole" is not one of: lifebuoy, rescue-pole"#]
+    );
+    assert_eq!(
+        problems(&point(r#"{"kind":"Hazard","hazard":"deep-water"}"#)),
+        [
+            r#"features[0].properties.kind: "Hazard" is not one of: route, checkpoint, hazard, rescue, toilet, meeting, story"#
+        ]
+    );
+    assert_eq!(
+        problems(&point(r#"{"kind":"hazard","hazard":"deep water"}"#)),
+        [
+            r#"features[0].properties.hazard: "deep water" is not one of: deep-water, slippery-bank, fast-current"#
+        ]
+    );
+    assert_eq!(
+        problems(&point(r#"{"kind":"story","story":{"caption":"x"}}"#)),
+        [
+            r#"features[0].properties.story: a story place needs "before" and "after" pictures and a "caption""#
+        ]
+    );
+    // Left out, a property keeps its default: a hazard of no stated kind, a plain place.
+    assert!(problems(&point(r#"{"kind":"hazard"}"#)).is_empty());
+    assert!(problems(&point("{}")).is_empty());
 }
 
 #[test]

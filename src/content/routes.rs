@@ -422,6 +422,54 @@ fn check_line(p: &mut Problems, path: &str, line: &[Position]) {
     }
 }
 
+/// The values our properties take (docs/content-format.md, schemas/routes.schema.json). Any other
+/// is an organizer's typo that would draw a hazard as a plain place, or rescue gear as the wrong
+/// gear, so the check names it.
+const KNOWN_VALUES: [(FeatureProperty, &[&str]); 4] = [
+    (
+        FeatureProperty::Kind,
+        &[
+            "route",
+            "checkpoint",
+            "hazard",
+            "rescue",
+            "toilet",
+            "meeting",
+            "story",
+        ],
+    ),
+    (
+        FeatureProperty::Hazard,
+        &["deep-water", "slippery-bank", "fast-current"],
+    ),
+    (FeatureProperty::Gear, &["lifebuoy", "rescue-pole"]),
+    (FeatureProperty::Difficulty, &["easy", "moderate", "hard"]),
+];
+
+/// Problems with a feature's own properties: values outside [`KNOWN_VALUES`], a story place
+/// without its pictures and caption.
+fn check_properties(p: &mut Problems, path: &str, props: Option<&JsonObject>) {
+    for (property, known) in KNOWN_VALUES {
+        let Some(value) = props.and_then(|props| props.get(property.key())) else {
+            continue;
+        };
+        if !value.as_str().is_some_and(|v| known.contains(&v)) {
+            p.push(
+                format!("{path}.properties.{}", property.key()),
+                format!("{value} is not one of: {}", known.join(", ")),
+            );
+        }
+    }
+    if str_property(props, FeatureProperty::Kind) == Some("story")
+        && story_property(props).is_none()
+    {
+        p.push(
+            format!("{path}.properties.story"),
+            "a story place needs \"before\" and \"after\" pictures and a \"caption\"",
+        );
+    }
+}
+
 impl Validate for GeoJsonFile {
     fn validate(&self) -> Vec<Problem> {
         let mut p = Problems::default();
@@ -463,6 +511,7 @@ impl Validate for GeoJsonFile {
                 _ => continue,
             }
             drawable += 1;
+            check_properties(&mut p, &path, feature.properties.as_ref());
             if let Some(id) = feature_id(feature) {
                 if ids.contains(&id) {
                     p.push(

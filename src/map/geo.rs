@@ -112,6 +112,12 @@ impl Bounds {
     }
 }
 
+/// How far out the map zooms, as a share of its home view's scale.
+pub const ZOOM_OUT_LIMIT: f64 = 0.25;
+/// How far in the map zooms, as a multiple of its home view's scale (a park 2 km across then
+/// shows about 30 m).
+pub const ZOOM_IN_LIMIT: f64 = 64.0;
+
 /// How the projected plane maps onto the screen: `screen = plane * scale + offset`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct View {
@@ -179,6 +185,15 @@ impl View {
             offset_x: sx - anchor.x * scale,
             offset_y: sy - anchor.y * scale,
         }
+    }
+
+    /// Zooms by `factor` keeping (`sx`, `sy`) still, no further out than a quarter of `home`
+    /// (the whole map) and no further in than [`ZOOM_IN_LIMIT`] times it: past them the park is
+    /// a speck, or one blurred line, and only the reset button would bring it back.
+    pub fn zoom_within(self, home: View, factor: f64, sx: f64, sy: f64) -> View {
+        let scale =
+            (self.scale * factor).clamp(home.scale * ZOOM_OUT_LIMIT, home.scale * ZOOM_IN_LIMIT);
+        self.zoom_at(scale / self.scale, sx, sy)
     }
 
     /// The view with `p` in sight: unchanged when `p` is already at least `margin` pixels inside

@@ -13,7 +13,9 @@ use crate::content::{
 };
 use crate::i18n::{Lang, Pick};
 use crate::share::{url_part, DeepLink, ShareButton};
-use crate::shell::{tr, use_lang, Loaded, PageMeta, SiteResource};
+use crate::shell::{
+    after_next_paint, describe_app_error, tr, use_lang, Loaded, PageMeta, SiteResource,
+};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -21,17 +23,27 @@ use send_wrapper::SendWrapper;
 use std::collections::HashMap;
 use wasm_bindgen::{closure::Closure, JsCast};
 
+/// The routes, ready to draw, and why the background is missing when its file failed.
+#[derive(Clone)]
+struct LoadedMap {
+    map: PreparedMap,
+    background_problem: Option<AppError>,
+}
+
 /// Loads the routes (required) and the background (optional: a map without it still works).
-async fn load_map() -> Result<PreparedMap, AppError> {
+/// No background file is a map without one; any other failure (a broken edit) leaves the river
+/// out of the picture, and the page says why.
+async fn load_map() -> Result<LoadedMap, AppError> {
     let routes: GeoJsonFile = fetch_json(ROUTES_FILE).await?;
-    let background = match fetch_json::<GeoJsonFile>(BACKGROUND_FILE).await {
-        Ok(file) => background_shapes(&file),
-        Err(_) => Vec::new(),
+    let (background, background_problem) = match fetch_json::<GeoJsonFile>(BACKGROUND_FILE).await {
+        Ok(file) => (background_shapes(&file), None),
+        Err(AppError::Status { status: 404, .. }) => (Vec::new(), None),
+        Err(problem) => (Vec::new(), Some(problem)),
     };
-    Ok(PreparedMap::new(
-        MapData::from_geojson(&routes),
-        &background,
-    ))
+    Ok(LoadedMap {
+        map: PreparedMap::new(MapData::from_geojson(&routes), &background),
+        background_problem,
+    })
 }
 
 /// The map page: loads the GeoJSON once and keeps the view while routes are selected.
@@ -49,7 +61,7 @@ pub fn MapPage() -> impl IntoView {
         let place = query.with(|q| q.get("place"));
         let route = params.with(|p| p.get("route"));
         map.with(|loaded| {
-            let m = loaded.as_ref()?.as_ref().ok()?;
+            let m = &loaded.as_ref()?.as_ref().ok()?.map;
             let place = place.and_then(|id| m.data.places.iter().find(|p| p.id == id));
             match place {
                 Some(place) => Some(place_name(place, lang)),
@@ -64,7 +76,12 @@ pub fn MapPage() -> impl IntoView {
     view! {
         <PageMeta title description=move || t().map_description.to_owned()/>
         <h1>{tr(|t| t.map)}</h1>
-        <Loaded resource=map render=move |map: PreparedMap| view! { <MapExplorer map=StoredValue::new(map)/> }/>
+        <Loaded resource=map render=move |loaded: LoadedMap| view! {
+            {loaded.background_problem.map(|problem| view! {
+                <p class="notice">{move || format!("{} {}", t().background_missing, describe_app_error(&problem, lang.get()))}</p>
+            })}
+            <MapExplorer map=StoredValue::new(loaded.map)/>
+        }/>
     }
 }
 
@@ -166,6 +183,15 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
             bring_into_sight.run(place);
         }
     });
+    // A link inside the side panel swaps the panel (a place in the route's lists, "Close"), and
+    // the keyboard's focus went with the old panel to the document: the new panel's heading (or,
+    // with none, the route list's) takes it, so the next Tab and a screen reader carry on there.
+    Effect::new(move |drawn: Option<()>| {
+        selected_place.track();
+        if drawn.is_some() {
+            after_next_paint(focus_panel_if_lost);
+        }
+    });
 
     // No symbol hides another: where two would overlap at this zoom and size, each is drawn a
     // little away from its spot, with a line back to it. Recomputed when the zoom or the symbols'
@@ -187,8 +213,9 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
         symbol_offsets(&points, 30.0 * enlarge.get())
     });
 
-    let zoom_by =
-        move |factor: f64| view_state.update(|v| *v = v.zoom_at(factor, WIDTH / 2.0, HEIGHT / 2.0));
+    let zoom_by = move |factor: f64| {
+        view_state.update(|v| *v = v.zoom_within(home, factor, WIDTH / 2.0, HEIGHT / 2.0))
+    };
 
     // Optional online tiles (site.json `map_tiles`), placed in the base view's pixels so that
     // panning only moves them; a tile is fetched once per zoom level and place.
@@ -493,7 +520,7 @@ fn MapCanvas(
                 if d0 > 1.0 {
                     let mid = ((now.0 + other.0) / 2.0, (now.1 + other.1) / 2.0);
                     dragged.update_value(|d| *d += (d1 - d0).abs());
-                    view_state.update(|v| *v = v.zoom_at(d1 / d0, mid.0, mid.1));
+                    view_state.update(|v| *v = v.zoom_within(home, d1 / d0, mid.0, mid.1));
                 }
             }
             _ => {}
@@ -513,12 +540,12 @@ fn MapCanvas(
         commit();
         let (x, y) = to_svg(ev.client_x() as f64, ev.client_y() as f64);
         let factor = (-ev.delta_y() * 0.002).exp().clamp(0.5, 2.0);
-        view_state.update(|v| *v = v.zoom_at(factor, x, y));
+        view_state.update(|v| *v = v.zoom_within(home, factor, x, y));
     };
     let on_dblclick = move |ev: web_sys::MouseEvent| {
         commit();
         let (x, y) = to_svg(ev.client_x() as f64, ev.client_y() as f64);
-        view_state.update(|v| *v = v.zoom_at(2.0, x, y));
+        view_state.update(|v| *v = v.zoom_within(home, 2.0, x, y));
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         // Ctrl/⌘ with + − 0 is the browser's own zoom (large text for a low-vision reader): the
@@ -533,10 +560,11 @@ fn MapCanvas(
             "ArrowRight" => view_state.update(|v| *v = v.pan(-step, 0.0)),
             "ArrowUp" => view_state.update(|v| *v = v.pan(0.0, step)),
             "ArrowDown" => view_state.update(|v| *v = v.pan(0.0, -step)),
-            "+" | "=" => view_state.update(|v| *v = v.zoom_at(1.5, WIDTH / 2.0, HEIGHT / 2.0)),
-            "-" | "_" => {
-                view_state.update(|v| *v = v.zoom_at(1.0 / 1.5, WIDTH / 2.0, HEIGHT / 2.0))
+            "+" | "=" => {
+                view_state.update(|v| *v = v.zoom_within(home, 1.5, WIDTH / 2.0, HEIGHT / 2.0))
             }
+            "-" | "_" => view_state
+                .update(|v| *v = v.zoom_within(home, 1.0 / 1.5, WIDTH / 2.0, HEIGHT / 2.0)),
             "0" => view_state.set(home),
             _ => return,
         }
@@ -665,6 +693,23 @@ fn locate(
         .is_err()
     {
         message.set(Some(|t| t.location_unavailable));
+    }
+}
+
+/// The focus to the side panel's first heading when it fell to the document.
+fn focus_panel_if_lost() {
+    let document = document();
+    let lost = document
+        .active_element()
+        .is_none_or(|active| document.body().is_some_and(|body| *body == active));
+    let heading = document
+        .query_selector(".map-panel h2")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+    if let (true, Some(heading)) = (lost, heading) {
+        heading.set_tab_index(-1);
+        let _ = heading.focus();
     }
 }
 

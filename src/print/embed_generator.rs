@@ -2,8 +2,8 @@
 //! language and age band, and copy the iframe code.
 
 use crate::content::{
-    fetch_json, AgeBand, AppError, GeoJsonFile, GuideContent, LocalText, MapData, QuizContent,
-    GUIDE_FILE, ROUTES_FILE,
+    fetch_json, AgeBand, GeoJsonFile, GuideContent, LocalText, MapData, QuizContent, GUIDE_FILE,
+    ROUTES_FILE,
 };
 use crate::i18n::Lang;
 use crate::share::{
@@ -19,29 +19,39 @@ struct Embeddable {
     title: LocalText,
 }
 
-async fn load_guide_and_routes() -> Result<(Vec<Embeddable>, Vec<Embeddable>), AppError> {
-    let guide: GuideContent = fetch_json(GUIDE_FILE).await?;
-    let routes: GeoJsonFile = fetch_json(ROUTES_FILE).await?;
-    let sections = guide
-        .sections
-        .into_iter()
-        .map(|s| Embeddable {
-            link: DeepLink::GuideSection {
-                section: s.id,
-                age: None,
-            },
-            title: s.title,
+/// The guide's sections and the map's routes to embed; a file that fails to load leaves only its
+/// own group out (its page says what went wrong).
+async fn load_guide_and_routes() -> (Vec<Embeddable>, Vec<Embeddable>) {
+    let sections = fetch_json::<GuideContent>(GUIDE_FILE)
+        .await
+        .map(|guide| {
+            guide
+                .sections
+                .into_iter()
+                .map(|s| Embeddable {
+                    link: DeepLink::GuideSection {
+                        section: s.id,
+                        age: None,
+                    },
+                    title: s.title,
+                })
+                .collect()
         })
-        .collect();
-    let routes = MapData::from_geojson(&routes)
-        .routes
-        .into_iter()
-        .map(|r| Embeddable {
-            link: DeepLink::Route(r.id),
-            title: r.name,
+        .unwrap_or_default();
+    let routes = fetch_json::<GeoJsonFile>(ROUTES_FILE)
+        .await
+        .map(|routes| {
+            MapData::from_geojson(&routes)
+                .routes
+                .into_iter()
+                .map(|r| Embeddable {
+                    link: DeepLink::Route(r.id),
+                    title: r.name,
+                })
+                .collect()
         })
-        .collect();
-    Ok((sections, routes))
+        .unwrap_or_default();
+    (sections, routes)
 }
 
 /// The generator. Quiz sets come from the page's loaded quizzes; guide sections and routes are
@@ -64,7 +74,7 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
         .collect();
     let items = Signal::derive(move || {
         let mut all = quiz_items.clone();
-        if let Some(Ok((sections, routes))) = others.get() {
+        if let Some((sections, routes)) = others.get() {
             all.extend(sections);
             all.extend(routes);
         }

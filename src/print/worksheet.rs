@@ -1,10 +1,12 @@
 //! `/quiz/<set>/worksheet`: a quiz set for pen and paper, with its answer key on a page of its own.
+//! Two buttons print the pupils' copies (no key) and the key alone; the browser's own Print
+//! prints both.
 
 use super::paper::{key_answer, letter, paper_order};
 use crate::content::{AgeBand, LocalText, Question, QuestionKind, QuizContent, QuizSet};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Pick};
 use crate::quiz::WithQuizSet;
-use crate::shell::{use_lang, AgePicker, PageMeta, PrintButton};
+use crate::shell::{tr, use_lang, AgePicker, PageMeta};
 use leptos::prelude::*;
 
 /// The worksheet page: the age picker and print button on screen, then the sheet itself.
@@ -59,7 +61,8 @@ fn Worksheet(
         } description=move || t.worksheet_description.to_owned()/>
         <div class="page-tools no-print">
             <AgePicker/>
-            <PrintButton label=|t| t.print_worksheet class="big"/>
+            <PrintPart label=|t| t.print_worksheet part="print-sheet" class="big"/>
+            {(!questions.is_empty()).then(|| view! { <PrintPart label=|t| t.print_answer_key part="print-key" class="secondary"/> })}
         </div>
         <article class="worksheet" aria-labelledby="worksheet-heading">
             <header class="sheet-head">
@@ -75,11 +78,33 @@ fn Worksheet(
             <ol class="paper-questions">
                 {questions.iter().map(|q| view! { <PaperQuestion question=q.clone() lang/> }).collect_view()}
             </ol>
-            <section class="answer-key" aria-labelledby="answer-key-heading">
-                <h2 id="answer-key-heading">{t.answer_key} " · " {text(&set.title)}</h2>
-                <ol>{key}</ol>
-            </section>
+            {(!questions.is_empty()).then(|| view! {
+                <section class="answer-key" aria-labelledby="answer-key-heading">
+                    <h2 id="answer-key-heading">{t.answer_key} " · " {text(&set.title)}</h2>
+                    <ol>{key}</ol>
+                </section>
+            })}
         </article>
+    }
+}
+
+/// Prints one part of the worksheet: `part` is the class `<html>` has while printing, for the
+/// print styles (`print-sheet`: the pupils' copy without the key, so a class set and a two-sided
+/// printer never hand out the answers; `print-key`: the key alone, for the teacher).
+#[component]
+fn PrintPart(label: Pick, part: &'static str, class: &'static str) -> impl IntoView {
+    let mark = move |on: bool| {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force(part, on);
+        }
+    };
+    let printed = window_event_listener(leptos::ev::afterprint, move |_| mark(false));
+    on_cleanup(move || printed.remove());
+    view! {
+        <button type="button" class=format!("button no-print {class}") on:click=move |_| {
+            mark(true);
+            let _ = window().print();
+        }>{tr(label)}</button>
     }
 }
 
@@ -131,9 +156,15 @@ fn PaperQuestion(question: Question, lang: Lang) -> impl IntoView {
                 t.paper_match,
                 view! {
                     <div class="paper-match">
-                        <ol class="paper-left">
-                            {pairs.iter().map(|p| view! { <li>{text(&p.left)}<span class="paper-dot" aria-hidden="true"></span></li> }).collect_view()}
-                        </ol>
+                        // Numbered in the text, like the letters on the right: the key says
+                        // "1–C", and a list's own numbers vanish in a flex row.
+                        <ul class="paper-left">
+                            {pairs
+                                .iter()
+                                .enumerate()
+                                .map(|(i, p)| view! { <li>{format!("{}. {}", i + 1, text(&p.left))}<span class="paper-dot" aria-hidden="true"></span></li> })
+                                .collect_view()}
+                        </ul>
                         <ul class="paper-right">
                             {right
                                 .into_iter()

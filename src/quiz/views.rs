@@ -194,7 +194,9 @@ pub fn QuizPlay() -> impl IntoView {
             <Game set quizzes age=band playable/>
             <div class="page-tools no-print">
                 <ShareButton link title=Signal::derive(move || share_title.get(lang.get()).to_owned())/>
-                <A href=worksheet attr:class="button secondary">{tr(|t| t.worksheet)}</A>
+                // Not in a lesson's frame or at a kiosk station (the styles hide it): the
+                // worksheet shows its answer key, and a pupil could read it, then play.
+                <A href=worksheet attr:class="button secondary worksheet-link">{tr(|t| t.worksheet)}</A>
             </div>
         }
     };

@@ -85,26 +85,31 @@ pub fn ShareButton(
         <button type="button" class="button secondary share-button" on:click=show>
             {tr(|t| t.share)}
         </button>
-        <dialog node_ref=dialog class="share-dialog" aria-labelledby="share-heading" on:close=move |_| open.set(false)>
+        // The dialog's words and buttons are there before it opens, so the browser gives the
+        // focus to its first button; only the QR code (its chunk)
+        // waits for the first opening.
+        <dialog node_ref=dialog class="share-dialog" aria-label=move || title.get() on:close=move |_| open.set(false)>
+            <h2>{move || title.get()}</h2>
+            <p>{tr(|t| t.share_scan)}</p>
             <Show when=move || open.get()>
-                <h2 id="share-heading">{move || title.get()}</h2>
-                <p>{tr(|t| t.share_scan)}</p>
                 {move || Suspend::new(async move {
                     let label = Signal::derive(move || t().qr_label.replace("{title}", &title.get()));
                     // Without the chunk (offline before the service worker stored it) the link
                     // below is still there to copy or read out.
                     share_qr_code(url, label).await.unwrap_or_else(|_| ().into_any())
                 })}
-                <p class="share-link">{move || url.get()}</p>
-                <div class="actions">
-                    <Show when=clipboard_available>
-                        <button type="button" class="button" on:click=move |_| copy_text(url.get_untracked(), copied)>
-                            {move || if copied.get() { t().copied } else { t().copy_link }}
-                        </button>
-                    </Show>
-                    <button type="button" class="button secondary" on:click=close>{tr(|t| t.close)}</button>
-                </div>
             </Show>
+            <p class="share-link">{move || url.get()}</p>
+            <div class="actions">
+                <Show when=clipboard_available>
+                    <button type="button" class="button" on:click=move |_| copy_text(url.get_untracked(), copied)>
+                        {move || if copied.get() { t().copied } else { t().copy_link }}
+                    </button>
+                </Show>
+                <button type="button" class="button secondary" on:click=close>{tr(|t| t.close)}</button>
+            </div>
+            // A screen reader hears "Copied" (the button's new name alone is not announced).
+            <p class="visually-hidden" role="status">{move || copied.get().then(|| t().copied)}</p>
         </dialog>
     }
 }

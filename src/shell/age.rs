@@ -9,29 +9,37 @@ use leptos_router::hooks::{use_location, use_query_map};
 /// The storage key of the device's last age band choice.
 pub const AGE_KEY: &str = "age";
 
-/// The chosen age band, if any: `?age=` wins, then the saved choice. It changes only when the band
-/// does: other changes to the query (the language switch rewrites `?lang=`) leave a quiz in play.
+/// `?age=all`: every band, whatever this device saved (a teacher's all-ages worksheet on a
+/// tablet where a family once picked a band).
+const ALL_AGES: &str = "all";
+
+/// The chosen age band, if any (`None`: all ages): `?age=` wins, then the saved choice. It
+/// changes only when the band does: other changes to the query (the language switch rewrites `?lang=`) leave a quiz in play.
 /// The saved choice is read again whenever the address changes, so a page drawn before a choice
 /// agrees with the picker after it (Back from `?age=` to a quiz started on the saved band).
 pub fn use_age() -> Signal<Option<AgeBand>> {
     let query = use_query_map();
     Memo::new(move |_| {
         let band = |code: Option<String>| code.and_then(|code| AgeBand::from_code(&code));
-        band(query.with(|q| q.get("age"))).or_else(|| band(storage::load(AGE_KEY)))
+        match query.with(|q| q.get("age")) {
+            Some(code) if code == ALL_AGES => None,
+            code => band(code).or_else(|| band(storage::load(AGE_KEY))),
+        }
     })
     .into()
 }
 
-/// Five links, one per age band, that put `?age=` in the address and remember the choice.
+/// Six links, one per age band and one for all ages, that put `?age=` in the address and
+/// remember the choice ("All ages" forgets the saved band).
 #[component]
 pub fn AgePicker() -> impl IntoView {
     let lang = use_lang();
     let age = use_age();
     let query = use_query_map();
     let location = use_location();
-    let href = move |band: AgeBand| {
+    let href = move |code: &str| {
         let mut params = query.get();
-        params.replace("age", band.code().to_owned());
+        params.replace("age", code.to_owned());
         format!("{}{}", location.pathname.get(), params.to_query_string())
     };
     view! {
@@ -45,7 +53,7 @@ pub fn AgePicker() -> impl IntoView {
                         // marks every one of them aria-current="page", as they all lead to this
                         // page with another ?age=.
                         <a
-                            href=move || href(band)
+                            href=move || href(band.code())
                             class="chip"
                             aria-current=move || (age.get() == Some(band)).then_some("true")
                             on:click=move |_| storage::save(AGE_KEY, band.code())
@@ -55,6 +63,14 @@ pub fn AgePicker() -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            <a
+                href=move || href(ALL_AGES)
+                class="chip"
+                aria-current=move || age.get().is_none().then_some("true")
+                on:click=move |_| storage::remove(AGE_KEY)
+            >
+                {tr(|t| t.all_ages)}
+            </a>
         </nav>
     }
 }

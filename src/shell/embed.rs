@@ -6,6 +6,7 @@ use crate::storage;
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use leptos_router::params::ParamsMap;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -13,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 pub const MESSAGE_SOURCE: &str = "river-guardians";
 
 /// Whether this page runs as an embed. Read once when the app starts, so links followed inside
-/// the frame stay embedded; inside a frame the tab keeps it too, so a reload of the frame (its
+/// the frame stay embedded; inside a frame the frame keeps it too, so a reload of the frame (its
 /// "Try again", or the address of a page reached inside it) stays embedded.
 #[derive(Clone, Copy)]
 struct Embedded(bool);
@@ -22,7 +23,8 @@ struct Embedded(bool);
 /// `embedded` class for the styles, and starts reporting the page's height to the parent.
 /// Returns whether the page is embedded. Call once, inside the router.
 pub fn provide_embed() -> bool {
-    let embedded = address_switch("embed", use_query_map().with_untracked(|q| q.get("embed")))
+    let embedded = use_query_map()
+        .with_untracked(|query| address_switch("embed", query))
         .is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
     provide_context(Embedded(embedded));
     if embedded {
@@ -34,15 +36,28 @@ pub fn provide_embed() -> bool {
     embedded
 }
 
-/// A switch from the address (`?embed=`, `?text=`, …), `from_url` its value there. In a lesson's
-/// frame the tab keeps it, so a frame reloaded on an address that lost it (a page reached inside
-/// it) keeps it; in a tab of its own it lasts one visit (a teacher who tries an embed address
-/// and then goes to the home page in that tab gets the whole site).
-pub fn address_switch(param: &str, from_url: Option<String>) -> Option<String> {
-    if in_frame() {
-        storage::kept_for_tab(&format!("switch.{param}"), from_url)
-    } else {
-        from_url
+/// A switch from the address (`?embed=`, `?text=`, …): its value in `query`. In a lesson's frame
+/// the frame keeps it, so a frame reloaded on an address that lost it (a page reached inside it)
+/// keeps it; the embed code's own address (with `embed=`) says every switch it wants, so one it
+/// leaves out is off, whatever the frame kept before. In a tab of its own it lasts one visit (a
+/// teacher who tries an embed address and then goes to the home page in that tab gets the whole
+/// site).
+pub fn address_switch(param: &str, query: &ParamsMap) -> Option<String> {
+    let from_url = query.get(param);
+    if !in_frame() {
+        return from_url;
+    }
+    let key = format!("switch.{param}");
+    match from_url {
+        Some(value) => {
+            storage::save_for_tab(&key, &value);
+            Some(value)
+        }
+        None if query.get("embed").is_some() => {
+            storage::forget_for_tab(&key);
+            None
+        }
+        None => storage::load_for_tab(&key),
     }
 }
 

@@ -58,19 +58,27 @@ where
 
 /// A one-line, localised description of a loading error, naming the file.
 fn describe(error: &Error, lang: Lang) -> String {
-    let t = lang.t();
     match error.downcast_ref::<AppError>() {
-        Some(AppError::Network { file, .. }) => t.error_network.replace("{file}", file),
-        Some(AppError::Status { file, status }) => t
+        Some(error) => describe_app_error(error, lang),
+        None => error.to_string(),
+    }
+}
+
+/// A one-line, localised description of a content file's failure, naming the file.
+pub fn describe_app_error(error: &AppError, lang: Lang) -> String {
+    let t = lang.t();
+    match error {
+        AppError::Network { file, .. } => t.error_network.replace("{file}", file),
+        AppError::Status { file, status } => t
             .error_status
             .replace("{file}", file)
             .replace("{status}", &status.to_string()),
-        Some(AppError::Parse {
+        AppError::Parse {
             file,
             line,
             column,
             message,
-        }) => {
+        } => {
             let position = t
                 .line_column
                 .replace("{line}", &line.to_string())
@@ -79,7 +87,7 @@ fn describe(error: &Error, lang: Lang) -> String {
                 .replace("{file}", file)
                 .replace("{message}", &format!("{message} ({position})"))
         }
-        Some(AppError::Invalid { file, problems }) => {
+        AppError::Invalid { file, problems } => {
             let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
             format!(
                 "{} {}",
@@ -87,6 +95,5 @@ fn describe(error: &Error, lang: Lang) -> String {
                 list.join("; ")
             )
         }
-        None => error.to_string(),
     }
 }

@@ -23,7 +23,7 @@ pub use frame::after_next_paint;
 pub use home::HomePage;
 pub use lang::{provide_lang, tr, use_lang, use_set_lang, LanguageSwitch, LongDate};
 pub use layout::{Layout, SiteResource};
-pub use loaded::Loaded;
+pub use loaded::{describe_app_error, Loaded};
 pub use not_found::{Missing, NotFound};
 pub use offline::{provide_offline, OfflineBadge, OfflineCacheList, UpdatePrompt};
 pub use page_meta::PageMeta;

@@ -1,7 +1,7 @@
 //! Preferences: large text, high contrast, reduced motion and feedback sounds. Each is saved on
 //! the device, and can be set for one visit from the URL (a projector link with `?text=large`,
 //! a kiosk with `?contrast=high`, a quiet room with `?sound=off`), which wins over the saved
-//! choice without replacing it. In a lesson's frame the tab keeps the switch: the projector's
+//! choice without replacing it. In a lesson's frame the frame keeps the switch: the projector's
 //! large type stays through a reload of the frame.
 
 use super::embed::address_switch;
@@ -101,7 +101,8 @@ pub fn provide_prefs() {
     let query = use_query_map();
     let signals = Pref::ALL.map(|pref| {
         let (param, value, sets) = pref.url_switch();
-        let from_url = address_switch(param, query.with_untracked(|q| q.get(param)))
+        let from_url = query
+            .with_untracked(|query| address_switch(param, query))
             .is_some_and(|v| v == value);
         let saved = match storage::load(pref.key()).as_deref() {
             Some("1") => true,

@@ -17,8 +17,10 @@ for (const lang of ['zh-CN', 'en']) {
       const sources = page.getByRole('region', { name: lang === 'en' ? 'Sources' : '来源' });
       await expect(sources.getByRole('listitem').first()).toBeVisible();
       // Every step's markers point at the sources it cites in the numbered list, in ascending order.
-      const listed = (await sources.locator('cite').allInnerTexts()).map((title) => guide.sources.find((s) => s.title[lang] === title.trim()).id);
       const steps = section.groups.flatMap((group) => group.steps);
+      // Known by their addresses: several publishers title a page "Water Safety".
+      const hrefs = await sources.getByRole('listitem').evaluateAll((items) => items.map((li) => li.querySelector('a').getAttribute('href')));
+      const listed = hrefs.map((href) => guide.sources.find((s) => s.url === href).id);
       const markers = (await page.locator('.guide-section .citations').allInnerTexts()).map((text) => (text.match(/\[\d+\]/g) ?? []).join(''));
       expect(markers).toEqual(steps.map((step) => step.sources.map((id) => listed.indexOf(id) + 1).sort((a, b) => a - b).map((n) => `[${n}]`).join('')));
       if (i + 1 < guide.sections.length) {
@@ -150,11 +152,12 @@ test('the emergency card shows mainland China numbers even when site.json fails'
   await expect(page.getByRole('link', { name: /120/ })).toHaveAttribute('href', 'tel:120');
 });
 
-test('the age picker marks only the chosen band as the current one, and none before a choice', async ({ page }) => {
+test('the age picker marks only the chosen band as the current one, and "All ages" before a choice', async ({ page }) => {
   await page.goto('/guide?lang=en');
   const picker = page.getByRole('navigation', { name: 'Age group' });
-  await expect(picker.getByRole('link')).toHaveCount(5);
-  await expect(picker.locator('a[aria-current]')).toHaveCount(0);
+  await expect(picker.getByRole('link')).toHaveCount(6);
+  await expect(picker.locator('a[aria-current]')).toHaveCount(1);
+  await expect(picker.getByRole('link', { name: 'All ages' })).toHaveAttribute('aria-current', 'true');
   await picker.getByRole('link', { name: 'Grades 4-6' }).click();
   await expect(page).toHaveURL(/age=grades-4-6/);
   await expect(picker.locator('a[aria-current]')).toHaveCount(1);

@@ -76,8 +76,10 @@ test('keyboard: the share dialog opens with Enter, keeps focus inside, and close
   const share = page.getByRole('button', { name: 'Share' });
   await share.focus();
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog');
+  const dialog = page.getByRole('dialog', { name: 'If someone is in trouble in the water' });
   await expect(dialog).toBeVisible();
+  // The focus starts on the dialog's first button (its words and buttons are there as it opens).
+  await expect(dialog.getByRole('button', { name: 'Copy link' })).toBeFocused();
   for (let i = 0; i < 6; i++) {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => !!document.activeElement.closest('dialog') || document.activeElement === document.body)).toBe(true);

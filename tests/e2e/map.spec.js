@@ -436,3 +436,30 @@ test('"Where am I?" asks for the satellites (offline on a river bank) and gives 
   expect(options.timeout).toBe(20_000);
   expect(options.maximumAge).toBe(30_000);
 });
+
+test('keyboard: a place chosen from the route\'s lists, and Close, leave the focus on the new panel', async ({ page }) => {
+  await page.goto('/map/south-bank-patrol?lang=en');
+  const route = page.getByRole('region', { name: 'South bank patrol' });
+  const place = route.getByRole('link', { name: 'Footbridge south end' });
+  await place.focus();
+  await page.keyboard.press('Enter');
+  // The link went with the route's panel; the place's heading has the focus, not the document.
+  await expect(page.getByRole('heading', { level: 2, name: 'Footbridge south end' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement.closest('.map-panel'))).toBe(true);
+  await page.getByRole('region', { name: 'Footbridge south end' }).getByRole('link', { name: 'Close' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'South bank patrol' })).toBeFocused();
+});
+
+test('a broken background file is named on the page while the routes still show; a missing one is simply left out', async ({ page }) => {
+  await page.route('**/content/background.geojson', (route) => route.fulfill({ contentType: 'application/geo+json', body: '{"type": "FeatureCollection", "features": [,]}' }));
+  await page.goto('/map?lang=en');
+  await expect(page.locator('svg.map path.route').first()).toBeVisible();
+  await expect(page.getByText(/^The map's background \(the river and the park\) is not shown\. .*background\.geojson/)).toBeVisible();
+  await page.unroute('**/content/background.geojson');
+  await page.route('**/content/background.geojson', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('/map?lang=zh-CN');
+  await expect(page.locator('svg.map path.route').first()).toBeVisible();
+  await expect(page.getByText('地图底图（河流和公园）没有显示。', { exact: false })).toHaveCount(0);
+});

@@ -130,6 +130,50 @@ test('a lesson embed stays an embed in large type when its frame reloads on a pa
   lesson.close();
 });
 
+test('two embeds on one lesson page keep their own type size and language, and a reloaded lesson takes its new codes', async ({ page, baseURL }) => {
+  let large = '&text=large';
+  const lesson = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    .end(`<!doctype html><title>Lesson</title><h1>Lesson</h1>
+      <iframe name="projector" title="Quiz" width="800" height="500" src="${baseURL}/quiz/save-water?lang=en&embed=1${large}"></iframe>
+      <iframe title="Guide" width="800" height="500" src="${baseURL}/guide/someone-in-trouble?lang=zh-CN&embed=1"></iframe>`));
+  await new Promise((resolve) => lesson.listen(0, '127.0.0.1', resolve));
+  lesson.unref();
+  await page.goto(`http://127.0.0.1:${lesson.address().port}/`);
+  const [quiz, guide] = [page.frameLocator('iframe[title="Quiz"]'), page.frameLocator('iframe[title="Guide"]')];
+  await expect(quiz.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(guide.getByRole('heading', { level: 1, name: '有人落水怎么办' })).toBeVisible();
+  await expect(quiz.locator('html')).toHaveClass(/large-text/);
+  await expect(guide.locator('html')).not.toHaveClass(/large-text/);
+  // The guide's pupil pages on (the address loses ?lang) and the frame reloads: still Chinese,
+  // though the other frame shows English.
+  await guide.getByRole('link', { name: /^下一节/ }).click();
+  await expect(guide.getByRole('heading', { level: 1, name: '如果自己落水' })).toBeVisible();
+  const inner = page.frames().find((f) => f.url().includes('/guide/if-you-fall-in'));
+  expect(inner.url()).not.toContain('lang=');
+  await inner.evaluate(() => location.reload());
+  await expect(guide.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(guide.getByRole('heading', { level: 1, name: '如果自己落水' })).toBeVisible();
+  // The teacher drops large type from the quiz's code and reloads the lesson.
+  large = '';
+  await page.reload();
+  await expect(quiz.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(quiz.locator('html')).toHaveClass(/embedded/);
+  await expect(quiz.locator('html')).not.toHaveClass(/large-text/);
+  lesson.close();
+});
+
+test('no worksheet (with its answer key) in a lesson embed or at a kiosk station', async ({ page }) => {
+  await page.goto('/quiz/save-water?lang=en');
+  await expect(page.getByRole('link', { name: 'Worksheet' })).toBeVisible();
+  await page.goto('/quiz/save-water?lang=en&embed=1');
+  await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Worksheet' })).toBeHidden();
+  await page.goto('/quiz/save-water?lang=en&mode=kiosk');
+  await expect(page.locator('html')).toHaveClass(/kiosk/);
+  await expect(page.getByRole('button', { name: 'Share' })).toBeAttached();
+  await expect(page.getByRole('link', { name: 'Worksheet' })).toBeHidden();
+});
+
 test('a projector embed of a guide section uses large type', async ({ page }) => {
   await page.goto('/guide/someone-in-trouble?lang=en&embed=1&text=large');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

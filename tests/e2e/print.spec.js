@@ -161,6 +161,91 @@ test('the stall poster shows the event, three QR codes and the emergency numbers
   expect(await printPages(page, { format: 'A3' })).toBe(1);
 });
 
+test('the worksheet prints the pupils\' copies without the answer key, and the key alone for the teacher', async ({ page, request }) => {
+  const content = await quizzes(request);
+  const set = content.sets[0];
+  await page.goto(`/quiz/${set.id}/worksheet?lang=en`);
+  const key = page.getByRole('region', { name: /^Answer key/ });
+  const firstPrompt = page.getByText(set.questions[0].prompt.en).first();
+  await expect(key).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  const whole = await printPages(page);
+  // What the page looks like when the browser prints: the class on <html> at that moment.
+  await page.evaluate(() => { window.print = () => { window.printedWith = document.documentElement.className; }; });
+  const printed = async (button) => {
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('button', { name: button }).click();
+    await page.emulateMedia({ media: 'print' });
+    return page.evaluate(() => window.printedWith);
+  };
+  expect(await printed('Print worksheet')).toContain('print-sheet');
+  await expect(key).toBeHidden();
+  await expect(firstPrompt).toBeVisible();
+  const sheet = await printPages(page);
+  // Once printed, the page prints whole again (the browser's own Print gives both).
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  await expect(key).toBeVisible();
+  expect(await printed('Print answer key')).toContain('print-key');
+  await expect(key).toBeVisible();
+  await expect(firstPrompt).toBeHidden();
+  // The key alone starts on its first page: the two printouts add up to the whole.
+  expect(sheet + (await printPages(page))).toBe(whole);
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  await expect(firstPrompt).toBeVisible();
+});
+
+test('a matching question on paper numbers its left column as the key does, with dots that print', async ({ page, request }) => {
+  const content = await quizzes(request);
+  const set = content.sets.find((s) => s.questions.some((q) => q.kind === 'matching'));
+  const question = set.questions.find((q) => q.kind === 'matching');
+  await page.goto(`/quiz/${set.id}/worksheet?lang=en`);
+  const item = page.getByRole('listitem').filter({ hasText: question.prompt.en });
+  for (const [i, pair] of question.pairs.entries()) {
+    await expect(item.getByText(`${i + 1}. ${pair.left.en}`, { exact: true })).toBeVisible();
+  }
+  // Drawn as borders: browsers leave backgrounds out of print unless asked.
+  const dot = await item.locator('.paper-dot').first().evaluate((el) => getComputedStyle(el).borderTopWidth);
+  expect(parseFloat(dot)).toBeGreaterThan(0);
+});
+
+test('"All ages" shows the whole set again after a band was chosen on this device', async ({ page, request }) => {
+  const content = await quizzes(request);
+  const set = content.sets[0];
+  await page.goto('/teachers?lang=en');
+  await page.getByRole('link', { name: 'Grades 1-3' }).click();
+  await expect(page.getByRole('link', { name: `Play: ${set.title.en}` })).toHaveAttribute('href', `/quiz/${set.id}?age=grades-1-3&lang=en`);
+  await page.getByRole('link', { name: 'All ages' }).click();
+  await expect(page.getByRole('link', { name: 'All ages' })).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByRole('link', { name: `Play: ${set.title.en}` })).toHaveAttribute('href', `/quiz/${set.id}?lang=en`);
+  // The device forgot the band: the next page opens for all ages too.
+  await page.goto(`/quiz/${set.id}/worksheet?lang=en`);
+  await expect(page.locator('.paper-questions > li')).toHaveCount(set.questions.length);
+  // A teacher's all-ages link is not narrowed by a band a family saved on a shared tablet.
+  await page.getByRole('link', { name: 'Kindergarten' }).click();
+  await page.goto(`/quiz/${set.id}/worksheet?age=all&lang=en`);
+  await expect(page.getByRole('article').getByText('All ages', { exact: true })).toBeVisible();
+  await expect(page.locator('.paper-questions > li')).toHaveCount(set.questions.length);
+});
+
+test('the print styles leave the paper size to the print dialog (A3 for the poster)', async ({ page }) => {
+  await page.goto('/poster?lang=en');
+  await expect(page.getByRole('button', { name: 'Print poster' })).toBeVisible();
+  // With the page's own size preferred, a CSS size (A4) would win over the A3 asked for.
+  const pdf = (await page.pdf({ format: 'A3', preferCSSPageSize: true })).toString('latin1');
+  const [width, height] = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/.exec(pdf).slice(1).map(Number);
+  // A3 is 297 × 420 mm: 842 × 1191 pt (Chromium rounds its page box up to whole pixels).
+  expect(Math.abs(width - 842)).toBeLessThan(2);
+  expect(Math.abs(height - 1191)).toBeLessThan(2);
+});
+
+test('the embed generator still lists guide sections when the map file fails', async ({ page }) => {
+  await page.route('**/content/routes.geojson', (route) => route.abort('internetdisconnected'));
+  await page.goto('/teachers?lang=en');
+  const what = page.getByRole('region', { name: 'Embed in a lesson' }).getByLabel('What to embed');
+  await expect(what.locator('option', { hasText: 'Safety rules for children' })).toHaveCount(1);
+  await expect(what.locator('option', { hasText: 'Quiz · ' }).first()).toBeAttached();
+});
+
 test('the teachers page has the 40-minute plan and links every set to play and to its worksheet', async ({ page, request }) => {
   const content = await quizzes(request);
   await page.goto('/?lang=en');
