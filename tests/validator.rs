@@ -251,6 +251,49 @@ fn a_quiz_stop_naming_no_quiz_set_is_reported_at_its_value() {
 }
 
 #[test]
+fn a_checkpoint_far_from_its_route_is_reported_at_its_coordinates() {
+    // The offset of a position copied from a Chinese web map (GCJ-02) here: about 500 m.
+    let (ok, out, text, file) = run_broken("far", "routes.geojson", |r| {
+        let at = &mut r["features"][5]["geometry"]["coordinates"];
+        *at = serde_json::json!([113.109884 + 0.0052, 22.55738 - 0.0027]);
+    });
+    // The sixth feature's coordinates (each feature has one such key).
+    let (from, _) = text.match_indices("\"coordinates\"").nth(5).unwrap();
+    let (line, column) = line_column(&text, from + text[from..].find('[').unwrap());
+    assert!(!ok, "{out}");
+    let first = out.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with(&format!(
+            "{file}:{line}:{column} features[5].geometry.coordinates: is "
+        )),
+        "{out}"
+    );
+    assert!(
+        first.contains("m from route \"north-bank-learning-trail\", more than 50 m")
+            && first.contains("WGS84"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_area_in_the_routes_file_is_reported_as_not_drawn() {
+    let (ok, out, text, file) = run_broken("area", "routes.geojson", |r| {
+        r["features"][4]["geometry"] = serde_json::json!({
+            "type": "Polygon",
+            "coordinates": [[[113.1, 22.55], [113.11, 22.55], [113.11, 22.56], [113.1, 22.55]]]
+        });
+    });
+    let (line, column) = line_column(&text, text.find("\"Polygon\"").unwrap());
+    assert_findings(
+        ok,
+        &out,
+        &[format!(
+            "{file}:{line}:{column} features[4].geometry.type: a Polygon is not drawn on the patrol map: routes are lines and places are points (areas such as the river go in background.geojson)"
+        )],
+    );
+}
+
+#[test]
 fn every_missing_picture_is_reported_at_its_path() {
     let dir = copy_site("pictures");
     let mut expected = Vec::new();

@@ -33,6 +33,54 @@ impl Finding {
     }
 }
 
+/// How far (metres) a point may lie from the route it names: a checkpoint is on its route, a
+/// hazard or rescue gear beside it (the route's panel lists them within 60 and 120 m).
+fn route_limit_m(kind: Option<&str>) -> f64 {
+    match kind {
+        Some("checkpoint") => 50.0,
+        Some("hazard") => river_guardians::map::model::HAZARD_NEAR_M,
+        _ => river_guardians::map::model::GEAR_NEAR_M,
+    }
+}
+
+/// A message when a point lies farther from the route it names than [`route_limit_m`]: a
+/// position typed wrong, or copied from a Chinese web map, whose coordinates (GCJ-02) are
+/// shifted by hundreds of metres from the GPS (WGS84) ones the map and "Where am I?" use.
+fn too_far_from_route(
+    feature: &geojson::Feature,
+    props: &geojson::JsonObject,
+    route: &river_guardians::content::PatrolRoute,
+) -> Option<String> {
+    let geojson::GeometryValue::Point { coordinates } = &feature.geometry.as_ref()?.value else {
+        return None;
+    };
+    if coordinates.len() < 2 {
+        return None;
+    }
+    let at = river_guardians::map::geo::LonLat {
+        lon: coordinates[0],
+        lat: coordinates[1],
+    };
+    let distance = route
+        .lines
+        .iter()
+        .map(|line| river_guardians::map::geo::distance_to_line_m(at, line))
+        .fold(f64::INFINITY, f64::min);
+    let limit = route_limit_m(
+        props
+            .get(FeatureProperty::Kind.key())
+            .and_then(|k| k.as_str()),
+    );
+    (distance > limit).then(|| {
+        format!(
+            "is {distance:.0} m from route \"{}\", more than {limit:.0} m: check the position \
+             (one copied from Amap, Baidu or Tencent maps is shifted by hundreds of metres; \
+             use GPS (WGS84) coordinates)",
+            route.id
+        )
+    })
+}
+
 /// A problem at a field of a file, located in the file's text.
 fn at(dir: &Path, file: &str, path: String, message: String) -> Finding {
     let position = std::fs::read_to_string(dir.join(file))
@@ -175,12 +223,28 @@ fn main() -> ExitCode {
         }
     }
     if let Some(routes) = &routes {
-        let route_ids: Vec<String> = river_guardians::content::MapData::from_geojson(routes)
-            .routes
-            .into_iter()
-            .map(|r| r.id)
-            .collect();
+        let map = river_guardians::content::MapData::from_geojson(routes);
         for (i, feature) in routes.0.features.iter().enumerate() {
+            // The patrol map draws lines (routes) and points (places); anything else in this
+            // file would be left out without a word.
+            if let Some(geometry) = &feature.geometry {
+                use geojson::GeometryValue as G;
+                if !matches!(
+                    geometry.value,
+                    G::Point { .. } | G::LineString { .. } | G::MultiLineString { .. }
+                ) {
+                    findings.push(at(
+                        &dir,
+                        "routes.geojson",
+                        format!("features[{i}].geometry.type"),
+                        format!(
+                            "a {} is not drawn on the patrol map: routes are lines and places are \
+                             points (areas such as the river go in background.geojson)",
+                            geometry.value.type_name()
+                        ),
+                    ));
+                }
+            }
             let Some(props) = &feature.properties else {
                 continue;
             };
@@ -204,13 +268,23 @@ fn main() -> ExitCode {
                 .get(FeatureProperty::Route.key())
                 .and_then(|v| v.as_str())
             {
-                if !route_ids.iter().any(|id| id == route) {
-                    findings.push(at(
+                match map.routes.iter().find(|r| r.id == route) {
+                    None => findings.push(at(
                         &dir,
                         "routes.geojson",
                         format!("{path}.route"),
                         format!("\"{route}\" is not a route in this file"),
-                    ));
+                    )),
+                    Some(on) => {
+                        if let Some(message) = too_far_from_route(feature, props, on) {
+                            findings.push(at(
+                                &dir,
+                                "routes.geojson",
+                                format!("features[{i}].geometry.coordinates"),
+                                message,
+                            ));
+                        }
+                    }
                 }
             }
             if let Some(story) = props

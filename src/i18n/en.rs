@@ -117,6 +117,7 @@ pub(super) const STRINGS: Strings = Strings {
     location_unavailable: "This device cannot find its position right now.",
     location_outside: "You are outside the area of this map.",
     location_private: "Your position is shown on this device only; it is never saved or sent.",
+    location_approximate: "It is approximate: within about {n} m (the circle).",
     length: "Length",
     walking_time: "Walking time",
     minutes: "about {n} min",

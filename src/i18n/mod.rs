@@ -225,6 +225,7 @@ pub struct Strings {
     pub location_unavailable: &'static str,
     pub location_outside: &'static str,
     pub location_private: &'static str,
+    pub location_approximate: &'static str,
     pub length: &'static str,
     pub walking_time: &'static str,
     pub minutes: &'static str,

@@ -117,6 +117,7 @@ pub(super) const STRINGS: Strings = Strings {
     location_unavailable: "这台设备现在无法定位。",
     location_outside: "你不在地图范围内。",
     location_private: "位置只在这台设备上显示，不会保存或发送。",
+    location_approximate: "位置不太准确：误差大约 {n} 米（见圆圈）。",
     length: "长度",
     walking_time: "步行时间",
     minutes: "约 {n} 分钟",

@@ -14,7 +14,8 @@ use crate::content::{
 use crate::i18n::{Lang, Pick};
 use crate::share::{url_part, DeepLink, ShareButton};
 use crate::shell::{
-    after_next_paint, describe_app_error, tr, use_lang, Loaded, PageMeta, SiteResource,
+    after_next_paint, describe_app_error, focus_if_lost, tr, use_lang, Loaded, PageMeta,
+    SiteResource,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -124,7 +125,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
     });
     let home = map.with_value(|m| m.home);
     let view_state = RwSignal::new(home);
-    let located: RwSignal<Option<Xy>> = RwSignal::new(None);
+    let located: RwSignal<Option<Fix>> = RwSignal::new(None);
     // Which message, not its words: it follows a language switch.
     let location_message: RwSignal<Option<Pick>> = RwSignal::new(None);
     // Screen pixels per SVG unit as the map is drawn (about 0.4 on a phone): kept by MapCanvas.
@@ -189,7 +190,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
     Effect::new(move |drawn: Option<()>| {
         selected_place.track();
         if drawn.is_some() {
-            after_next_paint(focus_panel_if_lost);
+            after_next_paint(|| focus_if_lost(".map-panel h2"));
         }
     });
 
@@ -343,9 +344,13 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                 .collect::<Vec<_>>()
                         })
                     }}
-                    {move || located.get().map(|p| {
-                        let (x, y) = view_state.get().to_screen(p);
+                    {move || located.get().map(|fix| {
+                        let view = view_state.get();
+                        let (x, y) = view.to_screen(fix.at);
+                        // How far off the position may be, to scale: a dot alone looks exact.
+                        let radius = fix.accuracy_m / view.metres_per_pixel(fix.lat);
                         view! {
+                            <circle class="you-accuracy" cx=format!("{x:.1}") cy=format!("{y:.1}") r=format!("{radius:.1}")/>
                             <g class="you-are-here" transform=format!("translate({x:.1} {y:.1}) {}", enlarged.get())>
                                 <circle r="14" class="you-halo"/>
                                 <circle r="7" class="you-dot"/>
@@ -374,7 +379,12 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                     <button type="button" class="button secondary" on:click=move |_| locate(located, location_message, home, view_state)>
                         {tr(|t| t.locate_me)}
                     </button>
-                    <p class="hint" role="status">{move || location_message.get().map_or("", |pick| pick(t()))}</p>
+                    <p class="hint" role="status">
+                        {move || location_message.get().map_or("", |pick| pick(t()))}
+                        {move || located.get().filter(|fix| fix.accuracy_m > APPROXIMATE_M).map(|fix| {
+                            format!(" {}", t().location_approximate.replace("{n}", &format!("{:.0}", fix.accuracy_m)))
+                        })}
+                    </p>
                 </div>
             </div>
             <aside class="map-panel">
@@ -615,10 +625,24 @@ fn ScaleBar(view_state: RwSignal<View>, px_per_unit: RwSignal<f64>) -> impl Into
     }
 }
 
+/// A position from "Where am I?": where on the plane, its latitude (for ground metres), and how
+/// far off it may be, in metres (the browser's `accuracy`).
+#[derive(Clone, Copy)]
+struct Fix {
+    at: Xy,
+    lat: f64,
+    accuracy_m: f64,
+}
+
+/// Above this uncertainty (metres) the page says the position is approximate: a network or
+/// first satellite fix can be hundreds of metres off, and a dot alone would put a volunteer in
+/// the river.
+const APPROXIMATE_M: f64 = 100.0;
+
 /// Asks the browser for the position, on request only; never stored or sent. A position on the
 /// map is drawn and brought into sight; one off the map gets a message saying so.
 fn locate(
-    located: RwSignal<Option<Xy>>,
+    located: RwSignal<Option<Fix>>,
     message: RwSignal<Option<Pick>>,
     home: View,
     view_state: RwSignal<View>,
@@ -642,6 +666,12 @@ fn locate(
                 .as_ref()
                 .and_then(|c| read(c, "longitude"))
                 .and_then(|v| v.as_f64());
+            let accuracy_m = coords
+                .as_ref()
+                .and_then(|c| read(c, "accuracy"))
+                .and_then(|v| v.as_f64())
+                .filter(|m| m.is_finite() && *m >= 0.0)
+                .unwrap_or(0.0);
             match (lon, lat) {
                 (Some(lon), Some(lat)) => {
                     let here = project(crate::map::geo::LonLat { lon, lat });
@@ -650,7 +680,11 @@ fn locate(
                     let inside = (0.0..=WIDTH).contains(&sx) && (0.0..=HEIGHT).contains(&sy);
                     // The answer may come after the map page has gone (the family moved on
                     // while the phone was still locating): then the `try_` calls do nothing.
-                    located.try_set(Some(here));
+                    located.try_set(Some(Fix {
+                        at: here,
+                        lat,
+                        accuracy_m,
+                    }));
                     if inside {
                         view_state.try_update(|v| *v = v.keep_in_sight(here, WIDTH, HEIGHT, 40.0));
                     }
@@ -693,23 +727,6 @@ fn locate(
         .is_err()
     {
         message.set(Some(|t| t.location_unavailable));
-    }
-}
-
-/// The focus to the side panel's first heading when it fell to the document.
-fn focus_panel_if_lost() {
-    let document = document();
-    let lost = document
-        .active_element()
-        .is_none_or(|active| document.body().is_some_and(|body| *body == active));
-    let heading = document
-        .query_selector(".map-panel h2")
-        .ok()
-        .flatten()
-        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-    if let (true, Some(heading)) = (lost, heading) {
-        heading.set_tab_index(-1);
-        let _ = heading.focus();
     }
 }
 

@@ -42,6 +42,11 @@ pub fn AgePicker() -> impl IntoView {
         params.replace("age", code.to_owned());
         format!("{}{}", location.pathname.get(), params.to_query_string())
     };
+    // Remembered on the device ("All ages" forgets it).
+    let chosen = |band: Option<AgeBand>| match band {
+        Some(band) => storage::save(AGE_KEY, band.code()),
+        None => storage::remove(AGE_KEY),
+    };
     view! {
         <nav class="age-picker" aria-label=tr(|t| t.age_band)>
             <span class="age-picker-label">{tr(|t| t.age_band)}</span>
@@ -56,7 +61,7 @@ pub fn AgePicker() -> impl IntoView {
                             href=move || href(band.code())
                             class="chip"
                             aria-current=move || (age.get() == Some(band)).then_some("true")
-                            on:click=move |_| storage::save(AGE_KEY, band.code())
+                            on:click=move |_| chosen(Some(band))
                         >
                             {move || lang.get().t().age(band)}
                         </a>
@@ -67,7 +72,7 @@ pub fn AgePicker() -> impl IntoView {
                 href=move || href(ALL_AGES)
                 class="chip"
                 aria-current=move || age.get().is_none().then_some("true")
-                on:click=move |_| storage::remove(AGE_KEY)
+                on:click=move |_| chosen(None)
             >
                 {tr(|t| t.all_ages)}
             </a>

@@ -1,10 +1,33 @@
 //! Work that must not hold up the frame showing a change.
 
-use leptos::prelude::request_animation_frame;
+use leptos::prelude::{document, request_animation_frame};
+use wasm_bindgen::JsCast;
 
 /// Runs `work` once the browser has painted what changed so far (two animation frames from
 /// now), for side work such as moving focus, which would otherwise force a synchronous style
 /// and layout pass before the new screen can be shown.
 pub fn after_next_paint(work: impl FnOnce() + 'static) {
     request_animation_frame(move || request_animation_frame(work));
+}
+
+/// The focus to the first element matching `selector` when it fell to the document: a part of
+/// the page drawn anew took the focused element (a link, a button) with it, and the next Tab
+/// would start over from the top while a screen reader said nothing.
+pub fn focus_if_lost(selector: &str) {
+    let document = document();
+    let lost = document
+        .active_element()
+        .is_none_or(|active| document.body().is_some_and(|body| *body == active));
+    let target = document
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let (true, Some(target)) = (lost, target) {
+        // A heading takes the focus from a script only.
+        if target.tab_index() < 0 {
+            target.set_tab_index(-1);
+        }
+        let _ = target.focus();
+    }
 }

@@ -59,7 +59,7 @@ const displays = [
   ['site', 'HTML and script in the tagline', json((s) => { s.tagline.en = XSS; }), XSS],
   ['quizzes', 'HTML in a set description', json((q) => { q.sets[0].description.en = XSS; }), XSS],
   ['guide', 'HTML in a step', json((g) => { g.sections[2].groups[0].steps[0].text.en = XSS; }), XSS],
-  ['routes', 'unknown properties and HTML in a name', json((r) => { r.features[0].properties.name = { 'zh-CN': XSS, en: XSS }; r.features[0].properties.osm_id = 42; r.features[0].properties.kind = 'ferry'; }), XSS],
+  ['routes', 'unknown properties and HTML in a name', json((r) => { r.features[0].properties.name = { 'zh-CN': XSS, en: XSS }; r.features[0].properties.osm_id = 42; r.features[0].properties.highway = 'footway'; }), XSS],
 ];
 
 async function open(page, file, body) {

@@ -122,3 +122,18 @@ test('after moving to another page by keyboard, the focus is on the new page, no
   await expect(page.getByRole('heading', { level: 1, name: 'Saving water' })).toBeVisible();
   await expect(page.getByRole('main')).toBeFocused();
 });
+
+test('keyboard: choosing an age band on a worksheet or a quiz\'s start screen keeps the focus on the chosen band', async ({ page }) => {
+  for (const path of ['/quiz/save-water/worksheet?lang=en', '/quiz/save-water?lang=en']) {
+    await page.goto(path);
+    const picker = page.getByRole('navigation', { name: 'Age group' });
+    await picker.getByRole('link', { name: 'Grades 1-3' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/age=grades-1-3/);
+    // The page draws itself anew for the band, picker and all; the focus stays on the chip.
+    await expect(picker.getByRole('link', { name: 'Grades 1-3' })).toHaveAttribute('aria-current', 'true');
+    await expect(picker.getByRole('link', { name: 'Grades 1-3' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(picker.getByRole('link', { name: 'Grades 4-6' })).toBeFocused();
+  }
+});

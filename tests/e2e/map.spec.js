@@ -463,3 +463,26 @@ test('a broken background file is named on the page while the routes still show;
   await expect(page.locator('svg.map path.route').first()).toBeVisible();
   await expect(page.getByText('地图底图（河流和公园）没有显示。', { exact: false })).toHaveCount(0);
 });
+
+test('"Where am I?" draws how far off the position may be, and says so when it is only approximate', async ({ browser }) => {
+  const rough = await browser.newContext({ geolocation: { latitude: 22.5575, longitude: 113.1105, accuracy: 400 }, permissions: ['geolocation'] });
+  const page = await rough.newPage();
+  await page.goto('/map?lang=en');
+  await page.getByRole('button', { name: 'Where am I?' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'It is approximate: within about 400 m (the circle).' })).toBeVisible();
+  // The circle is to scale: 400 m is as wide as 400 m of the scale bar.
+  const label = await page.locator('.scale-label').innerText();
+  const metres = parseFloat(label) * (label.includes('km') ? 1000 : 1);
+  const barPx = (await page.locator('.scale-bar rect').boundingBox()).width;
+  const circle = await page.locator('svg.map .you-accuracy').boundingBox();
+  expect(Math.abs(circle.width / 2 - (400 * barPx) / metres)).toBeLessThan(3);
+  await rough.close();
+  // A satellite fix to a few metres: no such words.
+  const sharp = await browser.newContext({ geolocation: { latitude: 22.5575, longitude: 113.1105, accuracy: 8 }, permissions: ['geolocation'] });
+  const other = await sharp.newPage();
+  await other.goto('/map?lang=en');
+  await other.getByRole('button', { name: 'Where am I?' }).click();
+  await expect(other.getByRole('status').filter({ hasText: 'never saved or sent' })).toBeVisible();
+  await expect(other.getByText(/approximate/)).toHaveCount(0);
+  await sharp.close();
+});
