@@ -45,10 +45,9 @@ pub fn forget_for_tab(key: &str) {
 }
 
 /// The key of a value kept for this tab. Every frame in a tab shares the tab's storage: two
-/// embeds on one lesson page, or a lesson reloaded with a new embed code, would read each other's
-/// language and large type. So a frame keeps its values under a name of its own, its window's
-/// name, which lasts through the frame's reloads and the pages reached inside it, and not through
-/// a reload of the lesson, which makes the frame anew.
+/// embeds on one lesson page would read each other's language and large type. So a frame keeps
+/// its values under its own name: the one the lesson gave it, else its place among the lesson's
+/// frames, which a reload of the frame or of the lesson, or Back to the lesson, keeps.
 fn tab_key(key: &str) -> String {
     match frame_name() {
         Some(frame) => format!("frame.{frame}.{key}"),
@@ -56,19 +55,20 @@ fn tab_key(key: &str) -> String {
     }
 }
 
-/// This frame's window name, given one at random if the lesson gave it none; `None` in a tab of
-/// its own.
+/// This frame's name or place among its parent's frames; `None` in a tab of its own.
 fn frame_name() -> Option<String> {
     let window = web_sys::window()?;
     let parent = window.parent().ok()??;
     if parent == window {
         return None;
     }
-    let name = window.name().ok().filter(|name| !name.is_empty());
-    name.or_else(|| {
-        let name = format!("rg-{:x}", (js_sys::Math::random() * 4_294_967_296.0) as u32);
-        window.set_name(&name).ok().map(|()| name)
-    })
+    if let Some(name) = window.name().ok().filter(|name| !name.is_empty()) {
+        return Some(name);
+    }
+    let me: &wasm_bindgen::JsValue = window.as_ref();
+    (0..parent.length())
+        .find(|&i| js_sys::Reflect::get(&parent, &i.into()).is_ok_and(|frame| frame == *me))
+        .map(|i| format!("#{i}"))
 }
 
 /// Reads a saved value; `None` when nothing is saved or storage is unavailable.

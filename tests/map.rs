@@ -391,15 +391,15 @@ fn a_misspelt_kind_gear_or_hazard_is_reported_instead_of_drawn_as_something_else
             r#"features[0].properties.hazard: "deep water" is not one of: deep-water, slippery-bank, fast-current"#
         ]
     );
-    assert_eq!(
-        problems(&point(r#"{"kind":"story","story":{"caption":"x"}}"#)),
-        [
-            r#"features[0].properties.story: a story place needs "before" and "after" pictures and a "caption""#
-        ]
-    );
-    // Left out, a property keeps its default: a hazard of no stated kind, a plain place.
+    // Left out or left empty (QGIS writes null in an empty field), a property keeps its default:
+    // a hazard of no stated kind, a plain place; a background shape's own kinds are its own.
     assert!(problems(&point(r#"{"kind":"hazard"}"#)).is_empty());
+    assert!(problems(&point(
+        r#"{"kind":"hazard","hazard":null,"gear":"","difficulty":null}"#
+    ))
+    .is_empty());
     assert!(problems(&point("{}")).is_empty());
+    assert!(problems(&point(r#"{"layer":"park","kind":"river"}"#)).is_empty());
 }
 
 #[test]

@@ -815,12 +815,11 @@ fn story() -> Value {
     })
 }
 
-/// What the app's reader makes of a one-feature file: its map data and its background shapes.
-/// Read without the validator, which refuses some of the files these tests make (a story place
-/// with a part missing): what matters here is that the reader and the schema agree.
+/// What the app makes of a one-feature file: its map data and its background shapes.
 fn read(feature: Value) -> (MapData, Vec<river_guardians::content::BackgroundShape>) {
-    let collection = json!({ "type": "FeatureCollection", "features": [feature] });
-    let file: GeoJsonFile = serde_json::from_value(collection).unwrap_or_else(|e| panic!("{e}"));
+    let text = json!({ "type": "FeatureCollection", "features": [feature] }).to_string();
+    let file: GeoJsonFile =
+        parse_content("routes.geojson", &text).unwrap_or_else(|e| panic!("{e}"));
     (MapData::from_geojson(&file), background_shapes(&file))
 }
 

@@ -424,7 +424,8 @@ fn check_line(p: &mut Problems, path: &str, line: &[Position]) {
 
 /// The values our properties take (docs/content-format.md, schemas/routes.schema.json). Any other
 /// is an organizer's typo that would draw a hazard as a plain place, or rescue gear as the wrong
-/// gear, so the check names it.
+/// gear, so the check names it. A value left empty (`null` or blank, as QGIS writes an empty
+/// field) counts as absent.
 const KNOWN_VALUES: [(FeatureProperty, &[&str]); 4] = [
     (
         FeatureProperty::Kind,
@@ -446,11 +447,18 @@ const KNOWN_VALUES: [(FeatureProperty, &[&str]); 4] = [
     (FeatureProperty::Difficulty, &["easy", "moderate", "hard"]),
 ];
 
-/// Problems with a feature's own properties: values outside [`KNOWN_VALUES`], a story place
-/// without its pictures and caption.
+/// Problems with the values of a route's or place's own properties (see [`KNOWN_VALUES`]); a
+/// background shape (one with a `layer`) is not a route or place, whatever else it carries.
 fn check_properties(p: &mut Problems, path: &str, props: Option<&JsonObject>) {
+    let Some(props) = props else {
+        return;
+    };
+    if props.contains_key(FeatureProperty::Layer.key()) {
+        return;
+    }
     for (property, known) in KNOWN_VALUES {
-        let Some(value) = props.and_then(|props| props.get(property.key())) else {
+        let unset = |v: &&JsonValue| v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty());
+        let Some(value) = props.get(property.key()).filter(|v| !unset(v)) else {
             continue;
         };
         if !value.as_str().is_some_and(|v| known.contains(&v)) {
@@ -459,14 +467,6 @@ fn check_properties(p: &mut Problems, path: &str, props: Option<&JsonObject>) {
                 format!("{value} is not one of: {}", known.join(", ")),
             );
         }
-    }
-    if str_property(props, FeatureProperty::Kind) == Some("story")
-        && story_property(props).is_none()
-    {
-        p.push(
-            format!("{path}.properties.story"),
-            "a story place needs \"before\" and \"after\" pictures and a \"caption\"",
-        );
     }
 }
 

@@ -32,13 +32,14 @@ struct LoadedMap {
 }
 
 /// Loads the routes (required) and the background (optional: a map without it still works).
-/// No background file is a map without one; any other failure (a broken edit) leaves the river
-/// out of the picture, and the page says why.
+/// No background file is a map without one; a broken one (a bad edit) leaves the river out of
+/// the picture, and the page says why.
 async fn load_map() -> Result<LoadedMap, AppError> {
     let routes: GeoJsonFile = fetch_json(ROUTES_FILE).await?;
     let (background, background_problem) = match fetch_json::<GeoJsonFile>(BACKGROUND_FILE).await {
         Ok(file) => (background_shapes(&file), None),
-        Err(AppError::Status { status: 404, .. }) => (Vec::new(), None),
+        // Offline, a file the site never had comes back as a network failure.
+        Err(AppError::Status { status: 404, .. } | AppError::Network { .. }) => (Vec::new(), None),
         Err(problem) => (Vec::new(), Some(problem)),
     };
     Ok(LoadedMap {
@@ -126,6 +127,9 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
     let home = map.with_value(|m| m.home);
     let view_state = RwSignal::new(home);
     let located: RwSignal<Option<Fix>> = RwSignal::new(None);
+    // The latest answer's uncertainty (metres) when it is only approximate; cleared by a new
+    // request, so it never qualifies "Locating…" or a failure.
+    let approximate: RwSignal<Option<f64>> = RwSignal::new(None);
     // Which message, not its words: it follows a language switch.
     let location_message: RwSignal<Option<Pick>> = RwSignal::new(None);
     // Screen pixels per SVG unit as the map is drawn (about 0.4 on a phone): kept by MapCanvas.
@@ -376,13 +380,13 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                     }}
                 </p>
                 <div class="locate">
-                    <button type="button" class="button secondary" on:click=move |_| locate(located, location_message, home, view_state)>
+                    <button type="button" class="button secondary" on:click=move |_| locate(located, approximate, location_message, home, view_state)>
                         {tr(|t| t.locate_me)}
                     </button>
                     <p class="hint" role="status">
                         {move || location_message.get().map_or("", |pick| pick(t()))}
-                        {move || located.get().filter(|fix| fix.accuracy_m > APPROXIMATE_M).map(|fix| {
-                            format!(" {}", t().location_approximate.replace("{n}", &format!("{:.0}", fix.accuracy_m)))
+                        {move || approximate.get().map(|metres| {
+                            format!(" {}", t().location_approximate.replace("{n}", &format!("{metres:.0}")))
                         })}
                     </p>
                 </div>
@@ -643,10 +647,12 @@ const APPROXIMATE_M: f64 = 100.0;
 /// map is drawn and brought into sight; one off the map gets a message saying so.
 fn locate(
     located: RwSignal<Option<Fix>>,
+    approximate: RwSignal<Option<f64>>,
     message: RwSignal<Option<Pick>>,
     home: View,
     view_state: RwSignal<View>,
 ) {
+    approximate.set(None);
     let Some(geolocation) = window().navigator().geolocation().ok() else {
         message.set(Some(|t| t.location_unavailable));
         return;
@@ -685,6 +691,7 @@ fn locate(
                         lat,
                         accuracy_m,
                     }));
+                    approximate.try_set((accuracy_m > APPROXIMATE_M).then_some(accuracy_m));
                     if inside {
                         view_state.try_update(|v| *v = v.keep_in_sight(here, WIDTH, HEIGHT, 40.0));
                     }

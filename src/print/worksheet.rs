@@ -61,8 +61,7 @@ fn Worksheet(
         } description=move || t.worksheet_description.to_owned()/>
         <div class="page-tools no-print">
             <AgePicker/>
-            <PrintPart label=|t| t.print_worksheet part="print-sheet" class="big"/>
-            {(!questions.is_empty()).then(|| view! { <PrintPart label=|t| t.print_answer_key part="print-key" class="secondary"/> })}
+            <PrintButtons with_key=!questions.is_empty()/>
         </div>
         <article class="worksheet" aria-labelledby="worksheet-heading">
             <header class="sheet-head">
@@ -88,23 +87,50 @@ fn Worksheet(
     }
 }
 
-/// Prints one part of the worksheet: `part` is the class `<html>` has while printing, for the
-/// print styles (`print-sheet`: the pupils' copy without the key, so a class set and a two-sided
-/// printer never hand out the answers; `print-key`: the key alone, for the teacher).
+/// The classes `<html>` has while one part of the worksheet prints, for the print styles:
+/// the pupils' copy without the key (a class set, or a two-sided printer, never hands out the
+/// answers) and the key alone, for the teacher.
+const PRINT_PARTS: [&str; 2] = ["print-sheet", "print-key"];
+
+/// "Print worksheet" and, when there is a key, "Print answer key". A part's class lasts from its
+/// button to the end of that print; a print the browser starts itself (its menu, Ctrl+P) clears
+/// it and gives both parts, even where the button's print never ran (a frame that may not print).
 #[component]
-fn PrintPart(label: Pick, part: &'static str, class: &'static str) -> impl IntoView {
-    let mark = move |on: bool| {
+fn PrintButtons(with_key: bool) -> impl IntoView {
+    // True while a button's print() runs (the browser's print events fire inside it).
+    let ours = StoredValue::new(false);
+    let mark = move |part: Option<&str>| {
         if let Some(root) = document().document_element() {
-            let _ = root.class_list().toggle_with_force(part, on);
+            let classes = root.class_list();
+            for other in PRINT_PARTS {
+                let _ = classes.toggle_with_force(other, part == Some(other));
+            }
         }
     };
-    let printed = window_event_listener(leptos::ev::afterprint, move |_| mark(false));
-    on_cleanup(move || printed.remove());
+    let started = window_event_listener(leptos::ev::beforeprint, move |_| {
+        if !ours.get_value() {
+            mark(None);
+        }
+    });
+    let ended = window_event_listener(leptos::ev::afterprint, move |_| mark(None));
+    on_cleanup(move || {
+        started.remove();
+        ended.remove();
+        mark(None);
+    });
+    let button = move |label: Pick, part: &'static str, class: &'static str| {
+        view! {
+            <button type="button" class=format!("button no-print {class}") on:click=move |_| {
+                mark(Some(part));
+                ours.set_value(true);
+                let _ = window().print();
+                ours.set_value(false);
+            }>{tr(label)}</button>
+        }
+    };
     view! {
-        <button type="button" class=format!("button no-print {class}") on:click=move |_| {
-            mark(true);
-            let _ = window().print();
-        }>{tr(label)}</button>
+        {button(|t| t.print_worksheet, PRINT_PARTS[0], "big")}
+        {with_key.then(|| button(|t| t.print_answer_key, PRINT_PARTS[1], "secondary"))}
     }
 }
 

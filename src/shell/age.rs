@@ -10,7 +10,8 @@ use leptos_router::hooks::{use_location, use_query_map};
 pub const AGE_KEY: &str = "age";
 
 /// `?age=all`: every band, whatever this device saved (a teacher's all-ages worksheet on a
-/// tablet where a family once picked a band).
+/// tablet where a family once picked a band). The device then forgets its band, as if "All
+/// ages" were picked: the links this page makes carry no band, and the next page stays all ages.
 const ALL_AGES: &str = "all";
 
 /// The chosen age band, if any (`None`: all ages): `?age=` wins, then the saved choice. It
@@ -22,7 +23,10 @@ pub fn use_age() -> Signal<Option<AgeBand>> {
     Memo::new(move |_| {
         let band = |code: Option<String>| code.and_then(|code| AgeBand::from_code(&code));
         match query.with(|q| q.get("age")) {
-            Some(code) if code == ALL_AGES => None,
+            Some(code) if code == ALL_AGES => {
+                storage::remove(AGE_KEY);
+                None
+            }
             code => band(code).or_else(|| band(storage::load(AGE_KEY))),
         }
     })

@@ -462,6 +462,12 @@ test('a broken background file is named on the page while the routes still show;
   await page.goto('/map?lang=zh-CN');
   await expect(page.locator('svg.map path.route').first()).toBeVisible();
   await expect(page.getByText('地图底图（河流和公园）没有显示。', { exact: false })).toHaveCount(0);
+  // Offline, a file the site never had is a network failure: no warning either.
+  await page.unroute('**/content/background.geojson');
+  await page.route('**/content/background.geojson', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await expect(page.locator('svg.map path.route').first()).toBeVisible();
+  await expect(page.getByText('地图底图（河流和公园）没有显示。', { exact: false })).toHaveCount(0);
 });
 
 test('"Where am I?" draws how far off the position may be, and says so when it is only approximate', async ({ browser }) => {
@@ -476,6 +482,11 @@ test('"Where am I?" draws how far off the position may be, and says so when it i
   const barPx = (await page.locator('.scale-bar rect').boundingBox()).width;
   const circle = await page.locator('svg.map .you-accuracy').boundingBox();
   expect(Math.abs(circle.width / 2 - (400 * barPx) / metres)).toBeLessThan(3);
+  // Asked again, and refused this time: the words went with the old answer.
+  await rough.clearPermissions();
+  await page.getByRole('button', { name: 'Where am I?' }).click();
+  await expect(page.getByText(/permission was refused|cannot find its position/)).toBeVisible();
+  await expect(page.getByText(/approximate/)).toHaveCount(0);
   await rough.close();
   // A satellite fix to a few metres: no such words.
   const sharp = await browser.newContext({ geolocation: { latitude: 22.5575, longitude: 113.1105, accuracy: 8 }, permissions: ['geolocation'] });
