@@ -335,11 +335,19 @@ fn problems(text: &str) -> Vec<String> {
     }
 }
 
+/// A routes file of one feature: its geometry and properties as JSON text.
+fn one_feature(geometry: &str, properties: &str) -> String {
+    format!(
+        r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{properties},"geometry":{geometry}}}]}}"#
+    )
+}
+
 #[test]
 fn bad_geometry_is_reported_by_path() {
     let line = |coords: &str| {
-        format!(
-            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{}},"geometry":{{"type":"LineString","coordinates":{coords}}}}}]}}"#
+        one_feature(
+            &format!(r#"{{"type":"LineString","coordinates":{coords}}}"#),
+            "{}",
         )
     };
     assert_eq!(
@@ -369,9 +377,7 @@ fn bad_geometry_is_reported_by_path() {
 #[test]
 fn a_misspelt_kind_gear_or_hazard_is_reported_instead_of_drawn_as_something_else() {
     let point = |properties: &str| {
-        format!(
-            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{properties},"geometry":{{"type":"Point","coordinates":[113.1,22.5]}}}}]}}"#
-        )
+        one_feature(r#"{"type":"Point","coordinates":[113.1,22.5]}"#, properties)
     };
     // A rescue pole typed "rescue_pole" was drawn as a lifebuoy; a hazard typed "Hazard" as a
     // plain place, missing from its route's hazards.
