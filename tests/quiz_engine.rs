@@ -202,6 +202,47 @@ fn shuffled_questions_never_start_in_content_order() {
 }
 
 #[test]
+fn options_come_in_any_order_but_steps_never_start_solved() {
+    // Two options: both orders, about as often (never as written would always put the first,
+    // often the answer, second).
+    let mut shuffler = Shuffler::new(3);
+    let as_written = (0..1000).filter(|_| shuffler.order(2) == [0, 1]).count();
+    assert!((400..600).contains(&as_written), "{as_written} of 1000");
+    let two = question(
+        "two",
+        &AgeBand::ALL,
+        QuestionKind::Single {
+            options: vec![text("float"), text("swim hard")],
+            answer: 0,
+        },
+    );
+    let set = set_of(vec![two]);
+    let first = (0..200)
+        .filter(|&seed| {
+            let round = Round::deal(&set, &[0], 1, &mut Shuffler::new(seed));
+            round.current().map(|t| t.order[0]) == Some(0)
+        })
+        .count();
+    assert!(
+        (60..140).contains(&first),
+        "{first} of 200 rounds show the answer first"
+    );
+    // An ordering question still never starts in its right order.
+    let steps = question(
+        "steps",
+        &AgeBand::ALL,
+        QuestionKind::Ordering {
+            steps: vec![text("1"), text("2")],
+        },
+    );
+    let set = set_of(vec![steps]);
+    for seed in 0..50 {
+        let round = Round::deal(&set, &[0], 1, &mut Shuffler::new(seed));
+        assert_eq!(round.current().map(|t| t.order.clone()), Some(vec![1, 0]));
+    }
+}
+
+#[test]
 fn no_repeats_until_the_bank_is_exhausted() {
     let set = singles(7);
     let mut shuffler = Shuffler::new(3);

@@ -2,7 +2,9 @@
 
 use river_guardians::content::{parse_content, AgeBand, QuestionKind, QuizContent};
 use river_guardians::i18n::Lang;
-use river_guardians::print::paper::{key_answer, letter, paper_order, KeyAnswer};
+use river_guardians::print::paper::{
+    key_answer, letter, paper_choice_order, paper_order, KeyAnswer,
+};
 use river_guardians::share::links::{url_part, worksheet_path, DeepLink};
 use river_guardians::share::qr::{qr_svg, QrSvg, QUIET_ZONE};
 
@@ -203,11 +205,22 @@ fn right_answers_are_not_always_the_first_printed_choice() {
 }
 
 #[test]
+fn two_options_print_in_either_order() {
+    // Never as written would print every two-option question's first option second: a child
+    // who learnt "it's the second" would be right on most of them.
+    let firsts = (0..2000)
+        .filter(|i| paper_choice_order(&format!("q-{i}"), 2) == [0, 1])
+        .count();
+    assert!((800..1200).contains(&firsts), "{firsts} of 2000");
+    assert_eq!(paper_choice_order("q-example", 1), [0]);
+}
+
+#[test]
 fn the_answer_key_names_the_printed_labels_of_the_right_answers() {
     for q in shipped_quizzes().sets.iter().flat_map(|s| &s.questions) {
         match (&q.kind, key_answer(q)) {
             (QuestionKind::Single { options, answer }, KeyAnswer::Letters(letters)) => {
-                let order = paper_order(&q.id, options.len());
+                let order = paper_choice_order(&q.id, options.len());
                 let printed = letters[0] as usize - 'A' as usize;
                 assert_eq!(order[printed], *answer, "{}", q.id);
             }
@@ -217,7 +230,7 @@ fn the_answer_key_names_the_printed_labels_of_the_right_answers() {
                 },
                 KeyAnswer::Letters(letters),
             ) => {
-                let order = paper_order(&q.id, options.len());
+                let order = paper_choice_order(&q.id, options.len());
                 let mut chosen: Vec<usize> = letters
                     .iter()
                     .map(|&l| order[l as usize - 'A' as usize])

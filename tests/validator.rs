@@ -163,6 +163,26 @@ fn truncated_json_missing_pictures_and_unknown_quiz_stops_are_all_reported() {
 }
 
 #[test]
+fn two_matches_that_read_the_same_are_reported() {
+    // "Sort the litter": two things into the same bin. The two "Recyclable" buttons cannot be
+    // told apart, and the other one would be marked wrong.
+    let (ok, out, _, file) = run_broken("same-bin", "quizzes.json", |q| {
+        let pairs = &mut q["sets"][1]["questions"][8]["pairs"];
+        pairs[1]["right"] = pairs[0]["right"].clone();
+    });
+    assert!(!ok, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with(&format!("{file}:")), "{out}");
+    assert!(
+        lines[0].ends_with(
+            " sets[1].questions[8].pairs[1].right: reads the same as sets[1].questions[8].pairs[0].right: a player cannot tell the two apart (to sort several things into one bin, ask a single-choice question for each)"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_question_id_used_twice_is_reported_where_it_is_used_again() {
     let (ok, out, text, file) = run_broken("twice", "quizzes.json", |q| {
         q["sets"][0]["questions"][0]["id"] = "same-question-id".into();

@@ -150,6 +150,36 @@ fn check_options(p: &mut Problems, path: &str, options: &[LocalText], min: usize
     for (i, option) in options.iter().enumerate() {
         p.text(format!("{path}[{i}]"), option);
     }
+    check_distinct(p, |i| format!("{path}[{i}]"), options.iter(), "");
+}
+
+/// Two entries of one list (options, steps, one side of the pairs) that read the same in either
+/// language: a player cannot tell them apart, and the answer is checked by which one was picked,
+/// so "the other" same-looking choice would be marked wrong. `hint` follows the message.
+fn check_distinct<'a>(
+    p: &mut Problems,
+    path: impl Fn(usize) -> String,
+    entries: impl Iterator<Item = &'a LocalText>,
+    hint: &str,
+) {
+    let entries: Vec<&LocalText> = entries.collect();
+    let same = |a: &LocalText, b: &LocalText| {
+        a.zh_cn.trim() == b.zh_cn.trim()
+            || a.en
+                .as_deref()
+                .is_some_and(|en| Some(en.trim()) == b.en.as_deref().map(str::trim))
+    };
+    for (i, entry) in entries.iter().enumerate() {
+        if let Some(j) = entries[..i].iter().position(|earlier| same(earlier, entry)) {
+            p.push(
+                path(i),
+                format!(
+                    "reads the same as {}: a player cannot tell the two apart{hint}",
+                    path(j)
+                ),
+            );
+        }
+    }
 }
 
 fn check_kind(p: &mut Problems, path: &str, kind: &QuestionKind) {
@@ -195,6 +225,18 @@ fn check_kind(p: &mut Problems, path: &str, kind: &QuestionKind) {
                 p.text(format!("{path}.pairs[{i}].left"), &pair.left);
                 p.text(format!("{path}.pairs[{i}].right"), &pair.right);
             }
+            check_distinct(
+                p,
+                |i| format!("{path}.pairs[{i}].left"),
+                pairs.iter().map(|pair| &pair.left),
+                "",
+            );
+            check_distinct(
+                p,
+                |i| format!("{path}.pairs[{i}].right"),
+                pairs.iter().map(|pair| &pair.right),
+                " (to sort several things into one bin, ask a single-choice question for each)",
+            );
         }
     }
 }

@@ -88,6 +88,7 @@ pub(super) const STRINGS: Strings = Strings {
     certificate_for: "Certificate for {team}",
     certificate_title: "River Guardian",
     certificate_body: "scored {points} of {max} in the “{set}” quiz",
+    certificate_took_part: "took part in the “{set}” quiz",
     certificate_thanks: "Thank you for helping to protect our rivers!",
     print_certificate: "Print or save the certificate",
     back_to_results: "Back to results",

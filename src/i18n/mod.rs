@@ -195,6 +195,7 @@ pub struct Strings {
     pub certificate_for: &'static str,
     pub certificate_title: &'static str,
     pub certificate_body: &'static str,
+    pub certificate_took_part: &'static str,
     pub certificate_thanks: &'static str,
     pub print_certificate: &'static str,
     pub back_to_results: &'static str,

@@ -88,6 +88,7 @@ pub(super) const STRINGS: Strings = Strings {
     certificate_for: "{team}的证书",
     certificate_title: "护河小卫士",
     certificate_body: "在“{set}”知识问答中获得 {points} / {max} 分",
+    certificate_took_part: "参加了“{set}”知识问答",
     certificate_thanks: "感谢你一起守护江河！",
     print_certificate: "打印或保存证书",
     back_to_results: "返回成绩",

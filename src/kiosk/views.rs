@@ -21,6 +21,8 @@ use wasm_bindgen::JsCast;
 const KIOSK_KEY: &str = "kiosk";
 const STATION_LANG_KEY: &str = "kiosk.lang";
 const STATION_AGE_KEY: &str = "kiosk.age";
+/// The organizer PIN as site.json last gave it ("" for none), for when site.json cannot be read.
+const STATION_PIN_KEY: &str = "kiosk.pin";
 /// The address's switches that set up a station (idle time, display) rather than a family's
 /// visit: `?text=large` is a family's, and starting over turns it off.
 const STATION_SWITCHES: [&str; 4] = ["idle", "contrast", "motion", "sound"];
@@ -130,6 +132,25 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> im
             .or_else(|| settings.with(|k| k.as_ref().and_then(|k| k.idle_seconds)))
             .unwrap_or(DEFAULT_IDLE_SECONDS)
     };
+    // The organizer PIN: `Some(None)` when site.json has none. Remembered on the device, so a
+    // station whose site.json is missing or still loading (a weak signal) asks for the PIN it
+    // last knew; one that never knew it (`None`) keeps the menu shut.
+    let loaded_pin = move || {
+        site.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(|s| s.kiosk.as_ref().and_then(|k| k.organizer_pin.clone()))
+        })
+    };
+    Effect::new(move |_| {
+        if let Some(pin) = loaded_pin() {
+            storage::save(STATION_PIN_KEY, pin.as_deref().unwrap_or(""));
+        }
+    });
+    let pin = Signal::derive(move || {
+        loaded_pin()
+            .or_else(|| storage::load(STATION_PIN_KEY).map(|p| (!p.is_empty()).then_some(p)))
+    });
     let phase = RwSignal::new(IdlePhase::Active);
     if let Some(StillPlayingAsked(asked)) = use_context() {
         Effect::new(move |_| asked.set(matches!(phase.get(), IdlePhase::Warning(_))));
@@ -157,7 +178,14 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> im
         }
     };
     let listeners = [
-        window_event_listener(ev::pointerdown, move |_| touched()),
+        // A finger that comes down while "Still playing?" asks lifts onto the overlay, whose own
+        // tap carries on: closed on the way down, the overlay would hand that tap to the answer
+        // button under it.
+        window_event_listener(ev::pointerdown, move |_| {
+            if phase.get_untracked() == IdlePhase::Active {
+                touched();
+            }
+        }),
         window_event_listener(ev::keydown, move |_| touched()),
         window_event_listener(ev::wheel, move |_| touched()),
     ];
@@ -239,7 +267,7 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> im
         <Show when=move || kiosk.attract.get()>
             <AttractScreen on_start=move || kiosk.attract.set(false)/>
         </Show>
-        <OrganizerButton kiosk menu pin=Signal::derive(move || settings.with(|k| k.as_ref().and_then(|k| k.organizer_pin.clone())))/>
+        <OrganizerButton kiosk menu pin/>
     }
 }
 
@@ -254,11 +282,12 @@ fn StillPlaying(seconds: u32, on_continue: impl Fn() + Copy + 'static) -> impl I
         }
     });
     view! {
-        <div class="kiosk-overlay" role="alertdialog" aria-modal="true" aria-labelledby="still-playing" aria-describedby="still-playing-count">
+        // A tap anywhere on it carries on (the button's own tap too, as it bubbles up).
+        <div class="kiosk-overlay" role="alertdialog" aria-modal="true" aria-labelledby="still-playing" aria-describedby="still-playing-count" on:click=move |_| on_continue()>
             <div class="kiosk-panel">
                 <h2 id="still-playing">{tr(|t| t.still_playing)}</h2>
                 <p id="still-playing-count">{move || lang.get().t().starting_over_in.replace("{n}", &seconds.to_string())}</p>
-                <button node_ref=button type="button" class="button big" on:click=move |_| on_continue()>{tr(|t| t.continue_playing)}</button>
+                <button node_ref=button type="button" class="button big">{tr(|t| t.continue_playing)}</button>
             </div>
         </div>
     }
@@ -312,13 +341,14 @@ fn AttractScreen(on_start: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
 }
 
 /// A small corner button: held for 1.5 s (pointer, or Enter/Space held down) it opens the
-/// organizer menu, behind the PIN from `site.json` when there is one. `menu` is the station's, so
+/// organizer menu, behind the PIN from `site.json` when there is one (`pin`: `None` while no PIN
+/// is known, and then the menu stays shut). `menu` is the station's, so
 /// starting over closes the menu.
 #[component]
 fn OrganizerButton(
     kiosk: Kiosk,
     menu: RwSignal<MenuStage>,
-    pin: Signal<Option<String>>,
+    pin: Signal<Option<Option<String>>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
@@ -351,11 +381,12 @@ fn OrganizerButton(
         let handle = set_timeout_with_handle(
             move || {
                 timer.set_value(None);
-                menu.set(if pin.get_untracked().is_some() {
-                    MenuStage::Pin
-                } else {
-                    MenuStage::Menu
-                });
+                match pin.get_untracked() {
+                    Some(Some(_)) => menu.set(MenuStage::Pin),
+                    Some(None) => menu.set(MenuStage::Menu),
+                    // No PIN known yet: not the menu, which the PIN may guard.
+                    None => {}
+                }
             },
             Duration::from_millis(LONG_PRESS_MS),
         );
@@ -378,7 +409,7 @@ fn OrganizerButton(
         </button>
         {move || match menu.get() {
             MenuStage::Closed => ().into_any(),
-            MenuStage::Pin => view! { <PinPrompt pin on_done=move |ok: bool| menu.set(if ok { MenuStage::Menu } else { MenuStage::Closed })/> }.into_any(),
+            MenuStage::Pin => view! { <PinPrompt pin=Signal::derive(move || pin.get().flatten()) on_done=move |ok: bool| menu.set(if ok { MenuStage::Menu } else { MenuStage::Closed })/> }.into_any(),
             MenuStage::Menu => view! { <OrganizerMenu kiosk on_close=move || menu.set(MenuStage::Closed)/> }.into_any(),
         }}
     }
@@ -481,7 +512,12 @@ fn OrganizerMenu(
     let navigate = use_navigate();
     let exit = move |_| {
         // The station's choices go with it: a later `?mode=kiosk` starts from zh-CN and every age.
-        for key in [KIOSK_KEY, STATION_LANG_KEY, STATION_AGE_KEY] {
+        for key in [
+            KIOSK_KEY,
+            STATION_LANG_KEY,
+            STATION_AGE_KEY,
+            STATION_PIN_KEY,
+        ] {
             storage::remove(key);
         }
         kiosk.on.set(false);

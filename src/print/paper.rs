@@ -5,11 +5,22 @@
 
 use crate::content::{Question, QuestionKind};
 
-/// The order in which a question's `n` options (steps, right-hand items) are printed: a
-/// shuffle seeded by the question id, identical on every device and every print, and for two or
-/// more never the order as written (steps printed in order, or matches printed opposite their
-/// items, would print the question solved).
+/// The order in which a question's `n` steps or right-hand matches are printed: a shuffle seeded
+/// by the question id, identical on every device and every print, and for two or more never the
+/// order as written (steps printed in order, or matches printed opposite their items, would
+/// print the question solved).
 pub fn paper_order(question_id: &str, n: usize) -> Vec<usize> {
+    let mut order = paper_choice_order(question_id, n);
+    if n >= 2 && order.iter().enumerate().all(|(i, &v)| i == v) {
+        order.rotate_left(1);
+    }
+    order
+}
+
+/// The order in which a question's `n` options are printed: the same seeded shuffle, which may
+/// keep the order as written (a rule against it would print every two-option question's first
+/// option second, and the bank's answer is often the first).
+pub fn paper_choice_order(question_id: &str, n: usize) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     let mut rng = fastrand::Rng::with_seed(seed(question_id));
     // Fisher–Yates on u32 draws: fastrand's own shuffle draws by `usize`, which differs between
@@ -17,9 +28,6 @@ pub fn paper_order(question_id: &str, n: usize) -> Vec<usize> {
     for i in (1..n).rev() {
         let j = rng.u32(..=i as u32) as usize;
         order.swap(i, j);
-    }
-    if n >= 2 && order.iter().enumerate().all(|(i, &v)| i == v) {
-        order.rotate_left(1);
     }
     order
 }
@@ -49,21 +57,22 @@ pub enum KeyAnswer {
     Pairs(Vec<(usize, char)>),
 }
 
-/// The answer to `question` as printed with [`paper_order`].
+/// The answer to `question` as printed with [`paper_choice_order`] and [`paper_order`].
 pub fn key_answer(question: &Question) -> KeyAnswer {
     let order = |n| paper_order(&question.id, n);
+    let choice_order = |n| paper_choice_order(&question.id, n);
     // The printed label of content item `item`, when items are printed in `order`.
     let label = |order: &[usize], item: usize| {
         letter(order.iter().position(|&i| i == item).unwrap_or(item))
     };
     match &question.kind {
         QuestionKind::Single { options, answer } => {
-            KeyAnswer::Letters(vec![label(&order(options.len()), *answer)])
+            KeyAnswer::Letters(vec![label(&choice_order(options.len()), *answer)])
         }
         QuestionKind::Multiple {
             options, answers, ..
         } => {
-            let order = order(options.len());
+            let order = choice_order(options.len());
             let mut letters: Vec<char> = answers.iter().map(|&a| label(&order, a)).collect();
             letters.sort_unstable();
             KeyAnswer::Letters(letters)

@@ -2,7 +2,7 @@
 //! Two buttons print the pupils' copies (no key) and the key alone; the browser's own Print
 //! prints both.
 
-use super::paper::{key_answer, letter, paper_order};
+use super::paper::{key_answer, letter, paper_choice_order, paper_order};
 use crate::content::{AgeBand, LocalText, Question, QuestionKind, QuizContent, QuizSet};
 use crate::i18n::{Lang, Pick};
 use crate::quiz::WithQuizSet;
@@ -140,11 +140,14 @@ fn PaperQuestion(question: Question, lang: Lang) -> impl IntoView {
     let t = lang.t();
     let text = move |text: &LocalText| text.get(lang).to_owned();
     let order = |n| paper_order(&question.id, n);
-    let choices = |items: &[LocalText], class: &'static str| {
-        let items: Vec<String> = order(items.len())
-            .into_iter()
-            .map(|i| text(&items[i]))
-            .collect();
+    // Options in any order; steps never as written (that would print them solved).
+    let choices = |items: &[LocalText], class: &'static str, solved_as_written: bool| {
+        let printed = if solved_as_written {
+            order(items.len())
+        } else {
+            paper_choice_order(&question.id, items.len())
+        };
+        let items: Vec<String> = printed.into_iter().map(|i| text(&items[i])).collect();
         view! {
             <ul class=format!("paper-choices {class}")>
                 {items
@@ -157,10 +160,10 @@ fn PaperQuestion(question: Question, lang: Lang) -> impl IntoView {
     };
     let (hint, body) = match &question.kind {
         QuestionKind::Single { options, .. } => {
-            (t.paper_choose_one, choices(options, "").into_any())
+            (t.paper_choose_one, choices(options, "", false).into_any())
         }
         QuestionKind::Multiple { options, .. } => {
-            (t.paper_choose_all, choices(options, "").into_any())
+            (t.paper_choose_all, choices(options, "", false).into_any())
         }
         QuestionKind::TrueFalse { .. } => (
             t.paper_true_false,
@@ -172,7 +175,9 @@ fn PaperQuestion(question: Question, lang: Lang) -> impl IntoView {
             }
             .into_any(),
         ),
-        QuestionKind::Ordering { steps } => (t.paper_order, choices(steps, "numbered").into_any()),
+        QuestionKind::Ordering { steps } => {
+            (t.paper_order, choices(steps, "numbered", true).into_any())
+        }
         QuestionKind::Matching { pairs } => {
             let right: Vec<String> = order(pairs.len())
                 .into_iter()

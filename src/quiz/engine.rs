@@ -23,8 +23,16 @@ impl Shuffler {
         self.0.shuffle(items);
     }
 
+    /// `0..n` in random order, the order as written included.
+    pub fn order(&mut self, n: usize) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..n).collect();
+        self.0.shuffle(&mut order);
+        order
+    }
+
     /// `0..n` in random order; for two or more items, never the identity order, so an
-    /// ordering question never starts solved and options never sit as written.
+    /// ordering question never starts solved and a matching column never sits opposite its
+    /// matches.
     pub fn permutation(&mut self, n: usize) -> Vec<usize> {
         let mut order: Vec<usize> = (0..n).collect();
         if n < 2 {
@@ -240,17 +248,20 @@ impl Round {
             .iter()
             .enumerate()
             .map(|(i, &question)| {
-                let n = match &set.questions[question].kind {
+                // Options in any order (never as written would put a two-option question's
+                // first option, often the answer, always second); steps and matches never as
+                // written, which would start them solved.
+                let order = match &set.questions[question].kind {
                     QuestionKind::Single { options, .. }
-                    | QuestionKind::Multiple { options, .. } => options.len(),
-                    QuestionKind::Ordering { steps } => steps.len(),
-                    QuestionKind::Matching { pairs } => pairs.len(),
-                    QuestionKind::TrueFalse { .. } => 0,
+                    | QuestionKind::Multiple { options, .. } => shuffler.order(options.len()),
+                    QuestionKind::Ordering { steps } => shuffler.permutation(steps.len()),
+                    QuestionKind::Matching { pairs } => shuffler.permutation(pairs.len()),
+                    QuestionKind::TrueFalse { .. } => Vec::new(),
                 };
                 Turn {
                     question,
                     team: i % teams,
-                    order: shuffler.permutation(n),
+                    order,
                 }
             })
             .collect();

@@ -9,8 +9,8 @@ use crate::content::{AgeBand, QuizContent, QuizSet};
 use crate::i18n::Pick;
 use crate::kiosk::StillPlayingAsked;
 use crate::shell::{
-    after_next_paint, is_embedded, post_to_parent, tr, use_feedback_sound, use_lang, AgePicker,
-    LongDate, PrintButton,
+    after_next_paint, focus_if_lost, is_embedded, post_to_parent, tr, use_feedback_sound, use_lang,
+    AgePicker, LongDate, PrintButton,
 };
 use crate::storage;
 use leptos::html;
@@ -172,8 +172,10 @@ pub fn Game(
         teams.set(default_teams(1));
         round.set(None);
         stage.set(Stage::Setup);
-        // The results page was long: the next family starts at the top.
+        // The results page was long: the next family starts at the top, and the focus with it
+        // (the button it was on is gone).
         window().scroll_to_with_x_and_y(0.0, 0.0);
+        after_next_paint(|| focus_if_lost("main h1"));
     };
 
     let title = move || set.with_value(|s| s.title.get(lang.get()).to_owned());
@@ -596,8 +598,16 @@ fn CertificateScreen(
         return ().into_any();
     };
     let date = today();
+    // A team that got none right still took part: its certificate says so, without a 0 and
+    // three empty stars to take home.
+    let scored = result.points > 0.0;
     let body = move || {
-        t().certificate_body
+        let words = if scored {
+            t().certificate_body
+        } else {
+            t().certificate_took_part
+        };
+        words
             .replace(
                 "{set}",
                 &set.with_value(|s| s.title.get(lang.get()).to_owned()),
@@ -611,7 +621,7 @@ fn CertificateScreen(
             <h2 id="certificate-heading" tabindex="-1" node_ref=heading>{tr(|t| t.certificate_title)}</h2>
             <p class="certificate-name">{move || animal.name(lang.get())}</p>
             <p class="certificate-body">{body}</p>
-            <Stars count=result.stars/>
+            {scored.then(|| view! { <Stars count=result.stars/> })}
             <p class="certificate-thanks">{tr(|t| t.certificate_thanks)}</p>
             <p class="certificate-date"><LongDate iso=date/></p>
         </article>

@@ -249,3 +249,51 @@ test('a station never starts over under someone reading the emergency card, and 
   await expect(page).toHaveURL(/\/emergency/);
   await expect(page.getByRole('link', { name: /^120/ }).first()).toBeVisible();
 });
+
+test('a tap on "Still playing?" carries on, and does not also answer the question under the finger', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const context = await browser.newContext({ hasTouch: true, viewport: { width: 800, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto('/quiz/save-water?mode=kiosk&idle=5&age=adults&lang=en');
+  await page.getByRole('button', { name: 'Start', exact: true }).tap();
+  const prompt = await page.locator('h2.prompt').innerText();
+  const option = page.locator('.options button').first();
+  const box = await option.boundingBox();
+  const ask = page.getByRole('alertdialog', { name: 'Still playing?' });
+  await expect(ask).toBeVisible({ timeout: 15_000 });
+  // A grandparent taps the dimmed screen where an answer lies beneath.
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(ask).toHaveCount(0);
+  await page.waitForTimeout(500);
+  await expect(page.locator('h2.prompt')).toHaveText(prompt);
+  await expect(page.getByText(/^(Correct|Not quite)/)).toHaveCount(0);
+  await expect(page.locator('.options button[aria-pressed="true"]')).toHaveCount(0);
+  await context.close();
+});
+
+test('a station whose site.json cannot be read keeps the organizer menu shut, or behind the PIN it last knew', async ({ page, request }) => {
+  const site = await (await request.get('/content/site.json')).json();
+  const hold = async () => {
+    const corner = page.getByRole('button', { name: 'Organizer menu (press and hold)' });
+    await corner.focus();
+    await page.keyboard.down('Enter');
+    await page.waitForTimeout(1600);
+    await page.keyboard.up('Enter');
+  };
+  // Never read on this tablet: a child's long press opens nothing.
+  await page.route('**/content/site.json', (route) => route.abort('internetdisconnected'));
+  await page.goto('/?mode=kiosk&lang=en');
+  await page.getByRole('button', { name: 'Tap to start' }).click();
+  await hold();
+  await expect(page.getByRole('dialog', { name: 'Organizer menu' })).toHaveCount(0);
+  // Read once, then out of reach: the PIN it gave is still asked for.
+  await page.unroute('**/content/site.json');
+  await page.reload();
+  await page.getByRole('button', { name: 'Tap to start' }).click();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('rg.v1.kiosk.pin'))).toBe(site.kiosk.organizer_pin);
+  await page.route('**/content/site.json', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await page.getByRole('button', { name: 'Tap to start' }).click();
+  await hold();
+  await expect(page.getByRole('dialog', { name: 'Organizer menu' }).getByLabel('Organizer PIN')).toBeVisible();
+});

@@ -66,6 +66,8 @@ for (const how of ['tap', 'keyboard']) {
     // The leaderboard of the day remembers both teams; "next family" clears the game.
     await press(page.getByRole('button', { name: 'Back to results' }));
     await press(page.getByRole('button', { name: 'Next family' }));
+    // The button went with the results: the focus starts the next family at the top.
+    if (how === 'keyboard') await expect(page.getByRole('heading', { level: 1, name: 'Litter and sewage' })).toBeFocused();
     const board = page.getByRole('region', { name: "Today's leaderboard" });
     await expect(board).toContainText('Otters');
     await expect(board).toContainText('Dolphins');
@@ -217,6 +219,25 @@ test('the certificate prints on one A4 page without the site chrome', async ({ p
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages).toBe(1);
+});
+
+test('a team that got none right takes home a certificate for taking part, not a 0 and empty stars', async ({ page, request }) => {
+  await loadBank(request, 'en');
+  await page.goto('/quiz/save-water?age=kindergarten&lang=en&seed=5');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  for (;;) {
+    await answerCurrent(page, 'en', { right: false });
+    const results = page.getByRole('button', { name: 'See results' });
+    if (await results.isVisible()) { await results.click(); break; }
+    await page.getByRole('button', { name: 'Next question' }).click();
+  }
+  await expect(page.getByText(/^0 of \d+ points?$/)).toBeVisible();
+  await page.getByRole('button', { name: /Certificate for/ }).click();
+  const certificate = page.getByRole('article', { name: 'River Guardian' });
+  await expect(certificate).toContainText('took part in the “Saving water” quiz');
+  await expect(certificate).not.toContainText(/\b0\b/);
+  await expect(certificate.getByRole('img', { name: /stars/ })).toHaveCount(0);
+  await expect(certificate).toContainText('Thank you for helping to protect our rivers!');
 });
 
 test('a timed set can be played without its clock, kindergarten starts without it, and a screen reader hears the last ten seconds', async ({ page }) => {
