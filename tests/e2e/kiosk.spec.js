@@ -256,18 +256,18 @@ test('a tap on "Still playing?" carries on, and does not also answer the questio
   const page = await context.newPage();
   await page.goto('/quiz/save-water?mode=kiosk&idle=5&age=adults&lang=en');
   await page.getByRole('button', { name: 'Start', exact: true }).tap();
-  const prompt = await page.locator('h2.prompt').innerText();
-  const option = page.locator('.options button').first();
-  const box = await option.boundingBox();
+  // Whatever kind of question comes first: an option, a step or a match to tap.
+  const answer = page.locator('.options .option, ol.ordering .option, .match-right .option').first();
+  const box = await answer.boundingBox();
+  const before = await page.getByRole('main').innerHTML();
   const ask = page.getByRole('alertdialog', { name: 'Still playing?' });
   await expect(ask).toBeVisible({ timeout: 15_000 });
   // A grandparent taps the dimmed screen where an answer lies beneath.
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
   await expect(ask).toHaveCount(0);
   await page.waitForTimeout(500);
-  await expect(page.locator('h2.prompt')).toHaveText(prompt);
-  await expect(page.getByText(/^(Correct|Not quite)/)).toHaveCount(0);
-  await expect(page.locator('.options button[aria-pressed="true"]')).toHaveCount(0);
+  // Nothing answered, picked or paired: the question is as it was.
+  expect(await page.getByRole('main').innerHTML()).toBe(before);
   await context.close();
 });
 
