@@ -2,6 +2,7 @@
 
 use super::teams::Animal;
 use crate::storage;
+use leptos::prelude::{ArcTrigger, Notify, Track};
 use serde::{Deserialize, Serialize};
 
 const LEADERBOARD_KEY: &str = "leaderboard";
@@ -72,9 +73,21 @@ pub fn record(new: Vec<Entry>, day: &str) {
     }
 }
 
+thread_local! {
+    /// Notified by [`clear`], so a table already on screen empties too (the kiosk organizer
+    /// menu clears it from over the quiz page).
+    static CLEARED: ArcTrigger = ArcTrigger::new();
+}
+
+/// Tracks [`clear`]: a reactive read that reruns when the leaderboard is emptied.
+pub fn track_cleared() {
+    CLEARED.with(|cleared| cleared.track());
+}
+
 /// Empties the leaderboard (an organizer's action).
 pub fn clear() {
     storage::save(LEADERBOARD_KEY, "[]");
+    CLEARED.with(|cleared| cleared.notify());
 }
 
 #[cfg(test)]

@@ -96,14 +96,17 @@ pub(super) fn today() -> String {
 pub(super) fn Leaderboard(quizzes: StoredValue<QuizContent>) -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
-    let entries = RwSignal::new(leaderboard::ranked_for_day(&leaderboard::load(), &today()));
+    // Read again when cleared, here or from the kiosk organizer menu over this page.
+    let entries = Memo::new(move |_| {
+        leaderboard::track_cleared();
+        leaderboard::ranked_for_day(&leaderboard::load(), &today())
+    });
     let clear = move |_| {
         let confirmed = window()
             .confirm_with_message(t().confirm_clear)
             .unwrap_or(false);
         if confirmed {
             leaderboard::clear();
-            entries.set(Vec::new());
         }
     };
     let row = move |(place, entry): (usize, Entry)| {

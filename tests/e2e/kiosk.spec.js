@@ -297,3 +297,27 @@ test('a station whose site.json cannot be read keeps the organizer menu shut, or
   await hold();
   await expect(page.getByRole('dialog', { name: 'Organizer menu' }).getByLabel('Organizer PIN')).toBeVisible();
 });
+
+test('"Clear the leaderboard" in the organizer menu empties the table on the page beneath at once', async ({ page, request }) => {
+  const site = await (await request.get('/content/site.json')).json();
+  await page.goto('/quiz/drowning-prevention?mode=kiosk&lang=en');
+  await page.evaluate(() => localStorage.setItem('rg.v1.leaderboard', JSON.stringify([
+    { team: 'dolphin', set: 'drowning-prevention', points: 3, max: 5, date: new Date().toISOString().slice(0, 10) },
+  ])));
+  await page.reload();
+  const board = page.getByRole('region', { name: "Today's leaderboard" });
+  await expect(board).toContainText('Dolphins');
+  const corner = page.getByRole('button', { name: 'Organizer menu (press and hold)' });
+  await corner.focus();
+  await page.keyboard.down('Enter');
+  await page.waitForTimeout(1600);
+  await page.keyboard.up('Enter');
+  const menu = page.getByRole('dialog', { name: 'Organizer menu' });
+  await menu.getByLabel('Organizer PIN').fill(site.kiosk.organizer_pin);
+  await menu.getByRole('button', { name: 'Open' }).click();
+  page.once('dialog', (dialog) => dialog.accept());
+  await menu.getByRole('button', { name: 'Clear the leaderboard' }).click();
+  await menu.getByRole('button', { name: 'Close' }).click();
+  await expect(board).toContainText('No scores yet today.');
+  await expect(board).not.toContainText('Dolphins');
+});
