@@ -5,6 +5,23 @@ import { loadBank, answerCurrent } from './quiz-helpers.js';
 
 const saved = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rg.v1.')).sort());
 
+/** Holds the organizer corner button down for 1.6 s, as an organizer does (here with Enter). */
+async function holdCorner(page) {
+  await page.getByRole('button', { name: 'Organizer menu (press and hold)' }).focus();
+  await page.keyboard.down('Enter');
+  await page.waitForTimeout(1600);
+  await page.keyboard.up('Enter');
+}
+
+/** Opens the organizer menu with its PIN; returns the menu. */
+async function openMenu(page, pin) {
+  await holdCorner(page);
+  const menu = page.getByRole('dialog', { name: 'Organizer menu' });
+  await menu.getByLabel('Organizer PIN').fill(pin);
+  await menu.getByRole('button', { name: 'Open' }).click();
+  return menu;
+}
+
 test('idle: "Still playing?" counts down, Continue keeps the game, then the station starts over for the next family', async ({ page, request }) => {
   test.setTimeout(60_000);
   await loadBank(request, 'en');
@@ -117,14 +134,7 @@ test('starting over closes an organizer menu left open and gives the next family
   await page.getByRole('banner').getByRole('button', { name: 'Large text' }).click();
   await expect(page.locator('html')).toHaveClass(/large-text/);
   // An organizer opens the menu with the PIN, and walks away.
-  const corner = page.getByRole('button', { name: 'Organizer menu (press and hold)' });
-  await corner.focus();
-  await page.keyboard.down('Enter');
-  await page.waitForTimeout(1600);
-  await page.keyboard.up('Enter');
-  const menu = page.getByRole('dialog', { name: 'Organizer menu' });
-  await menu.getByLabel('Organizer PIN').fill(site.kiosk.organizer_pin);
-  await menu.getByRole('button', { name: 'Open' }).click();
+  const menu = await openMenu(page, site.kiosk.organizer_pin);
   await expect(menu.getByRole('button', { name: 'Grades 1-3' })).toBeVisible();
   // The menu shows the station's language, not the one the grandparent switched the screen to.
   await expect(menu.getByRole('button', { name: '中文' })).toHaveAttribute('aria-pressed', 'true');
@@ -163,12 +173,7 @@ test('Escape closes the PIN prompt and the organizer menu, and the focus goes ba
   const site = await (await request.get('/content/site.json')).json();
   await page.goto('/quiz?mode=kiosk&lang=en');
   const corner = page.getByRole('button', { name: 'Organizer menu (press and hold)' });
-  const hold = async () => {
-    await corner.focus();
-    await page.keyboard.down('Enter');
-    await page.waitForTimeout(1600);
-    await page.keyboard.up('Enter');
-  };
+  const hold = () => holdCorner(page);
   const dialog = page.getByRole('dialog', { name: 'Organizer menu' });
   await hold();
   await expect(dialog.getByLabel('Organizer PIN')).toBeFocused();
@@ -273,13 +278,7 @@ test('a tap on "Still playing?" carries on, and does not also answer the questio
 
 test('a station whose site.json cannot be read keeps the organizer menu shut, or behind the PIN it last knew', async ({ page, request }) => {
   const site = await (await request.get('/content/site.json')).json();
-  const hold = async () => {
-    const corner = page.getByRole('button', { name: 'Organizer menu (press and hold)' });
-    await corner.focus();
-    await page.keyboard.down('Enter');
-    await page.waitForTimeout(1600);
-    await page.keyboard.up('Enter');
-  };
+  const hold = () => holdCorner(page);
   // Never read on this tablet: a child's long press opens nothing.
   await page.route('**/content/site.json', (route) => route.abort('internetdisconnected'));
   await page.goto('/?mode=kiosk&lang=en');
@@ -307,14 +306,7 @@ test('"Clear the leaderboard" in the organizer menu empties the table on the pag
   await page.reload();
   const board = page.getByRole('region', { name: "Today's leaderboard" });
   await expect(board).toContainText('Dolphins');
-  const corner = page.getByRole('button', { name: 'Organizer menu (press and hold)' });
-  await corner.focus();
-  await page.keyboard.down('Enter');
-  await page.waitForTimeout(1600);
-  await page.keyboard.up('Enter');
-  const menu = page.getByRole('dialog', { name: 'Organizer menu' });
-  await menu.getByLabel('Organizer PIN').fill(site.kiosk.organizer_pin);
-  await menu.getByRole('button', { name: 'Open' }).click();
+  const menu = await openMenu(page, site.kiosk.organizer_pin);
   page.once('dialog', (dialog) => dialog.accept());
   await menu.getByRole('button', { name: 'Clear the leaderboard' }).click();
   await menu.getByRole('button', { name: 'Close' }).click();
