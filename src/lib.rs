@@ -2,6 +2,7 @@
 //! patrol maps for park volunteer days, schools and volunteers, as a client-side Leptos app.
 
 pub mod content;
+pub mod fnv;
 pub mod guide;
 pub mod i18n;
 pub mod kiosk;

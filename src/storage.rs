@@ -55,13 +55,21 @@ fn tab_key(key: &str) -> String {
     }
 }
 
-/// This frame's name or place among its parent's frames; `None` in a tab of its own.
-fn frame_name() -> Option<String> {
+/// This window and the page it is framed in (a lesson's); `None` in a tab of its own.
+fn window_and_parent() -> Option<(web_sys::Window, web_sys::Window)> {
     let window = web_sys::window()?;
     let parent = window.parent().ok()??;
-    if parent == window {
-        return None;
-    }
+    (parent != window).then_some((window, parent))
+}
+
+/// Whether the app runs inside another page's frame (a lesson's iframe).
+pub fn in_frame() -> bool {
+    window_and_parent().is_some()
+}
+
+/// This frame's name or place among its parent's frames; `None` in a tab of its own.
+fn frame_name() -> Option<String> {
+    let (window, parent) = window_and_parent()?;
     if let Some(name) = window.name().ok().filter(|name| !name.is_empty()) {
         return Some(name);
     }

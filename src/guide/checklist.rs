@@ -1,6 +1,7 @@
 //! Checklist ticks, remembered on the device per section, for the steps they were ticked on.
 
 use crate::content::GuideSection;
+use crate::fnv::fnv1a;
 use crate::storage;
 use serde::{Deserialize, Serialize};
 
@@ -18,13 +19,13 @@ struct Saved {
 /// A fingerprint of a section's steps, in order (FNV-1a over their Chinese text): ticks are step
 /// numbers, so once organizers add, remove or reorder steps the saved ticks would mark others.
 pub fn steps_fingerprint(section: &GuideSection) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for step in section.groups.iter().flat_map(|group| &group.steps) {
-        for byte in step.text.zh_cn.bytes().chain([0]) {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    hash
+    fnv1a(
+        section
+            .groups
+            .iter()
+            .flat_map(|group| &group.steps)
+            .flat_map(|step| step.text.zh_cn.bytes().chain([0])),
+    )
 }
 
 /// The ticked step numbers of a section's checklist whose steps have the fingerprint `steps`;

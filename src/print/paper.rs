@@ -4,6 +4,7 @@
 //! question's id: the same worksheet prints the same way every time, and its key matches.
 
 use crate::content::{Question, QuestionKind};
+use crate::fnv::fnv1a;
 
 /// The order in which a question's `n` steps or right-hand matches are printed: a shuffle seeded
 /// by the question id, identical on every device and every print, and for two or more never the
@@ -22,7 +23,7 @@ pub fn paper_order(question_id: &str, n: usize) -> Vec<usize> {
 /// option second, and the bank's answer is often the first).
 pub fn paper_choice_order(question_id: &str, n: usize) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
-    let mut rng = fastrand::Rng::with_seed(seed(question_id));
+    let mut rng = fastrand::Rng::with_seed(fnv1a(question_id.bytes()));
     // Fisher–Yates on u32 draws: fastrand's own shuffle draws by `usize`, which differs between
     // the browser's wasm32 and the native tests, so the tests would check another order.
     for i in (1..n).rev() {
@@ -30,13 +31,6 @@ pub fn paper_choice_order(question_id: &str, n: usize) -> Vec<usize> {
         order.swap(i, j);
     }
     order
-}
-
-/// FNV-1a: a small stable hash (std's hasher may change between Rust versions).
-fn seed(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 /// The label of the `i`-th printed choice: A, B, C…

@@ -44,7 +44,7 @@ pub fn provide_embed() -> bool {
 /// site).
 pub fn address_switch(param: &str, query: &ParamsMap) -> Option<String> {
     let from_url = query.get(param);
-    if !in_frame() {
+    if !storage::in_frame() {
         return from_url;
     }
     let key = format!("switch.{param}");
@@ -59,15 +59,6 @@ pub fn address_switch(param: &str, query: &ParamsMap) -> Option<String> {
         }
         None => storage::load_for_tab(&key),
     }
-}
-
-/// Whether the app runs inside another page's frame (a lesson's iframe).
-fn in_frame() -> bool {
-    window()
-        .parent()
-        .ok()
-        .flatten()
-        .is_some_and(|p| p != window())
 }
 
 /// Whether the current page is a lesson embed.

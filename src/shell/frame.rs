@@ -15,9 +15,7 @@ pub fn after_next_paint(work: impl FnOnce() + 'static) {
 /// would start over from the top while a screen reader said nothing.
 pub fn focus_if_lost(selector: &str) {
     let document = document();
-    let lost = document
-        .active_element()
-        .is_none_or(|active| document.body().is_some_and(|body| *body == active));
+    let lost = focus_on_document(&document);
     let target = document
         .query_selector(selector)
         .ok()
@@ -30,4 +28,11 @@ pub fn focus_if_lost(selector: &str) {
         }
         let _ = target.focus();
     }
+}
+
+/// Whether the keyboard focus is on the document itself (nothing in particular).
+pub fn focus_on_document(document: &web_sys::Document) -> bool {
+    document
+        .active_element()
+        .is_none_or(|active| document.body().is_some_and(|body| *body == active))
 }

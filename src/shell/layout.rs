@@ -1,6 +1,7 @@
 //! The page frame: skip link, header with the three doors and the language switch, main area.
 
 use super::embed::provide_embed;
+use super::frame::focus_on_document;
 use super::prefs::provide_prefs;
 use super::{
     after_next_paint, provide_lang, provide_offline, tr, EmergencyButton, LanguageSwitch,
@@ -77,14 +78,14 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 /// (or a dialog) has put it somewhere.
 fn focus_main_if_left_behind() {
     let document = document();
-    let left_behind = document.active_element().is_none_or(|active| {
-        document.body().is_some_and(|body| *body == active)
-            || active
+    let left_behind = focus_on_document(&document)
+        || document.active_element().is_some_and(|active| {
+            active
                 .closest(".site-header, .site-footer")
                 .ok()
                 .flatten()
                 .is_some()
-    });
+        });
     if left_behind {
         focus_main();
     }
