@@ -463,3 +463,38 @@ fn svg_paths_round_to_tenths_and_drop_trailing_zeros() {
     );
     assert_eq!(svg_path(&[], 0.0, true), "");
 }
+
+#[test]
+fn hazards_and_gear_are_listed_in_walking_order_not_file_order() {
+    // A route walked west to east; the file lists its hazards and gear east, west, middle.
+    let point = |id: &str, kind: &str, lon: f64| {
+        format!(
+            r#"{{"type":"Feature","properties":{{"id":"{id}","kind":"{kind}","name":"{id}"}},"geometry":{{"type":"Point","coordinates":[{lon},22.5003]}}}}"#
+        )
+    };
+    let file = format!(
+        r#"{{"type":"FeatureCollection","features":[
+        {{"type":"Feature","properties":{{"id":"bank","kind":"route","name":"Bank"}},"geometry":{{"type":"LineString","coordinates":[[113.000,22.5],[113.004,22.5],[113.008,22.5]]}}}},
+        {},{},{},{},{},{}]}}"#,
+        point("hazard-east", "hazard", 113.0075),
+        point("gear-east", "rescue", 113.0078),
+        point("hazard-west", "hazard", 113.0005),
+        point("gear-west", "rescue", 113.0002),
+        point("hazard-middle", "hazard", 113.0041),
+        point("gear-middle", "rescue", 113.0039),
+    );
+    let file: GeoJsonFile = parse_content("content/routes.geojson", &file).unwrap();
+    let data = MapData::from_geojson(&file);
+    let summary = summarise(data.route("bank").unwrap(), &data.places);
+    let ids = |indexes: &[usize]| -> Vec<String> {
+        indexes.iter().map(|&i| data.places[i].id.clone()).collect()
+    };
+    assert_eq!(
+        ids(&summary.hazards),
+        ["hazard-west", "hazard-middle", "hazard-east"]
+    );
+    assert_eq!(
+        ids(&summary.gear),
+        ["gear-west", "gear-middle", "gear-east"]
+    );
+}

@@ -26,9 +26,10 @@ pub struct RouteSummary {
     pub minutes: u32,
     /// Indexes of its checkpoints in walking order.
     pub checkpoints: Vec<usize>,
-    /// Indexes of hazards within [`HAZARD_NEAR_M`].
+    /// Indexes of hazards within [`HAZARD_NEAR_M`], in the order a volunteer walking the route
+    /// passes them.
     pub hazards: Vec<usize>,
-    /// Indexes of rescue gear within [`GEAR_NEAR_M`].
+    /// Indexes of rescue gear within [`GEAR_NEAR_M`], in walking order.
     pub gear: Vec<usize>,
 }
 
@@ -80,15 +81,19 @@ pub fn summarise(route: &PatrolRoute, places: &[Place]) -> RouteSummary {
         .map(|(i, p)| (i, (p.order.unwrap_or(u32::MAX), along(p))))
         .collect();
     checkpoints.sort_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.1 .1.total_cmp(&b.1 .1)));
+    // Hazards and gear in walking order, not file order: the list is what a volunteer reads
+    // going along the bank.
     let of_kind = |pick: fn(&PlaceKind) -> bool, limit: f64| -> Vec<usize> {
-        places
+        let mut found: Vec<(usize, f64)> = places
             .iter()
             .enumerate()
             .filter(|(_, p)| {
                 pick(&p.kind) && (p.route.as_deref() == Some(&route.id) || near(p, route, limit))
             })
-            .map(|(i, _)| i)
-            .collect()
+            .map(|(i, p)| (i, along(p)))
+            .collect();
+        found.sort_by(|a, b| a.1.total_cmp(&b.1));
+        found.into_iter().map(|(i, _)| i).collect()
     };
     RouteSummary {
         length_m,
