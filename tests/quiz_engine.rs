@@ -463,3 +463,101 @@ fn each_team_counts_its_own_questions() {
         ]
     );
 }
+
+mod carry_on {
+    use super::*;
+    use river_guardians::quiz::saved::{fingerprint, LeftOn, SavedRound};
+    use river_guardians::quiz::teams::Animal;
+
+    /// Two teams, one question answered, left on its feedback.
+    fn left_after_one_answer(set: &QuizSet) -> SavedRound {
+        let mut round = Round::deal(set, &[0, 1, 2, 3], 2, &mut Shuffler::new(3));
+        let answer = Answer::Order(vec![0, 1, 2]);
+        round.answer(set, &answer);
+        SavedRound {
+            set: set.id.clone(),
+            age: Some(AgeBand::Grades4To6),
+            teams: vec![Animal::Egret, Animal::Crab],
+            fingerprint: fingerprint(set, &round).unwrap(),
+            round,
+            timed: false,
+            started_at: 1_700_000_000_000.0,
+            left_on: LeftOn::Feedback(Some(answer)),
+        }
+    }
+
+    #[test]
+    fn a_kept_round_reads_back_as_it_was_on_the_same_page() {
+        let set = every_kind();
+        let kept = left_after_one_answer(&set);
+        let json = kept.to_json().unwrap();
+        assert_eq!(
+            SavedRound::read(&json, &set, Some(AgeBand::Grades4To6)),
+            Some(kept)
+        );
+    }
+
+    #[test]
+    fn a_kept_round_is_not_offered_for_another_set_age_or_edited_questions() {
+        let set = every_kind();
+        let json = left_after_one_answer(&set).to_json().unwrap();
+        assert_eq!(SavedRound::read(&json, &set, Some(AgeBand::Adults)), None);
+        assert_eq!(SavedRound::read(&json, &set, None), None);
+        let mut other = every_kind();
+        other.id = "other".into();
+        assert_eq!(
+            SavedRound::read(&json, &other, Some(AgeBand::Grades4To6)),
+            None
+        );
+        // An organizer edited a question of the round (its options, its answer): the kept
+        // marks and option orders would be wrong for it.
+        let mut edited = every_kind();
+        edited.questions[2].prompt = text("reworded");
+        assert_eq!(
+            SavedRound::read(&json, &edited, Some(AgeBand::Grades4To6)),
+            None
+        );
+        // … or removed questions, so the kept indexes point past the end.
+        let mut shorter = every_kind();
+        shorter.questions.truncate(2);
+        assert_eq!(
+            SavedRound::read(&json, &shorter, Some(AgeBand::Grades4To6)),
+            None
+        );
+        // Not JSON, or another shape, is nothing kept.
+        assert_eq!(
+            SavedRound::read("{not json", &set, Some(AgeBand::Grades4To6)),
+            None
+        );
+        assert_eq!(
+            SavedRound::read("[]", &set, Some(AgeBand::Grades4To6)),
+            None
+        );
+    }
+
+    #[test]
+    fn a_finished_round_is_only_offered_on_its_last_feedback() {
+        let set = every_kind();
+        let mut kept = left_after_one_answer(&set);
+        while !kept.round.is_over() {
+            kept.round.answer(&set, &Answer::TimedOut);
+        }
+        let age = Some(AgeBand::Grades4To6);
+        // The last answer's feedback, before "See results": carry on to the results.
+        assert!(SavedRound::read(&kept.to_json().unwrap(), &set, age).is_some());
+        // Waiting for a question that does not exist: nothing to carry on with.
+        kept.left_on = LeftOn::Question;
+        assert_eq!(SavedRound::read(&kept.to_json().unwrap(), &set, age), None);
+        // Feedback before any answer, or a team count that does not match the round, is not
+        // a round this app kept.
+        let mut unanswered = left_after_one_answer(&set);
+        unanswered.round.marks.clear();
+        assert_eq!(
+            SavedRound::read(&unanswered.to_json().unwrap(), &set, age),
+            None
+        );
+        let mut teams = left_after_one_answer(&set);
+        teams.teams.pop();
+        assert_eq!(SavedRound::read(&teams.to_json().unwrap(), &set, age), None);
+    }
+}

@@ -6,7 +6,7 @@
 pub mod idle;
 mod views;
 
-pub use views::KioskLayer;
+pub use views::{use_welcome_next_family, KioskLayer};
 
 use leptos::prelude::*;
 

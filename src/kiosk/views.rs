@@ -5,6 +5,7 @@ use super::StillPlayingAsked;
 use crate::content::{AgeBand, SiteContent};
 use crate::i18n::Lang;
 use crate::lazy::lazy_view;
+use crate::quiz::saved::SAVED_ROUND_KEY;
 use crate::shell::{
     tr, use_lang, use_prefs, use_set_lang, EmergencyButton, Pref, SiteResource, AGE_KEY,
 };
@@ -40,6 +41,20 @@ fn station_lang() -> Lang {
         .as_deref()
         .and_then(Lang::from_code)
         .unwrap_or_default()
+}
+
+/// At a kiosk station, puts the language and type size back to the station's for the next
+/// family: the quiz's "Next family" and the station's starting over both hand the tablet on. In a
+/// browser that is no station, the returned function does nothing.
+pub fn use_welcome_next_family() -> impl Fn() + Clone + 'static {
+    let set_lang = use_set_lang();
+    let prefs = use_prefs();
+    move || {
+        if storage::load(KIOSK_KEY).as_deref() == Some("1") {
+            set_lang(station_lang());
+            prefs.forget(Pref::LargeText);
+        }
+    }
 }
 
 /// Whether the station is in kiosk mode, and its screens.
@@ -200,19 +215,18 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> im
         }
     });
     let navigate = use_navigate();
-    let set_lang = use_set_lang();
-    let prefs = use_prefs();
+    let welcome_next_family = use_welcome_next_family();
     let menu = RwSignal::new(MenuStage::Closed);
     let start_over = move || {
         storage::clear(&FAMILY_STATE);
+        storage::forget_for_tab(SAVED_ROUND_KEY);
         if let Some(band) = storage::load(STATION_AGE_KEY) {
             storage::save(AGE_KEY, &band);
         }
         // The next family starts in the station's language (zh-CN unless an organizer chose
         // another) and normal type, whatever the last family switched to; an organizer menu
         // left open closes, so nobody finds it unlocked.
-        set_lang(station_lang());
-        prefs.forget(Pref::LargeText);
+        welcome_next_family();
         menu.set(MenuStage::Closed);
         navigate(
             &home.read_value(),

@@ -2,6 +2,7 @@
 //! turns and stars. Plain Rust, no browser: replayable with a seed and tested natively.
 
 use crate::content::{AgeBand, Question, QuestionKind, QuizSet};
+use serde::{Deserialize, Serialize};
 
 /// The largest round for the youngest players, whatever the set says.
 pub const KINDERGARTEN_ROUND: usize = 4;
@@ -105,7 +106,7 @@ pub fn max_teams(set: &QuizSet, age: Option<AgeBand>) -> usize {
 }
 
 /// A player's answer, always in the content's own indexes (never screen positions).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Answer {
     /// The chosen option of a single-choice question.
     Choice(usize),
@@ -122,7 +123,7 @@ pub enum Answer {
 }
 
 /// The result of one answer: points between 0 and 1, and whether it was fully right.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Marked {
     /// 1.0 for a right answer, a fraction for partial credit, 0.0 otherwise.
     pub points: f64,
@@ -199,7 +200,7 @@ pub fn stars(points: f64, max: f64) -> u8 {
 }
 
 /// One question as a round presents it: which question, for which team, shuffled how.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Turn {
     /// Index of the question in its set.
     pub question: usize,
@@ -211,7 +212,7 @@ pub struct Turn {
 }
 
 /// A round in play: the turns, the answers so far, and each team's points.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Round {
     /// How many teams take turns.
     pub teams: usize,

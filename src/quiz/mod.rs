@@ -4,6 +4,7 @@ pub mod engine;
 pub mod leaderboard;
 mod play;
 mod questions;
+pub mod saved;
 pub mod teams;
 mod views;
 

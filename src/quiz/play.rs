@@ -3,11 +3,12 @@
 use super::engine::{draw_round, max_teams, questions_per_team, Answer, Marked, Round, Shuffler};
 use super::leaderboard::{self, Entry};
 use super::questions::{AnswerView, CorrectAnswer, YourAnswer};
+use super::saved::{fingerprint, LeftOn, SavedRound, SAVED_ROUND_KEY};
 use super::teams::{default_teams, pick_animal, Animal};
 use super::views::{format_points, today, Leaderboard};
 use crate::content::{AgeBand, QuizContent, QuizSet};
 use crate::i18n::Pick;
-use crate::kiosk::StillPlayingAsked;
+use crate::kiosk::{use_welcome_next_family, StillPlayingAsked};
 use crate::shell::{
     after_next_paint, focus_if_lost, is_embedded, post_to_parent, tr, use_feedback_sound, use_lang,
     AgePicker, LongDate, PrintButton,
@@ -89,6 +90,14 @@ pub fn Game(
     let timed = RwSignal::new(age != Some(AgeBand::Kindergarten));
     let feedback_sound = use_feedback_sound();
     let started_at = StoredValue::new(0.0);
+    // The questions of the round in play, as they were dealt (see `saved::fingerprint`).
+    let dealt = StoredValue::new(0u64);
+    // A round of this set that this tab left unfinished (the emergency card, Back, a reload).
+    let saved = StoredValue::new(
+        storage::load_for_tab(SAVED_ROUND_KEY)
+            .and_then(|json| set.with_value(|s| SavedRound::read(&json, s, age))),
+    );
+    let can_carry_on = RwSignal::new(saved.with_value(Option::is_some));
 
     let start = move || {
         let team_count = teams.with_untracked(Vec::len);
@@ -103,9 +112,12 @@ pub fn Game(
                 if let Ok(json) = serde_json::to_string(&now_seen) {
                     storage::save(&key, &json);
                 }
-                round.set(Some(Round::deal(s, &drawn, team_count, shuffler)));
+                let dealt_round = Round::deal(s, &drawn, team_count, shuffler);
+                dealt.set_value(fingerprint(s, &dealt_round).unwrap_or_default());
+                round.set(Some(dealt_round));
             })
         });
+        can_carry_on.set(false);
         started_at.set_value(js_sys::Date::now());
         feedback_sound.prepare();
         stage.set(if team_count > 1 {
@@ -129,6 +141,62 @@ pub fn Game(
             feedback_sound.play(m.correct);
             stage.set(Stage::Feedback(m));
         }
+    });
+
+    let carry_on = move || {
+        let Some(kept) = saved.get_value() else {
+            return;
+        };
+        can_carry_on.set(false);
+        let team_count = kept.teams.len();
+        let last_mark = kept.round.marks.last().copied();
+        teams.set(kept.teams);
+        round.set(Some(kept.round));
+        timed.set(kept.timed);
+        started_at.set_value(kept.started_at);
+        dealt.set_value(kept.fingerprint);
+        feedback_sound.prepare();
+        stage.set(match (kept.left_on, last_mark) {
+            (LeftOn::Feedback(answer), Some(marked)) => {
+                last_answer.set_value(answer);
+                Stage::Feedback(marked)
+            }
+            _ if team_count > 1 => Stage::Pass,
+            _ => Stage::Ask,
+        });
+    };
+
+    // Keeps the round in play for this tab after each screen, so that the emergency card, Back
+    // or a reload does not lose it; the results screen ends it. The JSON is written after the
+    // new screen is painted, off the tap's frame.
+    Effect::new(move |_| {
+        let left_on = match stage.get() {
+            Stage::Pass | Stage::Ask => LeftOn::Question,
+            Stage::Feedback(_) => LeftOn::Feedback(last_answer.get_value()),
+            Stage::Results => {
+                storage::forget_for_tab(SAVED_ROUND_KEY);
+                return;
+            }
+            Stage::Setup | Stage::Certificate(_) => return,
+        };
+        let Some(round) = round.get_untracked() else {
+            return;
+        };
+        let kept = SavedRound {
+            set: set.with_value(|s| s.id.clone()),
+            age,
+            teams: teams.get_untracked(),
+            round,
+            timed: timed.get_untracked(),
+            started_at: started_at.get_value(),
+            left_on,
+            fingerprint: dealt.get_value(),
+        };
+        after_next_paint(move || {
+            if let Some(json) = kept.to_json() {
+                storage::save_for_tab(SAVED_ROUND_KEY, &json);
+            }
+        });
     });
 
     let next = move || {
@@ -168,7 +236,9 @@ pub fn Game(
         }
     };
 
+    let welcome_next_family = use_welcome_next_family();
     let next_family = move || {
+        welcome_next_family();
         teams.set(default_teams(1));
         round.set(None);
         stage.set(Stage::Setup);
@@ -183,6 +253,7 @@ pub fn Game(
         <h1>{title}</h1>
         {move || match stage.get() {
             Stage::Setup => view! {
+                {move || can_carry_on.get().then(|| view! { <CarryOn saved on_carry_on=carry_on/> })}
                 <p class="lead">{move || set.with_value(|s| s.description.get(lang.get()).to_owned())}</p>
                 <AgePicker/>
                 {(!playable).then(|| view! { <p class="notice" role="status">{tr(|t| t.no_questions_for_age)}</p> })}
@@ -206,7 +277,7 @@ pub fn Game(
                     round
                     teams
                     on_again=move || start()
-                    on_next_family=next_family
+                    on_next_family=next_family.clone()
                     on_certificate=move |team| stage.set(Stage::Certificate(team))
                 />
             }
@@ -275,6 +346,37 @@ fn TeamSetup(teams: RwSignal<Vec<Animal>>, most: usize) -> impl IntoView {
                 })
                 .collect_view()
         }}
+    }
+}
+
+/// "Still playing?" over a round this tab left unfinished: where it stood, and "Continue" to
+/// carry on with it (Start, below, begins a new one).
+#[component]
+fn CarryOn(
+    saved: StoredValue<Option<SavedRound>>,
+    on_carry_on: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    let progress = saved.with_value(|kept| {
+        let kept = kept.as_ref()?;
+        let (number, total) = kept.round.team_progress()?;
+        let team = kept.round.current()?.team;
+        let animal = (kept.teams.len() > 1)
+            .then(|| kept.teams.get(team).copied())
+            .flatten();
+        Some((number, total, animal))
+    });
+    view! {
+        <section class="carry-on no-print" aria-labelledby="carry-on-heading">
+            <h2 id="carry-on-heading">{tr(|t| t.still_playing)}</h2>
+            {progress.map(|(number, total, animal)| view! {
+                <p>
+                    {animal.map(|animal| view! { <TeamBadge animal/> " " })}
+                    {move || lang.get().t().question_of.replace("{n}", &number.to_string()).replace("{total}", &total.to_string())}
+                </p>
+            })}
+            <button type="button" class="button big" on:click=move |_| on_carry_on()>{tr(|t| t.continue_playing)}</button>
+        </section>
     }
 }
 

@@ -1,9 +1,11 @@
 //! Team names: animals of the river, so no one types a personal name.
 
 use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
 
 /// An animal a team or player picks as its name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Animal {
     /// 中华白海豚, the Pearl River estuary's own dolphin.
     Dolphin,

@@ -67,6 +67,12 @@ test('axe: a quiz mid-game, its feedback, the results and the certificate have n
   await page.getByRole('button', { name: 'Ready' }).click();
   await expect(page.locator('h2.prompt')).toBeVisible();
   expect(await axe(page)).toEqual([]);
+  // After a reload the round is offered again ("Still playing?" above the setup).
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Still playing?' })).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Ready' }).click();
   // Play through with first choices, checking feedback once.
   let checkedFeedback = false;
   for (let i = 0; i < 40; i++) {

@@ -149,6 +149,43 @@ test('starting over closes an organizer menu left open and gives the next family
   await expect(page.getByLabel(/Organizer PIN|组织者密码/)).toHaveCount(0);
 });
 
+test('"Next family" at a station gives the next family the station\'s language and normal type', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  await loadBank(request, 'en');
+  await page.goto('/quiz/save-water?mode=kiosk&age=adults');
+  // A grandparent switches to English and large type, and plays a round.
+  await page.getByRole('button', { name: /切换语言/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('banner').getByRole('button', { name: 'Large text' }).click();
+  await expect(page.locator('html')).toHaveClass(/large-text/);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  for (;;) {
+    await answerCurrent(page, 'en');
+    if (await page.getByRole('button', { name: 'See results' }).isVisible()) break;
+    await page.getByRole('button', { name: 'Next question' }).click();
+  }
+  await page.getByRole('button', { name: 'See results' }).click();
+  await page.getByRole('button', { name: 'Next family' }).click();
+  // The next family starts in the station's Chinese, in normal type.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('html')).not.toHaveClass(/large-text/);
+  await expect(page.getByRole('button', { name: '开始', exact: true })).toBeVisible();
+});
+
+test('a station that starts over forgets the round the last family left unfinished', async ({ page }) => {
+  test.setTimeout(30_000);
+  await page.goto('/quiz/save-water?mode=kiosk&idle=3&age=adults&lang=en');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.locator('h2.prompt')).toBeVisible();
+  await page.goto('/quiz/save-water?idle=3&age=adults&lang=en');
+  await expect(page.getByRole('region', { name: 'Still playing?' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'River Guardians' })).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Tap to start' }).click();
+  await page.goto('/quiz/save-water?idle=3&age=adults&lang=en');
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Still playing?' })).toHaveCount(0);
+});
+
 test('a station set up by its address keeps that setup when it starts over and when it reloads', async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto('/?mode=kiosk&lang=en&contrast=high&idle=3');

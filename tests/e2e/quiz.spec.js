@@ -90,6 +90,71 @@ test('switching the language in the middle of a quiz keeps the game where it was
   await expect(page.getByText(/第 2 题/)).toBeVisible();
 });
 
+test('a round left for the emergency card, by Back or by a reload carries on where it was', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  await loadBank(request, 'en');
+  await page.goto('/quiz/litter-and-sewage?age=adults&lang=en&seed=5');
+  await page.getByRole('group', { name: 'How many teams or players?' }).getByRole('button', { name: '2' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByRole('button', { name: 'Ready' }).click();
+  const firstPrompt = (await page.locator('h2.prompt').innerText()).trim();
+  await answerCurrent(page, 'en', { right: false });
+  const feedback = page.getByRole('status').getByRole('heading', { level: 2 });
+  const verdict = (await feedback.innerText()).trim();
+
+  // A parent checks the emergency numbers, then comes Back: the game is offered, not lost.
+  await page.getByRole('link', { name: /Emergency/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/emergency/i);
+  await page.goBack();
+  const carryOn = page.getByRole('region', { name: 'Still playing?' });
+  await expect(carryOn).toBeVisible();
+  await expect(carryOn).toContainText('Question 1 of');
+  // Back on the feedback of the answer given, "You chose" and all.
+  await carryOn.getByRole('button', { name: 'Continue' }).click();
+  await expect(feedback).toHaveText(verdict);
+  await expect(page.getByRole('status').locator('.prompt-again')).toHaveText(firstPrompt);
+  await page.getByRole('button', { name: 'Next question' }).click();
+
+  // The second team's turn survives a reload too, and the scores with it.
+  await expect(page.getByRole('heading', { name: /Pass the tablet to/ })).toContainText('Egrets');
+  await page.reload();
+  await expect(carryOn).toContainText('Egrets');
+  await carryOn.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: /Pass the tablet to/ })).toContainText('Egrets');
+  await page.getByRole('button', { name: 'Ready' }).click();
+  await expect(page.getByText('Question 1 of')).toBeVisible();
+  for (;;) {
+    await answerCurrent(page, 'en');
+    if (await page.getByRole('button', { name: 'See results' }).isVisible()) break;
+    await page.getByRole('button', { name: 'Next question' }).click();
+    const pass = page.getByRole('button', { name: 'Ready' });
+    if (await pass.isVisible()) await pass.click();
+  }
+  await page.getByRole('button', { name: 'See results' }).click();
+  await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+  // The first team's wrong answer before the reload still counts against it.
+  await expect(page.locator('.team-results li').first()).not.toContainText(/(\d+) of \1 points/);
+
+  // A finished round is not offered again; Start begins a new one.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+  await expect(carryOn).toHaveCount(0);
+});
+
+test('a round left in another topic or age band is not offered here', async ({ page }) => {
+  await page.goto('/quiz/save-water?age=adults&lang=en&seed=3');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.locator('h2.prompt')).toBeVisible();
+  await page.goto('/quiz/save-water?age=grades-4-6&lang=en');
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Still playing?' })).toHaveCount(0);
+  await page.goto('/quiz/litter-and-sewage?age=adults&lang=en');
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Still playing?' })).toHaveCount(0);
+  await page.goto('/quiz/save-water?age=adults&lang=en');
+  await expect(page.getByRole('region', { name: 'Still playing?' })).toBeVisible();
+});
+
 test('after a wrong answer the feedback repeats what the player chose, then the right answer', async ({ page, request }) => {
   test.setTimeout(60_000);
   const bank = await loadBank(request, 'en');
