@@ -536,6 +536,50 @@ mod carry_on {
     }
 
     #[test]
+    fn the_offer_names_the_turn_left_not_the_next_one() {
+        let set = every_kind();
+        let mut kept = left_after_one_answer(&set);
+        // On the first team's first feedback: team 0, its question 1 of 2.
+        assert_eq!(kept.left_turn(), Some((0, 1, 2)));
+        // Moved on to the second team's first question.
+        kept.left_on = LeftOn::Question;
+        assert_eq!(kept.left_turn(), Some((1, 1, 2)));
+    }
+
+    #[test]
+    fn a_kept_round_whose_option_orders_do_not_fit_its_questions_is_refused() {
+        let set = every_kind();
+        let age = Some(AgeBand::Grades4To6);
+        let good = left_after_one_answer(&set);
+        let with_order = |order: Vec<usize>| {
+            let mut kept = good.clone();
+            let turn = kept
+                .round
+                .turns
+                .iter_mut()
+                .find(|t| !t.order.is_empty())
+                .unwrap();
+            turn.order = order;
+            kept.to_json().unwrap()
+        };
+        let n = good
+            .round
+            .turns
+            .iter()
+            .find(|t| !t.order.is_empty())
+            .unwrap()
+            .order
+            .len();
+        assert_eq!(SavedRound::read(&with_order(vec![99; n]), &set, age), None);
+        assert_eq!(SavedRound::read(&with_order(vec![0; n]), &set, age), None);
+        assert_eq!(
+            SavedRound::read(&with_order((0..n - 1).collect()), &set, age),
+            None
+        );
+        assert!(SavedRound::read(&with_order((0..n).rev().collect()), &set, age).is_some());
+    }
+
+    #[test]
     fn a_finished_round_is_only_offered_on_its_last_feedback() {
         let set = every_kind();
         let mut kept = left_after_one_answer(&set);

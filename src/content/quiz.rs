@@ -267,10 +267,11 @@ impl Validate for QuizContent {
             if set.round_size == 0 {
                 p.push(format!("{path}.round_size"), "must be at least 1");
             }
-            if set.timer_seconds == Some(0) {
+            // Fewer seconds than this and a child cannot read the question, let alone answer.
+            if set.timer_seconds.is_some_and(|seconds| seconds < 10) {
                 p.push(
                     format!("{path}.timer_seconds"),
-                    "must be null (untimed) or at least 1",
+                    "must be null (untimed) or at least 10",
                 );
             }
             p.non_empty(&format!("{path}.questions"), &set.questions);

@@ -7,7 +7,8 @@ use crate::i18n::Lang;
 use crate::lazy::lazy_view;
 use crate::quiz::saved::SAVED_ROUND_KEY;
 use crate::shell::{
-    tr, use_lang, use_prefs, use_set_lang, EmergencyButton, Pref, SiteResource, AGE_KEY,
+    is_embedded, tr, use_lang, use_prefs, use_set_lang, EmergencyButton, Pref, SiteResource,
+    AGE_KEY,
 };
 use crate::storage;
 use leptos::ev;
@@ -49,8 +50,11 @@ fn station_lang() -> Lang {
 pub fn use_welcome_next_family() -> impl Fn() + Clone + 'static {
     let set_lang = use_set_lang();
     let prefs = use_prefs();
+    // A lesson embed on a station's device is no station (the layout draws no kiosk layer in
+    // embeds), though it shares the device's storage.
+    let embedded = is_embedded();
     move || {
-        if storage::load(KIOSK_KEY).as_deref() == Some("1") {
+        if !embedded && storage::load(KIOSK_KEY).as_deref() == Some("1") {
             set_lang(station_lang());
             prefs.forget(Pref::LargeText);
         }

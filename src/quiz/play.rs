@@ -167,8 +167,9 @@ pub fn Game(
     };
 
     // Keeps the round in play for this tab after each screen, so that the emergency card, Back
-    // or a reload does not lose it; the results screen ends it. The JSON is written after the
-    // new screen is painted, off the tap's frame.
+    // or a reload does not lose it; the results screen ends it. Written at once (a few hundred
+    // bytes): a write put off to after the paint could be lost to a reload, or land after the
+    // results had ended the round.
     Effect::new(move |_| {
         let left_on = match stage.get() {
             Stage::Pass | Stage::Ask => LeftOn::Question,
@@ -192,11 +193,9 @@ pub fn Game(
             left_on,
             fingerprint: dealt.get_value(),
         };
-        after_next_paint(move || {
-            if let Some(json) = kept.to_json() {
-                storage::save_for_tab(SAVED_ROUND_KEY, &json);
-            }
-        });
+        if let Some(json) = kept.to_json() {
+            storage::save_for_tab(SAVED_ROUND_KEY, &json);
+        }
     });
 
     let next = move || {
@@ -359,8 +358,7 @@ fn CarryOn(
     let lang = use_lang();
     let progress = saved.with_value(|kept| {
         let kept = kept.as_ref()?;
-        let (number, total) = kept.round.team_progress()?;
-        let team = kept.round.current()?.team;
+        let (team, number, total) = kept.left_turn()?;
         let animal = (kept.teams.len() > 1)
             .then(|| kept.teams.get(team).copied())
             .flatten();

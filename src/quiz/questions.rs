@@ -182,9 +182,18 @@ fn Matching(
     let n = left.len();
     let matches: RwSignal<Vec<Option<usize>>> = RwSignal::new(vec![None; n]);
     let selected: RwSignal<Option<usize>> = RwSignal::new(Some(0));
+    // Whether the player tapped the selected left item, rather than the game moving on to the
+    // next unpaired one by itself.
+    let picked = StoredValue::new(false);
     let left = StoredValue::new(left);
     let right = StoredValue::new(right);
     let pair_with = move |r: usize| {
+        // A second tap on an item just paired (a child's double tap) leaves its pair alone; to
+        // pair it again, the player taps a left item first.
+        if !picked.get_value() && matches.with_untracked(|m| m.contains(&Some(r))) {
+            return;
+        }
+        picked.set_value(false);
         let target = selected
             .get_untracked()
             .or_else(|| matches.with_untracked(|m| m.iter().position(Option::is_none)));
@@ -219,7 +228,10 @@ fn Matching(
                                     type="button"
                                     class="option"
                                     aria-pressed=move || (selected.get() == Some(l)).to_string()
-                                    on:click=move |_| selected.set(Some(l))
+                                    on:click=move |_| {
+                                        picked.set_value(true);
+                                        selected.set(Some(l));
+                                    }
                                 >
                                     <span class="match-item">{move || left.with_value(|x| x[l].get(lang.get()).to_owned())}</span>
                                     <span class="match-state">{matched}</span>

@@ -4,7 +4,7 @@
 
 use super::engine::{Answer, Round};
 use super::teams::Animal;
-use crate::content::{AgeBand, QuizSet};
+use crate::content::{AgeBand, QuestionKind, QuizSet};
 use crate::fnv::fnv1a;
 use serde::{Deserialize, Serialize};
 
@@ -53,7 +53,43 @@ pub fn fingerprint(set: &QuizSet, round: &Round) -> Option<u64> {
     Some(fnv1a(bytes))
 }
 
+/// Whether `order` is a display order the view can draw for the question: a permutation of its
+/// options, steps or pairs (empty for true/false). Storage edited by hand must not index past them.
+fn drawable(kind: &QuestionKind, order: &[usize]) -> bool {
+    let n = match kind {
+        QuestionKind::Single { options, .. } | QuestionKind::Multiple { options, .. } => {
+            options.len()
+        }
+        QuestionKind::Ordering { steps } => steps.len(),
+        QuestionKind::Matching { pairs } => pairs.len(),
+        QuestionKind::TrueFalse { .. } => 0,
+    };
+    let mut seen = vec![false; n];
+    order.len() == n
+        && order
+            .iter()
+            .all(|&i| i < n && !std::mem::replace(&mut seen[i], true))
+}
+
 impl SavedRound {
+    /// The turn the family left (the question waiting, or the one whose feedback was showing)
+    /// as (its team, its number among that team's questions, that team's total); `None` when it
+    /// left nothing to show.
+    pub fn left_turn(&self) -> Option<(usize, usize, usize)> {
+        let at = match self.left_on {
+            LeftOn::Question => self.round.marks.len(),
+            LeftOn::Feedback(_) => self.round.marks.len().checked_sub(1)?,
+        };
+        let team = self.round.turns.get(at)?.team;
+        let of_team =
+            |turns: &[super::engine::Turn]| turns.iter().filter(|t| t.team == team).count();
+        Some((
+            team,
+            of_team(&self.round.turns[..=at]),
+            of_team(&self.round.turns),
+        ))
+    }
+
     /// The JSON kept in tab storage.
     pub fn to_json(&self) -> Option<String> {
         serde_json::to_string(self).ok()
@@ -71,7 +107,12 @@ impl SavedRound {
         };
         let consistent = saved.teams.len() == round.teams
             && round.turns.iter().all(|turn| turn.team < round.teams)
-            && round.marks.len() <= round.turns.len();
+            && round.marks.len() <= round.turns.len()
+            && round.turns.iter().all(|turn| {
+                set.questions
+                    .get(turn.question)
+                    .is_some_and(|q| drawable(&q.kind, &turn.order))
+            });
         (saved.set == set.id
             && saved.age == age
             && something_left

@@ -108,7 +108,9 @@ test('a round left for the emergency card, by Back or by a reload carries on whe
   await page.goBack();
   const carryOn = page.getByRole('region', { name: 'Still playing?' });
   await expect(carryOn).toBeVisible();
+  // The question it stood at: the first team's first, whose feedback was showing.
   await expect(carryOn).toContainText('Question 1 of');
+  await expect(carryOn).toContainText('Dolphins');
   // Back on the feedback of the answer given, "You chose" and all.
   await carryOn.getByRole('button', { name: 'Continue' }).click();
   await expect(feedback).toHaveText(verdict);
@@ -388,4 +390,33 @@ test('the chosen answers and the matching item being paired are marked on screen
     await page.getByRole('button', { name: /Next question|See results/ }).click();
   }
   expect(seen.sort()).toEqual(['matching', 'multiple']);
+});
+
+test('a double tap on a matching item keeps its pair; a left item tapped first pairs it again', async ({ page }) => {
+  await page.route('**/content/quizzes.json', async (route) => {
+    const quizzes = await (await route.fetch()).json();
+    const all = quizzes.sets.flatMap((s) => s.questions).filter((q) => q.ages.includes('adults'));
+    const set = quizzes.sets[0];
+    set.questions = [all.find((q) => q.kind === 'matching' && q.pairs.length >= 3)];
+    set.round_size = 1;
+    await route.fulfill({ json: quizzes });
+  });
+  const setId = (await (await page.request.get('/content/quizzes.json')).json()).sets[0].id;
+  await page.goto(`/quiz/${setId}?age=adults&lang=en`);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const lefts = page.locator('.match-left .option');
+  const rights = page.locator('.match-right .option');
+  const state = (i) => lefts.nth(i).locator('.match-state');
+  // A child's double tap on the first item on the right: it pairs with the first on the left,
+  // and the second tap does not move it to the second.
+  await rights.first().dblclick();
+  const paired = (await rights.first().innerText()).trim();
+  await expect(state(0)).toContainText(paired);
+  await expect(state(1)).not.toContainText(paired);
+  await expect(lefts.nth(1)).toHaveAttribute('aria-pressed', 'true');
+  // Tapping the second left item, then that same right item, moves the pair on purpose.
+  await lefts.nth(1).click();
+  await rights.first().click();
+  await expect(state(1)).toContainText(paired);
+  await expect(state(0)).not.toContainText(paired);
 });
