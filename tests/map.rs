@@ -498,3 +498,39 @@ fn hazards_and_gear_are_listed_in_walking_order_not_file_order() {
         ["gear-west", "gear-middle", "gear-east"]
     );
 }
+
+#[test]
+fn names_exported_as_text_or_with_any_case_of_language_key_are_read() {
+    let named = |name: &str| {
+        let file: GeoJsonFile = parse_content(
+            "content/routes.geojson",
+            &one_feature(
+                r#"{"type":"LineString","coordinates":[[113.0,22.5],[113.01,22.5]]}"#,
+                &format!(r#"{{"id":"bank","name":{name}}}"#),
+            ),
+        )
+        .unwrap();
+        let route = &MapData::from_geojson(&file).routes[0];
+        (route.name.zh_cn.clone(), route.name.en.clone())
+    };
+    let both = || ("北岸".to_owned(), Some("North bank".to_owned()));
+    assert_eq!(named(r#"{"zh-CN":"北岸","en":"North bank"}"#), both());
+    // Language tags in another case, as some tools write them.
+    assert_eq!(named(r#"{"zh-cn":"北岸","EN":"North bank"}"#), both());
+    assert_eq!(named(r#"{"zh":"北岸","en-GB":"North bank"}"#), both());
+    // The object exported as a string (QGIS, spreadsheets): read, not shown with its braces.
+    assert_eq!(
+        named(r#""{\"zh-CN\": \"北岸\", \"en\": \"North bank\"}""#),
+        both()
+    );
+    // English only: shown in both languages rather than as a made-up name.
+    assert_eq!(
+        named(r#"{"en":"North bank"}"#),
+        ("North bank".to_owned(), Some("North bank".to_owned()))
+    );
+    // A plain name, even one with braces that are not JSON, stays as written.
+    assert_eq!(
+        named(r#""Bank {north}""#),
+        ("Bank {north}".to_owned(), Some("Bank {north}".to_owned()))
+    );
+}

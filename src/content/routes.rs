@@ -4,6 +4,7 @@
 
 use super::validate::Problems;
 use super::{Image, LocalText, Problem, Validate};
+use crate::i18n::Lang;
 use crate::map::geo::LonLat;
 use geojson::{Feature, FeatureCollection, GeometryValue, JsonObject, JsonValue, Position};
 use serde::Deserialize;
@@ -221,18 +222,38 @@ fn line(positions: &[Position]) -> Vec<LonLat> {
     positions.iter().map(lonlat).collect()
 }
 
-/// Reads a text property: a plain string (as geojson.io writes) or `{"zh-CN": …, "en": …}`.
+/// Reads a text property: a plain string (as geojson.io writes), `{"zh-CN": …, "en": …}`, or
+/// that object written as a string (QGIS and spreadsheets export a JSON field as text).
 fn text_property(props: Option<&JsonObject>, key: FeatureProperty) -> Option<LocalText> {
     match props?.get(key.key())? {
-        JsonValue::String(s) if !s.trim().is_empty() => Some(LocalText {
-            zh_cn: s.clone(),
-            en: Some(s.clone()),
-        }),
-        value @ JsonValue::Object(_) => serde_json::from_value::<LocalText>(value.clone())
-            .ok()
-            .filter(|t| !t.is_blank()),
+        JsonValue::String(s) => match serde_json::from_str::<JsonValue>(s.trim()) {
+            Ok(JsonValue::Object(object)) => text_of_object(&object),
+            _ => (!s.trim().is_empty()).then(|| LocalText {
+                zh_cn: s.clone(),
+                en: Some(s.clone()),
+            }),
+        },
+        JsonValue::Object(object) => text_of_object(object),
         _ => None,
     }
+}
+
+/// A text from its translations, with language keys read as the tags they are, in any case
+/// (`zh-CN`, `zh-cn`, `zh`, `EN`); one with English only shows that in both languages.
+fn text_of_object(object: &JsonObject) -> Option<LocalText> {
+    let (mut zh_cn, mut en) = (None, None);
+    for (key, value) in object {
+        match (Lang::from_code(key), value.as_str()) {
+            (Some(Lang::ZhCn), Some(text)) => zh_cn = Some(text.to_owned()),
+            (Some(Lang::En), Some(text)) => en = Some(text.to_owned()),
+            _ => {}
+        }
+    }
+    let text = LocalText {
+        zh_cn: zh_cn.or_else(|| en.clone())?,
+        en,
+    };
+    (!text.is_blank()).then_some(text)
 }
 
 fn str_property(props: Option<&JsonObject>, key: FeatureProperty) -> Option<&str> {
