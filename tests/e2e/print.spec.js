@@ -247,6 +247,26 @@ test('the print styles leave the paper size to the print dialog (A3 for the post
   expect(Math.abs(height - 1191)).toBeLessThan(2);
 });
 
+test('the printed poster scales with the paper: on A3 its QR codes and numbers are larger than on A4', async ({ page }) => {
+  await page.goto('/poster?lang=en');
+  await expect(page.getByRole('button', { name: 'Print poster' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  // In print, the viewport is the page inside its 15 mm margins: 180 mm wide on A4, 267 on A3.
+  const measure = async (mm) => {
+    await page.setViewportSize({ width: Math.round((mm / 25.4) * 96), height: 1000 });
+    const qr = await page.getByRole('img', { name: 'QR code: Quiz' }).boundingBox();
+    const number = await page.getByRole('region', { name: 'Emergency' }).locator('strong').first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    return { qr: qr.width, number };
+  };
+  const a4 = await measure(180);
+  const a3 = await measure(267);
+  expect(a3.qr / a4.qr).toBeGreaterThan(1.4);
+  expect(a3.number / a4.number).toBeGreaterThan(1.4);
+  // And on A4 the codes stay big enough to scan from a step away (about 48 mm).
+  expect((a4.qr / 96) * 25.4).toBeGreaterThan(44);
+});
+
 test('the embed generator still lists guide sections when the map file fails', async ({ page }) => {
   await page.route('**/content/routes.geojson', (route) => route.abort('internetdisconnected'));
   await page.goto('/teachers?lang=en');
