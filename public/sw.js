@@ -45,7 +45,10 @@ function networkFirst(request, stored, keep) {
 // deploy the network's page needs the new build's files) and opens at once on any signal. A new
 // build comes as the update banner's "Reload"; with no stored copy, the network.
 // Content files: network first so organizers' edits show at once, the cached copy when offline
-// or slow.
+// or slow. A file that does not parse as JSON (a cut-off upload, a missing comma) is shown, so
+// the organizer sees the problem, but never stored over the last copy that did: the tablets on
+// the river bank keep a working map. (The one other file there, the organizers' README, is not
+// for offline use.)
 // Everything else (hashed app files, pictures): from the cache, else the network.
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -57,7 +60,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(
       request,
       () => caches.match(url.pathname, { cacheName: CACHE }),
-      (copy) => caches.open(CACHE).then((cache) => cache.put(url.pathname, copy)),
+      (copy) => copy.clone().json().then(() => caches.open(CACHE).then((cache) => cache.put(url.pathname, copy)), () => {}),
     ));
   } else {
     event.respondWith(caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || fetch(request)));

@@ -43,6 +43,30 @@ test('after one visit, the quiz, the guide, the map and the emergency card work 
   await expect(page.getByText('Site settings did not load')).toHaveCount(0);
 });
 
+test('a content file cut off on the server is shown once but never stored over the good copy offline', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  await page.goto('/map/south-bank-patrol?lang=en');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  // An organizer's upload is cut off halfway: online, the map names the problem.
+  const good = await (await page.request.get('/content/routes.geojson')).text();
+  await context.route('**/content/routes.geojson', (route) => route.fulfill({
+    status: 200, contentType: 'application/geo+json', body: good.slice(0, good.length / 2),
+  }));
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('routes.geojson');
+  // On the river bank, offline, the tablet still has the last good map.
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('.route-length')).toHaveText(/\d/);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('on a signal too weak to answer, the stored pages and content open within seconds', async ({ page, context }) => {
   test.setTimeout(60_000);
   await page.goto('/?lang=en');
