@@ -41,7 +41,8 @@ function networkFirst(request, stored, keep) {
   return Promise.race([network, late]).catch(() => stored().then((hit) => hit || Response.error()));
 }
 
-// Pages (deep links too): this worker's stored app, so a page never mixes two builds (after a
+// Pages (deep links too; not a file such as /content/guide.json opened to check an upload):
+// this worker's stored app, so a page never mixes two builds (after a
 // deploy the network's page needs the new build's files) and opens at once on any signal. A new
 // build comes as the update banner's "Reload"; with no stored copy, the network.
 // Content files: network first so organizers' edits show at once, the cached copy when offline
@@ -54,7 +55,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (request.mode === 'navigate') {
+  if (request.mode === 'navigate' && !/\.\w+$/.test(url.pathname)) {
     event.respondWith(caches.match('/', { cacheName: CACHE }).then((hit) => hit || fetch(request)));
   } else if (url.pathname.startsWith('/content/')) {
     event.respondWith(networkFirst(

@@ -20,10 +20,11 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 echo "== 3/3 end-to-end tests against the release build"
 scripts/build-site.sh
 # What a first visit downloads must not grow. Issue #8's budget, 180 KB, is not reached (README,
-# "Size report"); this ceiling, the current 224.5 KB and a little room, fails on a regression such
+# "Size report"); this ceiling, the current 225.2 KB and a little room, fails on a regression such
 # as a build without build-site.sh's standard-library rebuild (+16 KB) or without minification
-# (+3 KB).
-node scripts/size-report.mjs dist --budget-kb 225 | tail -4
+# (+3 KB). Raised from 225 for the emergency card's "if you feel pulled in, let go" (in site.json
+# and in the card's built-in copy, 0.15 KB): safety words come before the ceiling.
+node scripts/size-report.mjs dist --budget-kb 225.5 | tail -4
 npx playwright test
 echo "== 3/3 the same build behind Debian's nginx with deploy/nginx.conf (headers, gzip, caching, CSP)"
 scripts/nginx-e2e.sh

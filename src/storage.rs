@@ -98,7 +98,11 @@ pub fn remove(key: &str) {
 
 /// The keys (without the prefix) of everything this app has saved on the device.
 pub fn saved_keys() -> Vec<String> {
-    let Some(storage) = local_storage() else {
+    keys_in(local_storage())
+}
+
+fn keys_in(storage: Option<web_sys::Storage>) -> Vec<String> {
+    let Some(storage) = storage else {
         return Vec::new();
     };
     let count = storage.length().unwrap_or(0);
@@ -106,6 +110,16 @@ pub fn saved_keys() -> Vec<String> {
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter_map(|key| key.strip_prefix(KEY_PREFIX).map(str::to_owned))
         .collect()
+}
+
+/// Forgets everything this app keeps for this tab (an unfinished quiz round, the tab's
+/// language), in every frame of it.
+pub fn clear_tab() {
+    for key in keys_in(tab_storage()) {
+        if let Some(storage) = tab_storage() {
+            let _ = storage.remove_item(&format!("{KEY_PREFIX}{key}"));
+        }
+    }
 }
 
 /// Removes every saved value whose key starts with one of `prefixes` (all of them when

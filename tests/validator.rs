@@ -408,3 +408,22 @@ fn a_guide_section_id_used_twice_is_reported() {
         )],
     );
 }
+
+#[test]
+fn a_renamed_section_the_site_links_to_is_reported() {
+    let (ok, out, text, file) = run_broken("section-renamed", "guide.json", |g| {
+        for section in g["sections"].as_array_mut().unwrap() {
+            if section["id"] == "someone-in-trouble" {
+                section["id"] = "rescue".into();
+            }
+        }
+    });
+    let (line, column) = position_of(&text, "\"sections\"", "[");
+    assert_findings(
+        ok,
+        &out,
+        &[format!(
+            "{file}:{line}:{column} sections: no section has the id \"someone-in-trouble\": the emergency card's \"Read the full rescue steps\" links to it; keep that id"
+        )],
+    );
+}

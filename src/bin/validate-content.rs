@@ -201,6 +201,26 @@ fn main() -> ExitCode {
         }
     }
     if let Some(guide) = &guide {
+        // Sections the site itself names: renaming one breaks what points at it.
+        for (id, why) in [
+            (
+                "someone-in-trouble",
+                "the emergency card's \"Read the full rescue steps\" links to it",
+            ),
+            (
+                "rules-for-children",
+                "its printout is laid out as a classroom poster (style.css)",
+            ),
+        ] {
+            if !guide.sections.iter().any(|section| section.id == id) {
+                findings.push(at(
+                    &dir,
+                    "guide.json",
+                    "sections".to_owned(),
+                    format!("no section has the id \"{id}\": {why}; keep that id"),
+                ));
+            }
+        }
         for (s, section) in guide.sections.iter().enumerate() {
             missing_image(
                 &mut findings,

@@ -1,4 +1,5 @@
-//! Checklist ticks, remembered on the device per section, for the steps they were ticked on.
+//! Checklist ticks, remembered on the device per section, for the steps they were ticked on,
+//! for a day: "we checked the weather" ticked for last week's trip must not stand for today's.
 
 use crate::content::GuideSection;
 use crate::fnv::fnv1a;
@@ -9,11 +10,22 @@ fn key(section_id: &str) -> String {
     format!("checklist.{section_id}")
 }
 
-/// What is saved: the ticked step numbers and the steps they number.
+/// How long ticks are kept after the last one: the evening before a trip to its end.
+const KEEP_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
+
+/// What is saved: the ticked step numbers, the steps they number, and when (ms since the epoch;
+/// 0 in saves from before the time was kept).
 #[derive(Serialize, Deserialize)]
 struct Saved {
     steps: u64,
     ticks: Vec<usize>,
+    #[serde(default)]
+    at: f64,
+}
+
+/// Whether ticks saved at `saved_at` still count at `now`; a save without a time does not.
+fn still_fresh(saved_at: f64, now: f64) -> bool {
+    saved_at > 0.0 && now - saved_at < KEEP_MS
 }
 
 /// A fingerprint of a section's steps, in order (FNV-1a over their Chinese text): ticks are step
@@ -29,20 +41,23 @@ pub fn steps_fingerprint(section: &GuideSection) -> u64 {
 }
 
 /// The ticked step numbers of a section's checklist whose steps have the fingerprint `steps`;
-/// none when nothing is saved, the value is corrupt, or the steps have changed since.
-pub fn load_ticks(section_id: &str, steps: u64) -> Vec<usize> {
+/// none when nothing is saved, the value is corrupt, the steps have changed since, or the ticks
+/// are older than a day at `now` (ms since the epoch).
+pub fn load_ticks(section_id: &str, steps: u64, now: f64) -> Vec<usize> {
     storage::load(&key(section_id))
         .and_then(|saved| serde_json::from_str::<Saved>(&saved).ok())
-        .filter(|saved| saved.steps == steps)
+        .filter(|saved| saved.steps == steps && still_fresh(saved.at, now))
         .map(|saved| saved.ticks)
         .unwrap_or_default()
 }
 
-/// Saves the ticked step numbers of a section's checklist with its steps' fingerprint.
-pub fn save_ticks(section_id: &str, steps: u64, ticks: &[usize]) {
+/// Saves the ticked step numbers of a section's checklist with its steps' fingerprint and the
+/// time `now` (ms since the epoch).
+pub fn save_ticks(section_id: &str, steps: u64, ticks: &[usize], now: f64) {
     let saved = Saved {
         steps,
         ticks: ticks.to_vec(),
+        at: now,
     };
     if let Ok(json) = serde_json::to_string(&saved) {
         storage::save(&key(section_id), &json);
@@ -51,8 +66,21 @@ pub fn save_ticks(section_id: &str, steps: u64, ticks: &[usize]) {
 
 #[cfg(test)]
 mod tests {
-    use super::steps_fingerprint;
+    use super::{steps_fingerprint, still_fresh, KEEP_MS};
     use crate::content::GuideContent;
+
+    #[test]
+    fn ticks_count_for_a_day() {
+        let saved = 1_800_000_000_000.0;
+        assert!(still_fresh(saved, saved));
+        assert!(still_fresh(saved, saved + 12.0 * 3_600_000.0));
+        assert!(!still_fresh(saved, saved + KEEP_MS));
+        assert!(!still_fresh(saved, saved + 7.0 * KEEP_MS));
+        // Saved before the time was kept (0): stale. A clock set back a little since: still
+        // today's ticks.
+        assert!(!still_fresh(0.0, saved));
+        assert!(still_fresh(saved + 60_000.0, saved));
+    }
 
     #[test]
     fn the_fingerprint_changes_when_steps_are_added_removed_or_reordered(

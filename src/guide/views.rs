@@ -2,7 +2,7 @@
 
 use super::checklist::{load_ticks, save_ticks, steps_fingerprint};
 use crate::content::{
-    fetch_json, AppError, GuideContent, GuideSection, GuideStep, Source, GUIDE_FILE,
+    fetch_json, AgeBand, AppError, GuideContent, GuideSection, GuideStep, Source, GUIDE_FILE,
 };
 use crate::share::{DeepLink, ShareButton};
 use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, Missing, PageMeta, PrintButton};
@@ -38,16 +38,28 @@ pub fn GuideIndex() -> impl IntoView {
     }
 }
 
+/// `path` with the age band the page shows: links to other sections keep the band a shared link
+/// brought (`?age=` that this device has not saved), so a child does not land on the adults'
+/// words one click on.
+fn with_age(path: String, age: Option<AgeBand>) -> String {
+    match age {
+        Some(band) => format!("{path}?age={}", band.code()),
+        None => path,
+    }
+}
+
 #[component]
 fn SectionCards(guide: GuideContent) -> impl IntoView {
     let lang = use_lang();
+    let age = use_age();
     view! {
         <ol class="cards">
             {guide
                 .sections
                 .into_iter()
                 .map(|section| {
-                    let href = format!("/guide/{}", section.id);
+                    let path = format!("/guide/{}", section.id);
+                    let href = move || with_age(path.clone(), age.get());
                     let section = StoredValue::new(section);
                     view! {
                         <li>
@@ -98,12 +110,7 @@ fn SectionView(
     let t = move || lang.get().t();
     let age = use_age();
     let show_detail = move || !age.get().is_some_and(|band| band.is_child());
-    // Links to the other sections keep the age band a shared link brought (`?age=` that this
-    // device has not saved), so a child does not land on the adults' words one section on.
-    let with_age = move |path: String| match age.get() {
-        Some(band) => format!("{path}?age={}", band.code()),
-        None => path,
-    };
+    let with_age = move |path: String| with_age(path, age.get());
     let sources: Vec<Source> =
         guide.with_value(|g| g.sources_of(&section).into_iter().cloned().collect());
     let source_ids: Vec<String> = sources.iter().map(|s| s.id.clone()).collect();
@@ -121,7 +128,7 @@ fn SectionView(
     let ticks = RwSignal::new(
         checklist
             .as_deref()
-            .map(|id| load_ticks(id, steps))
+            .map(|id| load_ticks(id, steps, js_sys::Date::now()))
             .unwrap_or_default(),
     );
     view! {
@@ -257,8 +264,16 @@ fn Checklist(
     let total = steps.len();
     let in_group = move |i: &usize| (first..first + total).contains(i);
     let id = StoredValue::new(section_id);
-    let save =
-        move || id.with_value(|id| save_ticks(id, steps_fingerprint, &ticks.get_untracked()));
+    let save = move || {
+        id.with_value(|id| {
+            save_ticks(
+                id,
+                steps_fingerprint,
+                &ticks.get_untracked(),
+                js_sys::Date::now(),
+            )
+        })
+    };
     let toggle = move |i: usize| {
         ticks.update(|ticks| {
             if let Some(at) = ticks.iter().position(|&t| t == i) {

@@ -96,6 +96,7 @@ fn ClearDevice(saved: RwSignal<usize>, cleared: RwSignal<u32>) -> impl IntoView 
             .unwrap_or(false)
         {
             storage::clear(&[]);
+            storage::clear_tab();
             // The page shows what a reload would: every display choice back to its default.
             for pref in Pref::ALL {
                 prefs.forget(pref);

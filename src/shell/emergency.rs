@@ -58,8 +58,8 @@ pub fn mainland_china_defaults() -> EmergencyInfo {
                 "Shout to them: “Float on your back!” Keep your eyes on where they are.",
             ),
             text(
-                "伸：趴在岸上，把竹竿、树枝或衣物递过去。",
-                "Reach: lie down on the bank and hold out a pole, branch or clothing.",
+                "伸：趴在岸上，把竹竿、树枝或衣物递过去；觉得要被拉下水，马上松手。",
+                "Reach: lie down on the bank and hold out a pole, branch or clothing. If you feel pulled in, let go.",
             ),
             text(
                 "抛：扔救生圈、空水瓶等能漂浮的东西。",

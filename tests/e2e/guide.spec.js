@@ -62,6 +62,12 @@ test('a shared link for young children keeps their short words from section to s
   await expect(page.getByText(withDetail.detail.en)).toHaveCount(0);
   await page.getByRole('navigation', { name: 'Water safety guide' }).getByRole('link', { name: 'Water safety guide' }).click();
   await expect(page).toHaveURL(/\/guide\?age=grades-1-3/);
+  // And from the guide's list, any section opens in the children's words too.
+  const third = guide.sections[2];
+  await page.getByRole('main').getByRole('link', { name: third.title.en }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/guide/${third.id}\\?age=grades-1-3`));
+  const thirdDetail = third.groups.flatMap((g) => g.steps).find((s) => s.detail);
+  if (thirdDetail) await expect(page.getByText(thirdDetail.detail.en)).toHaveCount(0);
 });
 
 test('the family checklist keeps its ticks across a reload', async ({ page }) => {
@@ -78,6 +84,22 @@ test('the family checklist keeps its ticks across a reload', async ({ page }) =>
   await expect(page.getByRole('checkbox').nth(2)).toBeChecked();
   await page.getByRole('button', { name: 'Clear ticks' }).click();
   await expect(page.getByText(`0 of ${total} done`)).toBeVisible();
+});
+
+test('checklist ticks from an earlier trip (over a day old) do not stand for today', async ({ page }) => {
+  await page.goto('/guide/before-you-go?lang=en');
+  await page.getByRole('checkbox').nth(0).check();
+  await expect(page.getByRole('checkbox').nth(0)).toBeChecked();
+  // The same ticks, as if saved 25 hours ago: the list starts empty.
+  await page.evaluate(() => {
+    const key = 'rg.v1.checklist.before-you-go';
+    const saved = JSON.parse(localStorage.getItem(key));
+    saved.at -= 25 * 3600 * 1000;
+    localStorage.setItem(key, JSON.stringify(saved));
+  });
+  await page.reload();
+  await expect(page.getByRole('checkbox').first()).toBeVisible();
+  await expect(page.getByRole('checkbox').nth(0)).not.toBeChecked();
 });
 
 test('a checklist in several groups keeps each group\'s ticks apart', async ({ page }) => {

@@ -210,11 +210,18 @@ test('settings change language, contrast, motion and text size, remembered on th
   await expect(page.locator('html')).toHaveClass(/high-contrast/);
   await expect(page.getByRole('main').getByRole('button', { name: '高对比度' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByText(/本设备保存了 [1-9]\d* 项/)).toBeVisible();
+  // A quiz round left unfinished in this tab (kept for the tab only) goes too.
+  await page.goto('/quiz/save-water?age=adults');
+  await page.getByRole('button', { name: '开始', exact: true }).click();
+  await expect(page.locator('h2.prompt')).toBeVisible();
+  await page.goto('/settings');
+  expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('rg.')))).toContain('rg.v1.quiz.round');
 
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: '清除本设备上的全部数据' }).click();
   await expect(page.getByText(/本设备保存了 0 项/)).toBeVisible();
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rg.')))).toEqual([]);
+  expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('rg.')))).toEqual([]);
   // The page shows what it now holds: the display choices are off again, without a reload.
   await expect(page.locator('html')).not.toHaveClass(/high-contrast|reduce-motion|large-text/);
   await expect(page.getByRole('main').getByRole('button', { name: '高对比度' })).toHaveAttribute('aria-pressed', 'false');

@@ -67,6 +67,21 @@ test('a content file cut off on the server is shown once but never stored over t
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('an organizer who opens a content file to check an upload sees the file, not the app', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  await page.goto('/content/site.json');
+  expect(JSON.parse(await page.locator('body').innerText()).emergency.numbers.length).toBeGreaterThan(0);
+  // A missing file stays a 404, not the app's "page not found".
+  const missing = await page.goto('/content/nothing.json');
+  expect(missing.status()).toBe(404);
+});
+
 test('on a signal too weak to answer, the stored pages and content open within seconds', async ({ page, context }) => {
   test.setTimeout(60_000);
   await page.goto('/?lang=en');
