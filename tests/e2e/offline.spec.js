@@ -6,16 +6,20 @@ import { join } from 'node:path';
 
 test.use({ serviceWorkers: 'allow' });
 
-test('after one visit, the quiz, the guide, the map and the emergency card work offline', async ({ page, context }) => {
-  await page.goto('/?lang=en');
-  await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
-  // Wait until the service worker controls the page and has stored every file of the build.
+/** Waits until the service worker controls the page (and so has stored every file of the build). */
+async function controlledByWorker(page) {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
       await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
     }
   });
+}
+
+test('after one visit, the quiz, the guide, the map and the emergency card work offline', async ({ page, context }) => {
+  await page.goto('/?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
+  await controlledByWorker(page);
   const cached = await page.evaluate(async () => {
     const keys = await caches.keys();
     const cache = await caches.open(keys.find((k) => k.startsWith('rg-')));
@@ -46,12 +50,7 @@ test('after one visit, the quiz, the guide, the map and the emergency card work 
 test('a content file cut off on the server is shown once but never stored over the good copy offline', async ({ page, context }) => {
   test.setTimeout(60_000);
   await page.goto('/map/south-bank-patrol?lang=en');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
+  await controlledByWorker(page);
   // An organizer's upload is cut off halfway: online, the map names the problem.
   const good = await (await page.request.get('/content/routes.geojson')).text();
   await context.route('**/content/routes.geojson', (route) => route.fulfill({
@@ -69,12 +68,7 @@ test('a content file cut off on the server is shown once but never stored over t
 
 test('an organizer who opens a content file to check an upload sees the file, not the app', async ({ page }) => {
   await page.goto('/?lang=en');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
+  await controlledByWorker(page);
   await page.goto('/content/site.json');
   expect(JSON.parse(await page.locator('body').innerText()).emergency.numbers.length).toBeGreaterThan(0);
   // A missing file stays a 404, not the app's "page not found".
@@ -85,12 +79,7 @@ test('an organizer who opens a content file to check an upload sees the file, no
 test('on a signal too weak to answer, the stored pages and content open within seconds', async ({ page, context }) => {
   test.setTimeout(60_000);
   await page.goto('/?lang=en');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
+  await controlledByWorker(page);
   await page.goto('/guide/someone-in-trouble?lang=en');
   await expect(page.getByRole('heading', { level: 1, name: 'If someone is in trouble in the water' })).toBeVisible();
   // One bar on the river bank: the page and its content file get no answer for 30 s.
