@@ -28,13 +28,12 @@ self.addEventListener('message', (event) => {
 // stored copy answers; the network's answer, if it comes, still refreshes the stored content.
 const NETWORK_WAIT_MS = 3000;
 
-// The network's answer, or the stored one when the network fails or is slow; `keep` stores a
-// good network answer.
-function networkFirst(request, stored, keep) {
-  const network = fetch(request).then((response) => {
-    if (keep && response.ok) keep(response.clone());
-    return response;
-  });
+// The network's answer to the event's request, or the stored one when the network fails or is
+// slow; `keep` stores a good network answer (the worker stays alive until it has).
+function networkFirst(event, stored, keep) {
+  const network = fetch(event.request);
+  // Registered before the answer below reads the body, so the copy is taken first.
+  event.waitUntil(network.then((response) => response.ok && keep(response.clone()), () => {}));
   const late = new Promise((resolve) => setTimeout(resolve, NETWORK_WAIT_MS))
     .then(stored)
     .then((hit) => hit || network);
@@ -59,7 +58,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.match('/', { cacheName: CACHE }).then((hit) => hit || fetch(request)));
   } else if (url.pathname.startsWith('/content/')) {
     event.respondWith(networkFirst(
-      request,
+      event,
       () => caches.match(url.pathname, { cacheName: CACHE }),
       (copy) => copy.clone().json().then(() => caches.open(CACHE).then((cache) => cache.put(url.pathname, copy)), () => {}),
     ));

@@ -528,9 +528,19 @@ fn names_exported_as_text_or_with_any_case_of_language_key_are_read() {
         named(r#"{"en":"North bank"}"#),
         ("North bank".to_owned(), Some("North bank".to_owned()))
     );
-    // A plain name, even one with braces that are not JSON, stays as written.
+    // … or with the Chinese left blank, as a spreadsheet exports an empty cell.
     assert_eq!(
-        named(r#""Bank {north}""#),
-        ("Bank {north}".to_owned(), Some("Bank {north}".to_owned()))
+        named(r#"{"zh-CN":"","en":"North bank"}"#),
+        ("North bank".to_owned(), Some("North bank".to_owned()))
     );
+    // A plain name, even one with braces that are not JSON or an object without languages,
+    // stays as written; so do names that read as other JSON.
+    for plain in ["Bank {north}", r#"{\"width\": 3}"#, "123", "true", "[1]"] {
+        let shown = plain.replace('\\', "");
+        assert_eq!(
+            named(&format!(r#""{plain}""#)),
+            (shown.clone(), Some(shown)),
+            "{plain}"
+        );
+    }
 }

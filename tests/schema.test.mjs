@@ -30,6 +30,18 @@ for (const [schema, file] of [
   });
 }
 
+test('schemas/routes.schema.json accepts map names as other tools write them, and no other keys', () => {
+  const routes = read('public/content/routes.geojson');
+  const props = routes.features[0].properties;
+  for (const name of [{ 'zh-cn': '北岸', EN: 'North bank' }, { en: 'North bank' }, { zh: '北岸' }, '{"zh-CN": "北岸"}']) {
+    props.name = name;
+    const { ok, errors } = check('routes', routes);
+    assert.ok(ok, `${JSON.stringify(name)}: ${errors}`);
+  }
+  props.name = { fr: 'Rive nord' };
+  assert.equal(check('routes', routes).ok, false);
+});
+
 const broken = [
   ['site', 'an unknown key', (s) => { s.colour = 'blue'; }],
   ['site', 'a phone number with letters', (s) => { s.emergency.numbers[0].number = '12O'; }],

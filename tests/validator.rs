@@ -427,3 +427,41 @@ fn a_renamed_section_the_site_links_to_is_reported() {
         )],
     );
 }
+
+#[test]
+fn a_clock_too_short_to_read_a_question_is_reported() {
+    let (ok, out, text, file) = run_broken("short-timer", "quizzes.json", |q| {
+        q["sets"][1]["timer_seconds"] = 5.into();
+    });
+    let (line, column) = position_of(&text, "\"timer_seconds\": 5", "5");
+    assert_findings(
+        ok,
+        &out,
+        &[format!(
+            "{file}:{line}:{column} sets[1].timer_seconds: must be null (untimed) or at least 10: 5 seconds are too few to read a question (the site gives 10)"
+        )],
+    );
+}
+
+#[test]
+fn a_route_id_that_looks_like_a_file_name_is_reported() {
+    let (ok, out, text, file) = run_broken("dotted-id", "routes.geojson", |r| {
+        let old = r["features"][0]["properties"]["id"].clone();
+        for feature in r["features"].as_array_mut().unwrap() {
+            let props = &mut feature["properties"];
+            for key in ["id", "route"] {
+                if props[key] == old {
+                    props[key] = "routes.1".into();
+                }
+            }
+        }
+    });
+    let (line, column) = position_of(&text, "\"routes.1\"", "\"");
+    assert_findings(
+        ok,
+        &out,
+        &[format!(
+            "{file}:{line}:{column} features[0].properties.id: the route id \"routes.1\" has a dot: its address /map/routes.1 looks like a file to web servers; use letters, digits and hyphens"
+        )],
+    );
+}

@@ -5,7 +5,7 @@
 
 use river_guardians::content::{
     locate, parse_content, path_at, AppError, FeatureProperty, GeoJsonFile, GuideContent,
-    QuizContent, SiteContent, Validate,
+    QuizContent, SiteContent, Validate, MIN_TIMER_SECONDS,
 };
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
@@ -182,6 +182,17 @@ fn main() -> ExitCode {
     };
     if let Some(quizzes) = &quizzes {
         for (s, set) in quizzes.sets.iter().enumerate() {
+            if let Some(seconds @ 1..MIN_TIMER_SECONDS) = set.timer_seconds {
+                findings.push(at(
+                    &dir,
+                    "quizzes.json",
+                    format!("sets[{s}].timer_seconds"),
+                    format!(
+                        "must be null (untimed) or at least {MIN_TIMER_SECONDS}: {seconds} seconds \
+                         are too few to read a question (the site gives {MIN_TIMER_SECONDS})"
+                    ),
+                ));
+            }
             missing_image(
                 &mut findings,
                 "quizzes.json",
@@ -269,6 +280,30 @@ fn main() -> ExitCode {
                 continue;
             };
             let path = format!("features[{i}].properties");
+            // A route's id is the end of its address, /map/<id>: one that ends like a file name
+            // (GeoServer writes ids such as "routes.1") is answered as a missing file, not the map.
+            let is_line = feature.geometry.as_ref().is_some_and(|g| {
+                matches!(
+                    g.value,
+                    geojson::GeometryValue::LineString { .. }
+                        | geojson::GeometryValue::MultiLineString { .. }
+                )
+            });
+            if let Some(id) = props
+                .get(FeatureProperty::Id.key())
+                .and_then(|v| v.as_str())
+                .filter(|id| is_line && id.contains('.'))
+            {
+                findings.push(at(
+                    &dir,
+                    "routes.geojson",
+                    format!("{path}.id"),
+                    format!(
+                        "the route id \"{id}\" has a dot: its address /map/{id} looks like a file \
+                         to web servers; use letters, digits and hyphens"
+                    ),
+                ));
+            }
             if let (Some(set), Some(quizzes)) = (
                 props
                     .get(FeatureProperty::Quiz.key())

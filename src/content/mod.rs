@@ -18,7 +18,9 @@ pub use common::{AgeBand, Image, Source};
 pub use error::AppError;
 pub use guide::{GuideContent, GuideSection, GuideStep, StepGroup, GUIDE_FILE};
 pub use locate::{locate, path_at};
-pub use quiz::{Pair, Question, QuestionKind, QuizContent, QuizSet, QUIZ_FILE, SAFETY_SET};
+pub use quiz::{
+    Pair, Question, QuestionKind, QuizContent, QuizSet, MIN_TIMER_SECONDS, QUIZ_FILE, SAFETY_SET,
+};
 pub use routes::{
     background_shapes, BackgroundShape, Difficulty, FeatureProperty, GearKind, GeoJsonFile,
     HazardKind, Layer, MapData, PatrolRoute, Place, PlaceKind, Story, BACKGROUND_FILE, ROUTES_FILE,

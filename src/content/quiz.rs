@@ -22,6 +22,10 @@ pub struct QuizContent {
     pub sets: Vec<QuizSet>,
 }
 
+/// The shortest clock a question gets: fewer seconds and a child cannot read the question, let
+/// alone answer. A set's `timer_seconds` below it is played as this (validate-content names it).
+pub const MIN_TIMER_SECONDS: u32 = 10;
+
 /// A topic's question bank, e.g. "Saving water".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -37,7 +41,8 @@ pub struct QuizSet {
     pub icon: String,
     /// How many questions each player or team answers in a round.
     pub round_size: usize,
-    /// Seconds per question, or `None` (the default) for untimed play.
+    /// Seconds per question, or `None` (the default) for untimed play; see
+    /// [`QuizSet::seconds_per_question`].
     #[serde(default)]
     pub timer_seconds: Option<u32>,
     /// The bank the rounds are drawn from.
@@ -131,6 +136,13 @@ impl QuizContent {
 }
 
 impl QuizSet {
+    /// The seconds each question gets: the set's clock, never under [`MIN_TIMER_SECONDS`];
+    /// `None` for untimed play.
+    pub fn seconds_per_question(&self) -> Option<u32> {
+        self.timer_seconds
+            .map(|seconds| seconds.max(MIN_TIMER_SECONDS))
+    }
+
     /// The questions that suit an age band (every question when no band is chosen).
     pub fn questions_for(&self, age: Option<AgeBand>) -> impl Iterator<Item = (usize, &Question)> {
         self.questions
@@ -267,8 +279,9 @@ impl Validate for QuizContent {
             if set.round_size == 0 {
                 p.push(format!("{path}.round_size"), "must be at least 1");
             }
-            // Fewer seconds than this and a child cannot read the question, let alone answer.
-            if set.timer_seconds.is_some_and(|seconds| seconds < 10) {
+            // A clock of 0 is no clock: say so. (1 to 9 seconds are played as
+            // MIN_TIMER_SECONDS, and validate-content names them.)
+            if set.timer_seconds == Some(0) {
                 p.push(
                     format!("{path}.timer_seconds"),
                     "must be null (untimed) or at least 10",

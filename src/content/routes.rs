@@ -227,7 +227,9 @@ fn line(positions: &[Position]) -> Vec<LonLat> {
 fn text_property(props: Option<&JsonObject>, key: FeatureProperty) -> Option<LocalText> {
     match props?.get(key.key())? {
         JsonValue::String(s) => match serde_json::from_str::<JsonValue>(s.trim()) {
-            Ok(JsonValue::Object(object)) => text_of_object(&object),
+            Ok(JsonValue::Object(object)) if text_of_object(&object).is_some() => {
+                text_of_object(&object)
+            }
             _ => (!s.trim().is_empty()).then(|| LocalText {
                 zh_cn: s.clone(),
                 en: Some(s.clone()),
@@ -239,11 +241,13 @@ fn text_property(props: Option<&JsonObject>, key: FeatureProperty) -> Option<Loc
 }
 
 /// A text from its translations, with language keys read as the tags they are, in any case
-/// (`zh-CN`, `zh-cn`, `zh`, `EN`); one with English only shows that in both languages.
+/// (`zh-CN`, `zh-cn`, `zh`, `EN`); one with English only (or a blank Chinese, as a spreadsheet
+/// exports an empty cell) shows that in both languages.
 fn text_of_object(object: &JsonObject) -> Option<LocalText> {
     let (mut zh_cn, mut en) = (None, None);
     for (key, value) in object {
-        match (Lang::from_code(key), value.as_str()) {
+        let text = value.as_str().filter(|text| !text.trim().is_empty());
+        match (Lang::from_code(key), text) {
             (Some(Lang::ZhCn), Some(text)) => zh_cn = Some(text.to_owned()),
             (Some(Lang::En), Some(text)) => en = Some(text.to_owned()),
             _ => {}

@@ -23,10 +23,13 @@ struct Saved {
     at: f64,
 }
 
-/// Whether ticks saved at `saved_at` still count at `now`; a save without a time does not.
+/// Whether ticks saved at `saved_at` still count at `now`: for a day, and an hour either way for
+/// a clock put right since. A save without a time does not.
 fn still_fresh(saved_at: f64, now: f64) -> bool {
-    saved_at > 0.0 && now - saved_at < KEEP_MS
+    saved_at > 0.0 && (-HOUR_MS..KEEP_MS).contains(&(now - saved_at))
 }
+
+const HOUR_MS: f64 = 60.0 * 60.0 * 1000.0;
 
 /// A fingerprint of a section's steps, in order (FNV-1a over their Chinese text): ticks are step
 /// numbers, so once organizers add, remove or reorder steps the saved ticks would mark others.
@@ -77,9 +80,10 @@ mod tests {
         assert!(!still_fresh(saved, saved + KEEP_MS));
         assert!(!still_fresh(saved, saved + 7.0 * KEEP_MS));
         // Saved before the time was kept (0): stale. A clock set back a little since: still
-        // today's ticks.
+        // today's ticks; saved by a clock a day ahead: not.
         assert!(!still_fresh(0.0, saved));
         assert!(still_fresh(saved + 60_000.0, saved));
+        assert!(!still_fresh(saved + KEEP_MS, saved));
     }
 
     #[test]

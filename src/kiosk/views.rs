@@ -44,19 +44,28 @@ fn station_lang() -> Lang {
         .unwrap_or_default()
 }
 
-/// At a kiosk station, puts the language and type size back to the station's for the next
-/// family: the quiz's "Next family" and the station's starting over both hand the tablet on. In a
-/// browser that is no station, the returned function does nothing.
-pub fn use_welcome_next_family() -> impl Fn() + Clone + 'static {
+/// Puts the language and type size back to the station's for the next family (the station's
+/// starting over, and the quiz's "Next family" at a station: both hand the tablet on).
+fn use_station_welcome() -> impl Fn() + Clone + 'static {
     let set_lang = use_set_lang();
     let prefs = use_prefs();
+    move || {
+        set_lang(station_lang());
+        prefs.forget(Pref::LargeText);
+    }
+}
+
+/// At a kiosk station, gives the next family the station's language and normal type, as the
+/// station's starting over does; in a browser that is no station, the returned function does
+/// nothing.
+pub fn use_welcome_next_family() -> impl Fn() + Clone + 'static {
+    let welcome = use_station_welcome();
     // A lesson embed on a station's device is no station (the layout draws no kiosk layer in
     // embeds), though it shares the device's storage.
     let embedded = is_embedded();
     move || {
         if !embedded && storage::load(KIOSK_KEY).as_deref() == Some("1") {
-            set_lang(station_lang());
-            prefs.forget(Pref::LargeText);
+            welcome();
         }
     }
 }
@@ -219,7 +228,7 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> im
         }
     });
     let navigate = use_navigate();
-    let welcome_next_family = use_welcome_next_family();
+    let welcome_next_family = use_station_welcome();
     let menu = RwSignal::new(MenuStage::Closed);
     let start_over = move || {
         storage::clear(&FAMILY_STATE);

@@ -86,7 +86,7 @@ pub fn Game(
     // A set's clock can be turned off before the round (WCAG 2.2.1): for a child who reads
     // slowly, a screen-reader user, a grandparent. Kindergarten rounds, read aloud by a parent,
     // start without it.
-    let timer_seconds = set.with_value(|s| s.timer_seconds);
+    let timer_seconds = set.with_value(QuizSet::seconds_per_question);
     let timed = RwSignal::new(age != Some(AgeBand::Kindergarten));
     let feedback_sound = use_feedback_sound();
     let started_at = StoredValue::new(0.0);

@@ -340,6 +340,21 @@ test('a timed question says once, in a status message, that ten seconds are left
   await expect(page.locator('.countdown')).toHaveAttribute('aria-live', 'off');
 });
 
+test('a set whose clock is too short to read a question gives each question 10 seconds', async ({ page }) => {
+  await page.route('**/content/quizzes.json', async (route) => {
+    const quizzes = await (await route.fetch()).json();
+    quizzes.sets.find((s) => s.id === 'river-ecology').timer_seconds = 3;
+    await route.fulfill({ json: quizzes });
+  });
+  await page.goto('/quiz/river-ecology?age=adults&lang=en');
+  await expect(page.getByText('Time limit: 10 seconds a question')).toBeVisible();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.locator('.countdown')).toHaveText(/Seconds left: (10|9|8)$/);
+  // Still on the question after the 3 seconds the file asked for.
+  await page.waitForTimeout(3_500);
+  await expect(page.locator('h2.prompt')).toBeVisible();
+});
+
 test('after picking an age band and going back, the quiz plays the band the picker shows', async ({ page }) => {
   await page.goto('/quiz/drowning-prevention?lang=en');
   await page.getByRole('link', { name: 'Kindergarten' }).click();
