@@ -325,13 +325,18 @@ test('a timed set can be played without its clock, kindergarten starts without i
   await expect(page.locator('.countdown')).toHaveText(/^Seconds left: \d+$/);
 });
 
-test('a timed question says once, in a status message, that ten seconds are left', async ({ page }) => {
+/** Opens the river-ecology set for adults in English with its clock set to `seconds`. */
+async function openRiverEcologyWithClock(page, seconds) {
   await page.route('**/content/quizzes.json', async (route) => {
     const quizzes = await (await route.fetch()).json();
-    quizzes.sets.find((s) => s.id === 'river-ecology').timer_seconds = 12;
+    quizzes.sets.find((s) => s.id === 'river-ecology').timer_seconds = seconds;
     await route.fulfill({ json: quizzes });
   });
   await page.goto('/quiz/river-ecology?age=adults&lang=en');
+}
+
+test('a timed question says once, in a status message, that ten seconds are left', async ({ page }) => {
+  await openRiverEcologyWithClock(page, 12);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   const said = page.getByRole('status').filter({ hasText: 'Seconds left: 10' });
   await expect(said).toHaveCount(1, { timeout: 5_000 });
@@ -341,12 +346,7 @@ test('a timed question says once, in a status message, that ten seconds are left
 });
 
 test('a set whose clock is too short to read a question gives each question 10 seconds', async ({ page }) => {
-  await page.route('**/content/quizzes.json', async (route) => {
-    const quizzes = await (await route.fetch()).json();
-    quizzes.sets.find((s) => s.id === 'river-ecology').timer_seconds = 3;
-    await route.fulfill({ json: quizzes });
-  });
-  await page.goto('/quiz/river-ecology?age=adults&lang=en');
+  await openRiverEcologyWithClock(page, 3);
   await expect(page.getByText('Time limit: 10 seconds a question')).toBeVisible();
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.locator('.countdown')).toHaveText(/Seconds left: (10|9|8)$/);
