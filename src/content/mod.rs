@@ -76,6 +76,31 @@ pub async fn fetch_json<T: DeserializeOwned + Validate>(path: &str) -> Result<T,
     parse_content(path, &text)
 }
 
+/// [`fetch_json`] once per visit: the first good copy is kept until the page reloads, so a part
+/// of the site opened again (Back from the emergency card to the guide or a quiz) shows at once
+/// instead of waiting for the network (up to the service worker's 3 s on one bar), and with it
+/// the place the reader was at. A failed load is not kept: "Try again" asks the network.
+pub async fn fetch_json_kept<T>(path: &'static str) -> Result<T, AppError>
+where
+    T: DeserializeOwned + Validate + Clone + 'static,
+{
+    thread_local! {
+        static KEPT: std::cell::RefCell<Vec<(&'static str, Box<dyn std::any::Any>)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let kept = KEPT.with_borrow(|kept| {
+        kept.iter()
+            .find(|(file, _)| *file == path)
+            .and_then(|(_, value)| value.downcast_ref::<T>().cloned())
+    });
+    if let Some(value) = kept {
+        return Ok(value);
+    }
+    let value: T = fetch_json(path).await?;
+    KEPT.with_borrow_mut(|kept| kept.push((path, Box::new(value.clone()))));
+    Ok(value)
+}
+
 /// A content file requested ahead of the page that reads it.
 struct Prefetch {
     path: &'static str,

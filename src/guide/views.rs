@@ -2,7 +2,7 @@
 
 use super::checklist::{load_ticks, save_ticks, steps_fingerprint};
 use crate::content::{
-    fetch_json, AgeBand, AppError, GuideContent, GuideSection, GuideStep, Source, GUIDE_FILE,
+    fetch_json_kept, AgeBand, AppError, GuideContent, GuideSection, GuideStep, Source, GUIDE_FILE,
 };
 use crate::share::{DeepLink, ShareButton};
 use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, Missing, PageMeta, PrintButton};
@@ -18,7 +18,7 @@ struct GuideResource(LocalResource<Result<GuideContent, AppError>>);
 #[component]
 pub fn GuideHome() -> impl IntoView {
     provide_context(GuideResource(LocalResource::new(|| {
-        fetch_json::<GuideContent>(GUIDE_FILE)
+        fetch_json_kept::<GuideContent>(GUIDE_FILE)
     })));
     view! { <Outlet/> }
 }

@@ -3,7 +3,7 @@
 use super::engine::round_size;
 use super::leaderboard::{self, Entry};
 use super::play::Game;
-use crate::content::{fetch_json, AgeBand, AppError, QuizContent, QuizSet, QUIZ_FILE};
+use crate::content::{fetch_json_kept, AgeBand, AppError, QuizContent, QuizSet, QUIZ_FILE};
 use crate::share::{worksheet_path, DeepLink, ShareButton};
 use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, Missing, PageMeta};
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ pub struct QuizResource(pub LocalResource<Result<QuizContent, AppError>>);
 #[component]
 pub fn QuizHome() -> impl IntoView {
     provide_context(QuizResource(LocalResource::new(|| {
-        fetch_json::<QuizContent>(QUIZ_FILE)
+        fetch_json_kept::<QuizContent>(QUIZ_FILE)
     })));
     view! { <Outlet/> }
 }

@@ -70,6 +70,21 @@ test('a shared link for young children keeps their short words from section to s
   if (thirdDetail) await expect(page.getByText(thirdDetail.detail.en)).toHaveCount(0);
 });
 
+test('Back from the emergency card shows the guide section at once, without waiting for the network', async ({ page, context }) => {
+  await page.goto('/guide/someone-in-trouble?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'If someone is in trouble in the water' })).toBeVisible();
+  // One bar on the river bank: guide.json gets no answer any more.
+  await context.route('**/content/guide.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 30_000));
+    await route.continue().catch(() => {});
+  });
+  await page.getByRole('link', { name: /Emergency/ }).first().click();
+  await expect(page.getByRole('link', { name: /120/ })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'If someone is in trouble in the water' })).toBeVisible({ timeout: 2_000 });
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
 test('the family checklist keeps its ticks across a reload', async ({ page }) => {
   await page.goto('/guide/before-you-go?lang=en');
   const boxes = page.getByRole('checkbox');
