@@ -115,10 +115,11 @@ fn keys_in(storage: Option<web_sys::Storage>) -> Vec<String> {
 /// Forgets everything this app keeps for this tab (an unfinished quiz round, the tab's
 /// language), in every frame of it.
 pub fn clear_tab() {
-    for key in keys_in(tab_storage()) {
-        if let Some(storage) = tab_storage() {
-            let _ = storage.remove_item(&format!("{KEY_PREFIX}{key}"));
-        }
+    let Some(storage) = tab_storage() else {
+        return;
+    };
+    for key in keys_in(Some(storage.clone())) {
+        let _ = storage.remove_item(&format!("{KEY_PREFIX}{key}"));
     }
 }
 

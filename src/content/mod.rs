@@ -76,18 +76,20 @@ pub async fn fetch_json<T: DeserializeOwned + Validate>(path: &str) -> Result<T,
     parse_content(path, &text)
 }
 
+thread_local! {
+    /// The content files [`fetch_json_kept`] keeps for the rest of the visit, parsed.
+    static KEPT: std::cell::RefCell<Vec<(&'static str, Box<dyn std::any::Any>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// [`fetch_json`] once per visit: the first good copy is kept until the page reloads, so a part
 /// of the site opened again (Back from the emergency card to the guide or a quiz) shows at once
-/// instead of waiting for the network (up to the service worker's 3 s on one bar), and with it
-/// the place the reader was at. A failed load is not kept: "Try again" asks the network.
+/// instead of waiting for the network (up to the service worker's 3 s on one bar). A failed load
+/// is not kept: "Try again" asks the network.
 pub async fn fetch_json_kept<T>(path: &'static str) -> Result<T, AppError>
 where
     T: DeserializeOwned + Validate + Clone + 'static,
 {
-    thread_local! {
-        static KEPT: std::cell::RefCell<Vec<(&'static str, Box<dyn std::any::Any>)>> =
-            const { std::cell::RefCell::new(Vec::new()) };
-    }
     let kept = KEPT.with_borrow(|kept| {
         kept.iter()
             .find(|(file, _)| *file == path)
@@ -121,8 +123,12 @@ thread_local! {
 /// instead of after. The next [`fetch_json`] of `path` takes the result (or waits for it).
 /// A finished download left by a page that never read it (its chunk failed, or it showed an
 /// error first) is dropped and requested again: it may be long past, and organizers may have
-/// edited the file since. Only a download still under way is shared.
+/// edited the file since. Only a download still under way is shared. A file
+/// [`fetch_json_kept`] already keeps is not requested at all: nothing would read it.
 pub fn prefetch(path: &'static str) {
+    if KEPT.with_borrow(|kept| kept.iter().any(|(file, _)| *file == path)) {
+        return;
+    }
     let queued = PREFETCHED.with_borrow_mut(|queue| {
         queue.retain(|p| p.path != path || p.result.is_none());
         let queued = queue.iter().any(|p| p.path == path);

@@ -226,15 +226,15 @@ fn line(positions: &[Position]) -> Vec<LonLat> {
 /// that object written as a string (QGIS and spreadsheets export a JSON field as text).
 fn text_property(props: Option<&JsonObject>, key: FeatureProperty) -> Option<LocalText> {
     match props?.get(key.key())? {
-        JsonValue::String(s) => match serde_json::from_str::<JsonValue>(s.trim()) {
-            Ok(JsonValue::Object(object)) if text_of_object(&object).is_some() => {
-                text_of_object(&object)
-            }
-            _ => (!s.trim().is_empty()).then(|| LocalText {
-                zh_cn: s.clone(),
-                en: Some(s.clone()),
+        JsonValue::String(s) => serde_json::from_str::<JsonObject>(s.trim())
+            .ok()
+            .and_then(|object| text_of_object(&object))
+            .or_else(|| {
+                (!s.trim().is_empty()).then(|| LocalText {
+                    zh_cn: s.clone(),
+                    en: Some(s.clone()),
+                })
             }),
-        },
         JsonValue::Object(object) => text_of_object(object),
         _ => None,
     }

@@ -10,8 +10,9 @@ fn key(section_id: &str) -> String {
     format!("checklist.{section_id}")
 }
 
+const HOUR_MS: f64 = 60.0 * 60.0 * 1000.0;
 /// How long ticks are kept after the last one: the evening before a trip to its end.
-const KEEP_MS: f64 = 24.0 * 60.0 * 60.0 * 1000.0;
+const KEEP_MS: f64 = 24.0 * HOUR_MS;
 
 /// What is saved: the ticked step numbers, the steps they number, and when (ms since the epoch;
 /// 0 in saves from before the time was kept).
@@ -28,8 +29,6 @@ struct Saved {
 fn still_fresh(saved_at: f64, now: f64) -> bool {
     saved_at > 0.0 && (-HOUR_MS..KEEP_MS).contains(&(now - saved_at))
 }
-
-const HOUR_MS: f64 = 60.0 * 60.0 * 1000.0;
 
 /// A fingerprint of a section's steps, in order (FNV-1a over their Chinese text): ticks are step
 /// numbers, so once organizers add, remove or reorder steps the saved ticks would mark others.

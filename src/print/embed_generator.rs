@@ -2,8 +2,8 @@
 //! language and age band, and copy the iframe code.
 
 use crate::content::{
-    fetch_json, AgeBand, GeoJsonFile, GuideContent, LocalText, MapData, QuizContent, GUIDE_FILE,
-    ROUTES_FILE,
+    fetch_json, fetch_json_kept, AgeBand, GeoJsonFile, GuideContent, LocalText, MapData,
+    QuizContent, GUIDE_FILE, ROUTES_FILE,
 };
 use crate::i18n::Lang;
 use crate::share::{
@@ -22,7 +22,7 @@ struct Embeddable {
 /// The guide's sections and the map's routes to embed; a file that fails to load leaves only its
 /// own group out (its page says what went wrong).
 async fn load_guide_and_routes() -> (Vec<Embeddable>, Vec<Embeddable>) {
-    let sections = fetch_json::<GuideContent>(GUIDE_FILE)
+    let sections = fetch_json_kept::<GuideContent>(GUIDE_FILE)
         .await
         .map(|guide| {
             guide

@@ -2,7 +2,7 @@
 //! worksheet links for the chosen age band, and the stall poster.
 
 use super::embed_generator::EmbedGenerator;
-use crate::content::{fetch_json, AgeBand, QuizContent, QUIZ_FILE};
+use crate::content::{fetch_json_kept, AgeBand, QuizContent, QUIZ_FILE};
 use crate::i18n::Lang;
 use crate::share::{age_query, worksheet_path};
 use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, PageMeta};
@@ -15,7 +15,7 @@ pub fn TeachersPage() -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     let age = use_age();
-    let quizzes = LocalResource::new(|| fetch_json::<QuizContent>(QUIZ_FILE));
+    let quizzes = LocalResource::new(|| fetch_json_kept::<QuizContent>(QUIZ_FILE));
     view! {
         <PageMeta title=move || t().teachers.to_owned() description=move || t().teachers_description.to_owned()/>
         <h1>{tr(|t| t.teachers)}</h1>

@@ -74,7 +74,9 @@ test('Back from the emergency card shows the guide section at once, without wait
   await page.goto('/guide/someone-in-trouble?lang=en');
   await expect(page.getByRole('heading', { level: 1, name: 'If someone is in trouble in the water' })).toBeVisible();
   // One bar on the river bank: guide.json gets no answer any more.
+  let asked = 0;
   await context.route('**/content/guide.json', async (route) => {
+    asked++;
     await new Promise((resolve) => setTimeout(resolve, 30_000));
     await route.continue().catch(() => {});
   });
@@ -82,6 +84,8 @@ test('Back from the emergency card shows the guide section at once, without wait
   await expect(page.getByRole('link', { name: /120/ })).toBeVisible();
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: 'If someone is in trouble in the water' })).toBeVisible({ timeout: 2_000 });
+  // The kept copy is all it reads: the file is not asked for again.
+  expect(asked).toBe(0);
   await context.unrouteAll({ behavior: 'ignoreErrors' });
 });
 
