@@ -2,7 +2,7 @@
 //! GeoJSON with and without our properties.
 
 use river_guardians::content::{
-    parse_content, AppError, Difficulty, GeoJsonFile, MapData, PlaceKind,
+    parse_content, read_routes, AppError, Difficulty, GeoJsonFile, HazardKind, MapData, PlaceKind,
 };
 use river_guardians::map::geo::*;
 use river_guardians::map::model::{summarise, svg_path, PreparedMap, HEIGHT, WIDTH};
@@ -406,6 +406,72 @@ fn a_misspelt_kind_gear_or_hazard_is_reported_instead_of_drawn_as_something_else
     .is_empty());
     assert!(problems(&point("{}")).is_empty());
     assert!(problems(&point(r#"{"layer":"park","kind":"river"}"#)).is_empty());
+}
+
+/// A routes file of these features, each given as JSON text.
+fn features(features: &[&str]) -> String {
+    format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        features.join(",")
+    )
+}
+
+#[test]
+fn a_mistake_in_one_feature_costs_that_feature_not_the_map() {
+    let route = r#"{"type":"Feature","properties":{"id":"bank","name":"Bank"},"geometry":{"type":"LineString","coordinates":[[113.1,22.5],[113.2,22.6]]}}"#;
+    let lifebuoy = r#"{"type":"Feature","properties":{"kind":"rescue","gear":"lifebuoy"},"geometry":{"type":"Point","coordinates":[113.15,22.55]}}"#;
+    // Latitude and longitude swapped in one point: it is left out, the rest is drawn.
+    let swapped = r#"{"type":"Feature","properties":{"kind":"toilet"},"geometry":{"type":"Point","coordinates":[22.5,113.1]}}"#;
+    // Not GeoJSON at all: coordinates typed as text.
+    let text_coordinates = r#"{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":["113.1","22.5"]}}"#;
+    // A misspelt hazard kind: drawn, as a hazard of no stated kind.
+    let misspelt = r#"{"type":"Feature","properties":{"kind":"hazard","hazard":"deep water"},"geometry":{"type":"Point","coordinates":[113.12,22.52]}}"#;
+    let file = features(&[route, swapped, lifebuoy, text_coordinates, misspelt]);
+    let (data, problems) = read_routes("content/routes.geojson", &file).unwrap();
+    assert_eq!(data.routes.len(), 1);
+    assert_eq!(data.routes[0].id, "bank");
+    let kinds: Vec<&PlaceKind> = data.places.iter().map(|p| &p.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            &PlaceKind::Rescue(river_guardians::content::GearKind::Lifebuoy),
+            &PlaceKind::Hazard(HazardKind::Other)
+        ]
+    );
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(problems[0].starts_with("features[1].geometry.coordinates: latitude 113.1"));
+    assert!(problems[1].starts_with("features[3]: invalid type"), "{problems:?}");
+    assert_eq!(
+        problems[2],
+        r#"features[4].properties.hazard: "deep water" is not one of: deep-water, slippery-bank, fast-current"#
+    );
+    // The strict check, which validate-content runs, still refuses the file.
+    assert!(parse_content::<GeoJsonFile>("content/routes.geojson", &file).is_err());
+}
+
+#[test]
+fn a_routes_file_with_nothing_left_to_draw_is_still_an_error() {
+    let good = shipped("public/content/routes.geojson");
+    let (data, problems) = read_routes("content/routes.geojson", &good).unwrap();
+    assert!(problems.is_empty());
+    assert_eq!(
+        data,
+        MapData::from_geojson(&parse_content("content/routes.geojson", &good).unwrap())
+    );
+    let only_broken = features(&[
+        r#"{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[113.1,22.5]]}}"#,
+    ]);
+    assert!(matches!(
+        read_routes("content/routes.geojson", &only_broken),
+        Err(AppError::Invalid { .. })
+    ));
+    let cut_off = &good[..good.len() / 2];
+    assert!(matches!(
+        read_routes("content/routes.geojson", cut_off),
+        Err(AppError::Parse { .. })
+    ));
+    assert!(read_routes("content/routes.geojson", r#"{"type":"FeatureCollection"}"#).is_err());
 }
 
 #[test]

@@ -22,8 +22,9 @@ pub use quiz::{
     Pair, Question, QuestionKind, QuizContent, QuizSet, MIN_TIMER_SECONDS, QUIZ_FILE, SAFETY_SET,
 };
 pub use routes::{
-    background_shapes, BackgroundShape, Difficulty, FeatureProperty, GearKind, GeoJsonFile,
-    HazardKind, Layer, MapData, PatrolRoute, Place, PlaceKind, Story, BACKGROUND_FILE, ROUTES_FILE,
+    background_shapes, read_routes, BackgroundShape, Difficulty, FeatureProperty, GearKind,
+    GeoJsonFile, HazardKind, Layer, MapData, PatrolRoute, Place, PlaceKind, Story, BACKGROUND_FILE,
+    ROUTES_FILE,
 };
 pub use site::{
     parse_iso_date, EmergencyInfo, EmergencyNumber, EventInfo, KioskSettings, SiteContent,
@@ -74,6 +75,12 @@ pub fn parse_content<T: DeserializeOwned + Validate>(
 pub async fn fetch_json<T: DeserializeOwned + Validate>(path: &str) -> Result<T, AppError> {
     let text = fetch_text(path).await?;
     parse_content(path, &text)
+}
+
+/// Fetches the routes file and reads what the map can draw of it: a mistake in one feature
+/// costs that feature, not the map ([`read_routes`]).
+pub async fn fetch_routes() -> Result<(MapData, Vec<Problem>), AppError> {
+    read_routes(ROUTES_FILE, &fetch_text(ROUTES_FILE).await?)
 }
 
 thread_local! {

@@ -3,7 +3,7 @@
 //! exported from geojson.io or QGIS with only a `name` (or nothing) still displays.
 
 use super::validate::Problems;
-use super::{Image, LocalText, Problem, Validate};
+use super::{AppError, Image, LocalText, Problem, Validate};
 use crate::i18n::Lang;
 use crate::map::geo::LonLat;
 use geojson::{Feature, FeatureCollection, GeometryValue, JsonObject, JsonValue, Position};
@@ -495,73 +495,152 @@ fn check_properties(p: &mut Problems, path: &str, props: Option<&JsonObject>) {
     }
 }
 
+/// What [`check_feature`] found about a feature's geometry.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Geometry {
+    /// No geometry, or a kind the map does not draw (skipped, not an error).
+    NotDrawn,
+    /// Drawable, but a position or line in it is wrong.
+    Broken,
+    /// Drawable.
+    Fine,
+}
+
+/// Checks one feature (`features[i]` at `path`), recording its problems; `ids` collects the ids
+/// seen so far, to name one used twice.
+fn check_feature(
+    p: &mut Problems,
+    path: &str,
+    feature: &Feature,
+    ids: &mut Vec<String>,
+) -> Geometry {
+    let Some(geometry) = &feature.geometry else {
+        return Geometry::NotDrawn;
+    };
+    let before = p.0.len();
+    let coords = format!("{path}.geometry.coordinates");
+    match &geometry.value {
+        GeometryValue::Point { coordinates } => check_position(p, || coords.clone(), coordinates),
+        GeometryValue::LineString { coordinates } => check_line(p, &coords, coordinates),
+        GeometryValue::MultiLineString { coordinates } => {
+            if coordinates.is_empty() {
+                p.push(&coords, "a MultiLineString needs at least one line");
+            }
+            for (l, line) in coordinates.iter().enumerate() {
+                check_line(p, &format!("{coords}[{l}]"), line);
+            }
+        }
+        GeometryValue::Polygon { coordinates } => {
+            for (r, ring) in coordinates.iter().enumerate() {
+                check_line(p, &format!("{coords}[{r}]"), ring);
+            }
+        }
+        GeometryValue::MultiPolygon { coordinates } => {
+            for (g, polygon) in coordinates.iter().enumerate() {
+                for (r, ring) in polygon.iter().enumerate() {
+                    check_line(p, &format!("{coords}[{g}][{r}]"), ring);
+                }
+            }
+        }
+        _ => return Geometry::NotDrawn,
+    }
+    let geometry = if p.0.len() == before {
+        Geometry::Fine
+    } else {
+        Geometry::Broken
+    };
+    check_properties(p, path, feature.properties.as_ref());
+    if let Some(id) = feature_id(feature) {
+        if ids.contains(&id) {
+            p.push(
+                format!("{path}.properties.id"),
+                format!("\"{id}\" is used twice"),
+            );
+        }
+        ids.push(id);
+    }
+    if let Some(colour) = str_property(feature.properties.as_ref(), FeatureProperty::Colour) {
+        if !is_hex_colour(colour) {
+            p.push(
+                format!("{path}.properties.colour"),
+                format!("\"{colour}\" is not a colour written #rrggbb"),
+            );
+        }
+    }
+    geometry
+}
+
+/// The problem of a file with nothing the map can draw.
+const NOTHING_TO_DRAW: &str = "has nothing to draw: no points, lines or polygons";
+
 impl Validate for GeoJsonFile {
     fn validate(&self) -> Vec<Problem> {
         let mut p = Problems::default();
         let mut ids: Vec<String> = Vec::new();
         let mut drawable = 0;
         for (i, feature) in self.0.features.iter().enumerate() {
-            let path = format!("features[{i}]");
-            let Some(geometry) = &feature.geometry else {
-                continue;
-            };
-            let coords = format!("{path}.geometry.coordinates");
-            match &geometry.value {
-                GeometryValue::Point { coordinates } => {
-                    check_position(&mut p, || coords.clone(), coordinates)
-                }
-                GeometryValue::LineString { coordinates } => {
-                    check_line(&mut p, &coords, coordinates)
-                }
-                GeometryValue::MultiLineString { coordinates } => {
-                    if coordinates.is_empty() {
-                        p.push(&coords, "a MultiLineString needs at least one line");
-                    }
-                    for (l, line) in coordinates.iter().enumerate() {
-                        check_line(&mut p, &format!("{coords}[{l}]"), line);
-                    }
-                }
-                GeometryValue::Polygon { coordinates } => {
-                    for (r, ring) in coordinates.iter().enumerate() {
-                        check_line(&mut p, &format!("{coords}[{r}]"), ring);
-                    }
-                }
-                GeometryValue::MultiPolygon { coordinates } => {
-                    for (g, polygon) in coordinates.iter().enumerate() {
-                        for (r, ring) in polygon.iter().enumerate() {
-                            check_line(&mut p, &format!("{coords}[{g}][{r}]"), ring);
-                        }
-                    }
-                }
-                _ => continue,
-            }
-            drawable += 1;
-            check_properties(&mut p, &path, feature.properties.as_ref());
-            if let Some(id) = feature_id(feature) {
-                if ids.contains(&id) {
-                    p.push(
-                        format!("{path}.properties.id"),
-                        format!("\"{id}\" is used twice"),
-                    );
-                }
-                ids.push(id);
-            }
-            if let Some(colour) = str_property(feature.properties.as_ref(), FeatureProperty::Colour)
+            if check_feature(&mut p, &format!("features[{i}]"), feature, &mut ids)
+                != Geometry::NotDrawn
             {
-                if !is_hex_colour(colour) {
-                    p.push(
-                        format!("{path}.properties.colour"),
-                        format!("\"{colour}\" is not a colour written #rrggbb"),
-                    );
-                }
+                drawable += 1;
             }
         }
         if drawable == 0 {
-            p.push(
-                "features",
-                "has nothing to draw: no points, lines or polygons",
-            );
+            p.push("features", NOTHING_TO_DRAW);
         }
         p.into_vec()
     }
+}
+
+/// A FeatureCollection read one feature at a time, so one feature that is not GeoJSON does not
+/// take the others with it.
+#[derive(Deserialize)]
+struct LooseCollection {
+    features: Vec<JsonValue>,
+}
+
+/// Reads the routes file for the map: everything in it that can be drawn, and what is wrong
+/// with the rest (empty when nothing is).
+///
+/// An organizer's mistake in one feature (a latitude typed where the longitude goes, a line of
+/// one point, a misspelt hazard kind, a feature that is not GeoJSON) should cost that feature on
+/// the volunteers' tablets, not the whole map: the service worker keeps any file that parses as
+/// JSON. A feature whose geometry is wrong is left out; one whose properties are wrong is drawn
+/// with the defaults [`MapData::from_geojson`] gives; the page lists every problem, as
+/// validate-content does. It is an error only when the file is not a FeatureCollection at all,
+/// or nothing in it can be drawn.
+pub fn read_routes(file: &str, text: &str) -> Result<(MapData, Vec<Problem>), AppError> {
+    let whole = match super::parse_content::<GeoJsonFile>(file, text) {
+        Ok(routes) => return Ok((MapData::from_geojson(&routes), Vec::new())),
+        Err(error) => error,
+    };
+    if text.len() > super::MAX_FILE_BYTES {
+        return Err(whole);
+    }
+    let Ok(loose) = serde_json::from_str::<LooseCollection>(text) else {
+        return Err(whole);
+    };
+    let mut p = Problems::default();
+    let mut ids = Vec::new();
+    let mut drawn = Vec::new();
+    for (i, value) in loose.features.into_iter().enumerate() {
+        let path = format!("features[{i}]");
+        match Feature::deserialize(value) {
+            Ok(feature) => {
+                if check_feature(&mut p, &path, &feature, &mut ids) == Geometry::Fine {
+                    drawn.push(feature);
+                }
+            }
+            Err(error) => p.push(path, error.to_string()),
+        }
+    }
+    let data = MapData::from_geojson(&GeoJsonFile(FeatureCollection {
+        bbox: None,
+        features: drawn,
+        foreign_members: None,
+    }));
+    if data.routes.is_empty() && data.places.is_empty() {
+        return Err(whole);
+    }
+    Ok((data, p.into_vec()))
 }

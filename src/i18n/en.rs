@@ -26,6 +26,7 @@ pub(super) const STRINGS: Strings = Strings {
     error_network: "No connection: {file} could not be fetched.",
     error_status: "The server could not find {file} (status {status}).",
     background_missing: "The map's background (the river and the park) is not shown.",
+    map_partly_shown: "Part of the map may be missing or wrong.",
     error_parse: "{file} is not valid: {message}",
     error_invalid: "{file} has problems:",
     line_column: "line {line}, column {column}",

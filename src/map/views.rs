@@ -8,8 +8,8 @@ use super::model::{svg_path, PreparedMap, HEIGHT, WIDTH};
 use super::story::StoryCompare;
 use super::symbols::{place_label, place_name, PlaceSymbol};
 use crate::content::{
-    background_shapes, fetch_json, AppError, Difficulty, GeoJsonFile, Layer, MapData, PlaceKind,
-    BACKGROUND_FILE, ROUTES_FILE,
+    background_shapes, fetch_json, fetch_routes, AppError, Difficulty, GeoJsonFile, Layer,
+    PlaceKind, BACKGROUND_FILE, ROUTES_FILE,
 };
 use crate::i18n::{Lang, Pick};
 use crate::share::{url_part, DeepLink, ShareButton};
@@ -24,10 +24,12 @@ use send_wrapper::SendWrapper;
 use std::collections::HashMap;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-/// The routes, ready to draw, and why the background is missing when its file failed.
+/// The routes, ready to draw, what is wrong in the routes file (the part of it not drawn), and
+/// why the background is missing when its file failed.
 #[derive(Clone)]
 struct LoadedMap {
     map: PreparedMap,
+    route_problems: Option<AppError>,
     background_problem: Option<AppError>,
 }
 
@@ -35,7 +37,7 @@ struct LoadedMap {
 /// No background file is a map without one; a broken one (a bad edit) leaves the river out of
 /// the picture, and the page says why.
 async fn load_map() -> Result<LoadedMap, AppError> {
-    let routes: GeoJsonFile = fetch_json(ROUTES_FILE).await?;
+    let (routes, problems) = fetch_routes().await?;
     let (background, background_problem) = match fetch_json::<GeoJsonFile>(BACKGROUND_FILE).await {
         Ok(file) => (background_shapes(&file), None),
         // Offline, a file the site never had comes back as a network failure.
@@ -43,7 +45,11 @@ async fn load_map() -> Result<LoadedMap, AppError> {
         Err(problem) => (Vec::new(), Some(problem)),
     };
     Ok(LoadedMap {
-        map: PreparedMap::new(MapData::from_geojson(&routes), &background),
+        map: PreparedMap::new(routes, &background),
+        route_problems: (!problems.is_empty()).then(|| AppError::Invalid {
+            file: ROUTES_FILE.to_owned(),
+            problems,
+        }),
         background_problem,
     })
 }
@@ -79,6 +85,9 @@ pub fn MapPage() -> impl IntoView {
         <PageMeta title description=move || t().map_description.to_owned()/>
         <h1>{tr(|t| t.map)}</h1>
         <Loaded resource=map render=move |loaded: LoadedMap| view! {
+            {loaded.route_problems.map(|problem| view! {
+                <p class="notice">{move || format!("{} {}", t().map_partly_shown, describe_app_error(&problem, lang.get()))}</p>
+            })}
             {loaded.background_problem.map(|problem| view! {
                 <p class="notice">{move || format!("{} {}", t().background_missing, describe_app_error(&problem, lang.get()))}</p>
             })}

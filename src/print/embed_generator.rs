@@ -2,8 +2,7 @@
 //! language and age band, and copy the iframe code.
 
 use crate::content::{
-    fetch_json, fetch_json_kept, AgeBand, GeoJsonFile, GuideContent, LocalText, MapData,
-    QuizContent, GUIDE_FILE, ROUTES_FILE,
+    fetch_json_kept, fetch_routes, AgeBand, GuideContent, LocalText, QuizContent, GUIDE_FILE,
 };
 use crate::i18n::Lang;
 use crate::share::{
@@ -38,10 +37,10 @@ async fn load_guide_and_routes() -> (Vec<Embeddable>, Vec<Embeddable>) {
                 .collect()
         })
         .unwrap_or_default();
-    let routes = fetch_json::<GeoJsonFile>(ROUTES_FILE)
+    let routes = fetch_routes()
         .await
-        .map(|routes| {
-            MapData::from_geojson(&routes)
+        .map(|(routes, _)| {
+            routes
                 .routes
                 .into_iter()
                 .map(|r| Embeddable {

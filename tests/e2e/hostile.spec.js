@@ -46,12 +46,19 @@ const cases = [
   ['guide', 'an empty step', json((g) => { g.sections[2].groups[0].steps[0].text['zh-CN'] = ' '; }), 'must not be empty'],
   ['routes', 'truncated', (o) => o.slice(0, 2000), 'EOF while parsing'],
   ['routes', 'not a FeatureCollection', text('{"type": "Topology", "objects": {}}'), 'content/routes.geojson'],
-  ['routes', 'longitude out of range', json((r) => { r.features[0].geometry.coordinates[0][0] = 999; }), 'longitude 999 is outside'],
-  ['routes', 'a NaN-like string coordinate', json((r) => { r.features[0].geometry.coordinates[1][1] = 'NaN'; }), 'content/routes.geojson'],
-  ['routes', 'an empty LineString', json((r) => { r.features[1].geometry.coordinates = []; }), 'a line needs at least 2 positions'],
   ['routes', 'no features', json((r) => { r.features = []; }), 'has nothing to draw'],
-  ['routes', 'a colour by name', json((r) => { r.features[0].properties.colour = 'green'; }), 'is not a colour written #rrggbb'],
-  ['routes', 'duplicate ids', json((r) => { r.features[1].properties.id = r.features[0].properties.id; }), 'is used twice'],
+  ['routes', 'only a broken line', json((r) => { r.features = [r.features[1]]; r.features[0].geometry.coordinates = [[113.1, 22.5]]; }), 'a line needs at least 2 positions'],
+];
+
+// A mistake in one feature of routes.geojson costs that feature, not the map: volunteers on the
+// river bank keep the other routes (the service worker keeps any file that parses as JSON).
+// [case, body, what the notice must say, routes still listed]
+const partial = [
+  ['longitude out of range', json((r) => { r.features[0].geometry.coordinates[0][0] = 999; }), 'features[0].geometry.coordinates[0]: longitude 999 is outside', 2],
+  ['a NaN-like string coordinate', json((r) => { r.features[0].geometry.coordinates[1][1] = 'NaN'; }), 'features[0]: invalid type', 2],
+  ['an empty LineString', json((r) => { r.features[1].geometry.coordinates = []; }), 'features[1].geometry.coordinates: a line needs at least 2 positions', 2],
+  ['a colour by name', json((r) => { r.features[0].properties.colour = 'green'; }), 'features[0].properties.colour: "green" is not a colour written #rrggbb', 3],
+  ['duplicate ids', json((r) => { r.features[1].properties.id = r.features[0].properties.id; }), 'is used twice', 3],
 ];
 
 // Content that is odd but fine: it must display, with strings as plain text.
@@ -83,6 +90,19 @@ for (const [file, what, body, message] of cases) {
     const [link, heading] = files[file].other;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+}
+
+for (const [what, body, message, routes] of partial) {
+  test(`content/routes.geojson with ${what}: the rest of the map is drawn, and a notice names the mistake`, async ({ page }) => {
+    const errors = await open(page, 'routes', body);
+    const notice = page.getByText('Part of the map may be missing or wrong.');
+    await expect(notice).toContainText('content/routes.geojson');
+    await expect(notice).toContainText(message);
+    await expect(page.getByRole('navigation', { name: 'Patrol routes' }).getByRole('link')).toHaveCount(routes);
+    await expect(page.locator('svg.map g.route-group')).toHaveCount(routes);
+    await expect(page.getByRole('alert')).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 }
