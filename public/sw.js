@@ -19,9 +19,30 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// A page may ask a waiting worker to take over (after the user agrees to reload).
+// The last copy of each content file that the app read without a problem. A file can be valid
+// JSON and still wrong (a question without its English, a step without a source): the app then
+// asks for `<file>?good` and shows this copy, with the problem named, instead of a red box on
+// every tablet at the stall. Kept across builds, so not an `rg-` cache.
+const GOOD = 'content-good';
+
+// Stores and copies of content run one after another, so the app's "that copy was good" (sent
+// once it has read the copy, after the store began) finds the copy it read.
+let queue = Promise.resolve();
+function inTurn(task) {
+  queue = queue.then(task, task);
+  return queue;
+}
+
+// A page may ask a waiting worker to take over (after the user agrees to reload), or say that
+// the stored copy of a content file passed its checks: `good <bytes> /content/<file>`.
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
+  const [word, bytes, path] = String(event.data).split(' ');
+  if (word === 'good' && path && path.startsWith('/content/')) {
+    event.waitUntil(inTurn(() => caches.match(path, { cacheName: CACHE })
+      .then((copy) => copy && copy.clone().arrayBuffer().then((body) => body.byteLength === Number(bytes)
+        && caches.open(GOOD).then((cache) => cache.put(path, copy))))));
+  }
 });
 
 // A weak signal (one bar on a river bank) can take half a minute to fail. After this long the
@@ -48,7 +69,7 @@ function networkFirst(event, stored, keep) {
 // or slow. A file that does not parse as JSON (a cut-off upload, a missing comma) is shown, so
 // the organizer sees the problem, but never stored over the last copy that did: the tablets on
 // the river bank keep a working map. (The one other file there, the organizers' README, is not
-// for offline use.)
+// for offline use.) `<file>?good`: the last copy the app read without a problem (see GOOD).
 // Everything else (hashed app files, pictures): from the cache, else the network.
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -56,11 +77,14 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate' && !/\.\w+$/.test(url.pathname)) {
     event.respondWith(caches.match('/', { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+  } else if (url.pathname.startsWith('/content/') && url.searchParams.has('good')) {
+    event.respondWith(caches.match(url.pathname, { cacheName: GOOD })
+      .then((hit) => hit || new Response('', { status: 404 })));
   } else if (url.pathname.startsWith('/content/')) {
     event.respondWith(networkFirst(
       event,
       () => caches.match(url.pathname, { cacheName: CACHE }),
-      (copy) => copy.clone().json().then(() => caches.open(CACHE).then((cache) => cache.put(url.pathname, copy)), () => {}),
+      (copy) => inTurn(() => copy.clone().json().then(() => caches.open(CACHE).then((cache) => cache.put(url.pathname, copy)), () => {})),
     ));
   } else {
     event.respondWith(caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || fetch(request)));

@@ -285,3 +285,24 @@ fn kiosk_settings_and_public_address_are_checked() {
         ]
     );
 }
+
+#[test]
+fn a_message_on_the_page_lists_the_first_five_problems_and_counts_the_rest() {
+    use river_guardians::content::Problem;
+    let problems = (0..300)
+        .map(|i| Problem {
+            path: format!("features[0].geometry.coordinates[{i}]"),
+            message: "latitude 113.1 is outside -90..90".to_owned(),
+        })
+        .collect();
+    let error = AppError::Invalid {
+        file: "content/routes.geojson".to_owned(),
+        problems,
+    };
+    let message = river_guardians::shell::describe_app_error(&error, Lang::En);
+    assert!(message.starts_with(
+        "content/routes.geojson has problems: features[0].geometry.coordinates[0]: latitude"
+    ));
+    assert!(message.contains("coordinates[4]:") && !message.contains("coordinates[5]:"));
+    assert!(message.ends_with("; … +295"), "{message}");
+}

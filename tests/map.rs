@@ -441,13 +441,38 @@ fn a_mistake_in_one_feature_costs_that_feature_not_the_map() {
     let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(problems.len(), 3, "{problems:?}");
     assert!(problems[0].starts_with("features[1].geometry.coordinates: latitude 113.1"));
-    assert!(problems[1].starts_with("features[3]: invalid type"), "{problems:?}");
+    assert!(
+        problems[1].starts_with("features[3]: invalid type"),
+        "{problems:?}"
+    );
     assert_eq!(
         problems[2],
         r#"features[4].properties.hazard: "deep water" is not one of: deep-water, slippery-bank, fast-current"#
     );
     // The strict check, which validate-content runs, still refuses the file.
     assert!(parse_content::<GeoJsonFile>("content/routes.geojson", &file).is_err());
+}
+
+#[test]
+fn a_second_feature_with_a_drawn_ones_id_is_left_out_and_a_collection_mistake_is_named() {
+    let route = |id: &str, name: &str| {
+        format!(
+            r#"{{"type":"Feature","properties":{{"id":"{id}","name":"{name}"}},"geometry":{{"type":"LineString","coordinates":[[113.1,22.5],[113.2,22.6]]}}}}"#
+        )
+    };
+    // The first "bank" is broken and left out, so the second one is the one drawn.
+    let broken = r#"{"type":"Feature","properties":{"id":"bank"},"geometry":{"type":"LineString","coordinates":[[113.1,22.5]]}}"#;
+    let file = features(&[broken, &route("bank", "A"), &route("bank", "B")]);
+    let (data, problems) = read_routes("content/routes.geojson", &file).unwrap();
+    let names: Vec<&str> = data.routes.iter().map(|r| r.name.zh_cn.as_str()).collect();
+    assert_eq!(names, ["A"], "{problems:?}");
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    // Every feature is fine but the collection's own type is misspelt: drawn, and named.
+    let file = features(&[&route("bank", "A")]).replace("FeatureCollection", "featurecollection");
+    let (data, problems) = read_routes("content/routes.geojson", &file).unwrap();
+    assert_eq!(data.routes.len(), 1);
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].path.is_empty() && problems[0].message.contains("(line 1, column"));
 }
 
 #[test]
@@ -466,7 +491,10 @@ fn a_routes_file_with_nothing_left_to_draw_is_still_an_error() {
         read_routes("content/routes.geojson", &only_broken),
         Err(AppError::Invalid { .. })
     ));
-    let cut_off = &good[..good.len() / 2];
+    let half = (good.len() / 2..)
+        .find(|&i| good.is_char_boundary(i))
+        .unwrap();
+    let cut_off = &good[..half];
     assert!(matches!(
         read_routes("content/routes.geojson", cut_off),
         Err(AppError::Parse { .. })

@@ -33,6 +33,7 @@ pub use site::{
 pub use text::LocalText;
 pub use validate::{Problem, Validate};
 
+use leptos::prelude::{ArcTrigger, Notify, Track};
 use serde::de::DeserializeOwned;
 
 /// The largest content file the app accepts (the shipped quiz bank is about 140 KB).
@@ -72,15 +73,127 @@ pub fn parse_content<T: DeserializeOwned + Validate>(
 
 /// Fetches a content file from the site (path relative to the site root, e.g. `content/site.json`),
 /// then parses and validates it. The only way the app loads content.
+///
+/// A file with a mistake (a question without its English, a cut-off upload) is read from the
+/// last copy that had none, when this device has one ([`read_checked`]): the quiz stall's
+/// tablets keep working while the organizer, who sees the problem named above the content,
+/// fixes the file.
 pub async fn fetch_json<T: DeserializeOwned + Validate>(path: &str) -> Result<T, AppError> {
-    let text = fetch_text(path).await?;
-    parse_content(path, &text)
+    let mut value = None;
+    read_checked(path, &mut |text| {
+        parse_content(path, text).map(|parsed| value = Some(parsed))
+    })
+    .await?;
+    // `read_checked` is Ok only once `read` has been.
+    value.ok_or_else(|| AppError::Invalid {
+        file: path.to_owned(),
+        problems: Vec::new(),
+    })
 }
 
-/// Fetches the routes file and reads what the map can draw of it: a mistake in one feature
-/// costs that feature, not the map ([`read_routes`]).
+/// The part of [`fetch_json`] that is the same for every type of content, compiled once:
+/// downloads `path` and hands it to `read`; after a mistake in the file, hands `read` the last
+/// good copy instead, when there is one. Ok once `read` has been.
+async fn read_checked(
+    path: &str,
+    read: &mut dyn FnMut(&str) -> Result<(), AppError>,
+) -> Result<(), AppError> {
+    // The site's copy, then (after a mistake in it) the last good one: one request in the loop,
+    // so its code is here once.
+    let mut url = path.to_owned();
+    let mut mistake = None;
+    loop {
+        let text = match fetch_text(&url).await {
+            Ok(text) => text,
+            Err(error) => return Err(mistake.unwrap_or(error)),
+        };
+        match (read(&text), mistake) {
+            (Ok(()), None) => {
+                confirm_good_copy(path, &text);
+                return Ok(());
+            }
+            (Ok(()), Some(problem)) => {
+                shown_instead(problem);
+                return Ok(());
+            }
+            (Err(_), Some(problem)) => return Err(problem),
+            // A mistake in the file (not a failed request), when the service worker, which
+            // keeps the last good copy, serves the page: `<file>?good` is that copy.
+            (Err(problem @ (AppError::Parse { .. } | AppError::Invalid { .. })), None)
+                if serving_worker().is_some() =>
+            {
+                url = format!("{path}?good");
+                mistake = Some(problem);
+            }
+            (Err(problem), None) => return Err(problem),
+        }
+    }
+}
+
+thread_local! {
+    /// The problems of the content files this visit reads from their last good copy instead.
+    static OLDER_COPIES: std::cell::RefCell<Vec<AppError>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Notified when one more is added to [`OLDER_COPIES`].
+    static OLDER_COPY_ADDED: ArcTrigger = ArcTrigger::new();
+}
+
+/// The content files this visit shows from their last good copy, each as the problem of the copy
+/// the site holds now (the layout names them above every page). Reactive: read in an effect or
+/// a view, it runs again when one is added.
+pub fn older_copies_shown<R>(read: impl FnOnce(&[AppError]) -> R) -> R {
+    OLDER_COPY_ADDED.with(|added| added.track());
+    OLDER_COPIES.with_borrow(|older| read(older))
+}
+
+/// Notes that the content file with `problem` is shown from its last good copy.
+fn shown_instead(problem: AppError) {
+    OLDER_COPIES.with_borrow_mut(|older| older.push(problem));
+    OLDER_COPY_ADDED.with(|added| added.notify());
+}
+
+/// The service worker serving this page, if any (none on a first visit, in development, or in
+/// a browser without them).
+pub fn serving_worker() -> Option<web_sys::ServiceWorker> {
+    let navigator = web_sys::window()?.navigator();
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into())
+        .ok()?
+        .then(|| navigator.service_worker().controller())?
+}
+
+/// Tells the service worker that the copy of `path` it stored (this `text`) had no problem, so
+/// it keeps that copy to fall back on (public/sw.js, `GOOD`).
+fn confirm_good_copy(path: &str, text: &str) {
+    let Some(worker) = serving_worker() else {
+        return;
+    };
+    let _ = worker.post_message(&format!("good {} /{path}", text.len()).into());
+}
+
+/// Fetches the routes file for the map. A file with a mistake is read from its last good copy,
+/// as [`fetch_json`] does; with none on this device, as much of it as can be drawn
+/// ([`read_routes`]: a mistake in one feature costs that feature, not the map).
 pub async fn fetch_routes() -> Result<(MapData, Vec<Problem>), AppError> {
-    read_routes(ROUTES_FILE, &fetch_text(ROUTES_FILE).await?)
+    // Every copy read, in order: the site's, then maybe the last good one.
+    let mut copies = Vec::new();
+    let checked = read_checked(ROUTES_FILE, &mut |text| {
+        let (data, problems) = read_routes(ROUTES_FILE, text)?;
+        let mistakes = (!problems.is_empty()).then(|| AppError::Invalid {
+            file: ROUTES_FILE.to_owned(),
+            problems: problems.clone(),
+        });
+        copies.push((data, problems));
+        mistakes.map_or(Ok(()), Err)
+    })
+    .await;
+    match checked {
+        // The copy that passed: the site's, or the last good one.
+        Ok(()) => copies.pop().ok_or_else(|| AppError::Invalid {
+            file: ROUTES_FILE.to_owned(),
+            problems: Vec::new(),
+        }),
+        // No good copy to fall back on: as much of the site's as can be drawn.
+        Err(problem) => copies.into_iter().next().ok_or(problem),
+    }
 }
 
 thread_local! {

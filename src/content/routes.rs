@@ -622,17 +622,38 @@ pub fn read_routes(file: &str, text: &str) -> Result<(MapData, Vec<Problem>), Ap
     };
     let mut p = Problems::default();
     let mut ids = Vec::new();
+    let mut drawn_ids = Vec::new();
     let mut drawn = Vec::new();
     for (i, value) in loose.features.into_iter().enumerate() {
         let path = format!("features[{i}]");
         match Feature::deserialize(value) {
             Ok(feature) => {
-                if check_feature(&mut p, &path, &feature, &mut ids) == Geometry::Fine {
+                let id = feature_id(&feature);
+                let fine = check_feature(&mut p, &path, &feature, &mut ids) == Geometry::Fine;
+                // A second feature with a drawn one's id would open the first one's panel
+                // (its length, its hazards): only the first is drawn.
+                if fine && id.as_ref().is_none_or(|id| !drawn_ids.contains(id)) {
+                    drawn_ids.extend(id);
                     drawn.push(feature);
                 }
             }
             Err(error) => p.push(path, error.to_string()),
         }
+    }
+    if p.0.is_empty() {
+        // Every feature is fine: the mistake is the collection's own (its `type`, its `bbox`).
+        p.push(
+            "",
+            match &whole {
+                AppError::Parse {
+                    line,
+                    column,
+                    message,
+                    ..
+                } => format!("{message} (line {line}, column {column})"),
+                other => other.to_string(),
+            },
+        );
     }
     let data = MapData::from_geojson(&GeoJsonFile(FeatureCollection {
         bbox: None,

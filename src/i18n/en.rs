@@ -27,6 +27,7 @@ pub(super) const STRINGS: Strings = Strings {
     error_status: "The server could not find {file} (status {status}).",
     background_missing: "The map's background (the river and the park) is not shown.",
     map_partly_shown: "Part of the map may be missing or wrong.",
+    older_copy_shown: "The last copy that worked is shown.",
     error_parse: "{file} is not valid: {message}",
     error_invalid: "{file} has problems:",
     line_column: "line {line}, column {column}",

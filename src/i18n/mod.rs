@@ -134,6 +134,7 @@ pub struct Strings {
     pub error_status: &'static str,
     pub background_missing: &'static str,
     pub map_partly_shown: &'static str,
+    pub older_copy_shown: &'static str,
     pub error_parse: &'static str,
     pub error_invalid: &'static str,
     pub line_column: &'static str,

@@ -27,6 +27,7 @@ pub(super) const STRINGS: Strings = Strings {
     error_status: "服务器找不到 {file}（状态码 {status}）。",
     background_missing: "地图底图（河流和公园）没有显示。",
     map_partly_shown: "部分地图内容可能缺失或有误。",
+    older_copy_shown: "现在显示的是上一份可以正常使用的内容。",
     error_parse: "{file} 格式有误：{message}",
     error_invalid: "{file} 内容有问题：",
     line_column: "第 {line} 行第 {column} 列",

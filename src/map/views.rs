@@ -86,7 +86,7 @@ pub fn MapPage() -> impl IntoView {
         <h1>{tr(|t| t.map)}</h1>
         <Loaded resource=map render=move |loaded: LoadedMap| view! {
             {loaded.route_problems.map(|problem| view! {
-                <p class="notice">{move || format!("{} {}", t().map_partly_shown, describe_app_error(&problem, lang.get()))}</p>
+                <p class="notice" role="status">{move || format!("{} {}", t().map_partly_shown, describe_app_error(&problem, lang.get()))}</p>
             })}
             {loaded.background_problem.map(|problem| view! {
                 <p class="notice">{move || format!("{} {}", t().background_missing, describe_app_error(&problem, lang.get()))}</p>

@@ -1,7 +1,7 @@
 //! The one loading and error shape: `LocalResource` → `Transition` → `ErrorBoundary` → `Suspend`.
 
 use super::{tr, use_lang};
-use crate::content::AppError;
+use crate::content::{older_copies_shown, AppError};
 use crate::i18n::Lang;
 use leptos::error::Error;
 use leptos::prelude::*;
@@ -48,12 +48,42 @@ where
                     let render = render.clone();
                     move || {
                         let render = render.clone();
-                        Suspend::new(async move { resource.await.map(render) })
+                        Suspend::new(async move {
+                            resource
+                                .await
+                                .map(|content| view! { <OlderCopies/> {render(content)} })
+                        })
                     }
                 }
             </ErrorBoundary>
         </Transition>
     }
+}
+
+/// Above the content: each content file shown from its last good copy, with the problem of the
+/// site's copy, so the organizer sees what to fix while the stall keeps working. (Here, not in
+/// the layout, to keep it off the home page's download.)
+#[component]
+fn OlderCopies() -> impl IntoView {
+    let lang = use_lang();
+    // Empty (and so hidden by style.css) until a file is shown from its last good copy.
+    let text = move || {
+        let lang = lang.get();
+        older_copies_shown(|older| {
+            older
+                .iter()
+                .map(|problem| {
+                    format!(
+                        "{} {}",
+                        describe_app_error(problem, lang),
+                        lang.t().older_copy_shown
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    };
+    view! { <p class="notice" role="status">{text}</p> }
 }
 
 /// A one-line, localised description of a loading error, naming the file.
@@ -63,6 +93,9 @@ fn describe(error: &Error, lang: Lang) -> String {
         None => error.to_string(),
     }
 }
+
+/// How many of a file's problems a message on the page lists (validate-content lists them all).
+const SHOWN_PROBLEMS: usize = 5;
 
 /// A one-line, localised description of a content file's failure, naming the file.
 pub fn describe_app_error(error: &AppError, lang: Lang) -> String {
@@ -88,7 +121,16 @@ pub fn describe_app_error(error: &AppError, lang: Lang) -> String {
                 .replace("{message}", &format!("{message} ({position})"))
         }
         AppError::Invalid { file, problems } => {
-            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            // A line of 300 points typed latitude first is 300 problems: the first few say
+            // what to fix without pushing the page off the screen.
+            let mut list: Vec<String> = problems
+                .iter()
+                .take(SHOWN_PROBLEMS)
+                .map(ToString::to_string)
+                .collect();
+            if problems.len() > SHOWN_PROBLEMS {
+                list.push(format!("… +{}", problems.len() - SHOWN_PROBLEMS));
+            }
             format!(
                 "{} {}",
                 t.error_invalid.replace("{file}", file),

@@ -89,7 +89,7 @@ pub fn provide_offline() {
 
 /// Whether a service worker serves this page (a first install has none yet).
 fn has_controller() -> bool {
-    window().navigator().service_worker().controller().is_some()
+    crate::content::serving_worker().is_some()
 }
 
 /// Offers the new version once `worker`, an update being installed, has installed. A first

@@ -58,7 +58,7 @@ const partial = [
   ['a NaN-like string coordinate', json((r) => { r.features[0].geometry.coordinates[1][1] = 'NaN'; }), 'features[0]: invalid type', 2],
   ['an empty LineString', json((r) => { r.features[1].geometry.coordinates = []; }), 'features[1].geometry.coordinates: a line needs at least 2 positions', 2],
   ['a colour by name', json((r) => { r.features[0].properties.colour = 'green'; }), 'features[0].properties.colour: "green" is not a colour written #rrggbb', 3],
-  ['duplicate ids', json((r) => { r.features[1].properties.id = r.features[0].properties.id; }), 'is used twice', 3],
+  ['duplicate ids', json((r) => { r.features[1].properties.id = r.features[0].properties.id; }), 'features[1].properties.id: "north-bank-learning-trail" is used twice', 2],
 ];
 
 // Content that is odd but fine: it must display, with strings as plain text.

@@ -66,6 +66,75 @@ test('a content file cut off on the server is shown once but never stored over t
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('a content file with a mistake is read from the last copy that worked, and the mistake is named', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  await page.goto('/quiz?lang=en');
+  await controlledByWorker(page);
+  // Read once through the worker, without a problem: the worker keeps that copy.
+  await page.reload();
+  await expect(page.getByText('Saving water').first()).toBeVisible();
+  const kept = () => page.evaluate(async () => Boolean(await (await caches.open('content-good')).match('/content/quizzes.json')));
+  await expect.poll(kept).toBe(true);
+  // An organizer's edit leaves a question without its English: valid JSON, wrong content.
+  const edited = await (await page.request.get('/content/quizzes.json')).json();
+  delete edited.sets[0].questions[0].prompt.en;
+  await context.route('**/content/quizzes.json', (route) => route.fulfill({
+    status: 200, contentType: 'application/json', body: JSON.stringify(edited),
+  }));
+  await page.reload();
+  const notice = page.getByRole('status').filter({ hasText: 'The last copy that worked is shown.' });
+  await expect(notice).toContainText('content/quizzes.json has problems: sets[0].questions[0].prompt.en: the English translation is missing');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The stall keeps playing, from the good copy.
+  await page.goto('/quiz/save-water?age=adults&lang=en');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.locator('h2.prompt')).toBeVisible();
+  // The copy with the mistake never became the one to fall back on.
+  await page.goto('/content/quizzes.json?good');
+  expect(JSON.parse(await page.locator('body').innerText()).sets[0].questions[0].prompt.en).toBeTruthy();
+});
+
+test('a routes file with a mistake in one feature: the last good map when there is one, else the rest of it', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  await page.goto('/map?lang=en');
+  await controlledByWorker(page);
+  const edited = await (await page.request.get('/content/routes.geojson')).json();
+  edited.features[0].geometry.coordinates[0] = [22.55, 113.1];
+  const routeLinks = page.getByRole('navigation', { name: 'Patrol routes' }).getByRole('link');
+  // A first load through the worker already had the mistake: no good copy, so the rest is drawn.
+  await context.route('**/content/routes.geojson', (route) => route.fulfill({
+    status: 200, contentType: 'application/geo+json', body: JSON.stringify(edited),
+  }));
+  await page.reload();
+  await expect(page.getByText('Part of the map may be missing or wrong.')).toContainText('features[0].geometry.coordinates[0]: latitude 113.1');
+  await expect(routeLinks).toHaveCount(2);
+  // Once a good copy has been read, the same mistake shows the whole good map, and says so.
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.reload();
+  await expect(routeLinks).toHaveCount(3);
+  await expect.poll(() => page.evaluate(async () => Boolean(await (await caches.open('content-good')).match('/content/routes.geojson')))).toBe(true);
+  await context.route('**/content/routes.geojson', (route) => route.fulfill({
+    status: 200, contentType: 'application/geo+json', body: JSON.stringify(edited),
+  }));
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'The last copy that worked is shown.' })).toContainText('features[0].geometry.coordinates[0]: latitude 113.1');
+  await expect(routeLinks).toHaveCount(3);
+  await expect(page.getByText('Part of the map may be missing or wrong.')).toHaveCount(0);
+});
+
+test('with no copy that worked, a content file with a mistake is the red box, as before', async ({ page, context }) => {
+  await page.goto('/?lang=en');
+  await controlledByWorker(page);
+  const edited = await (await page.request.get('/content/guide.json')).json();
+  edited.sections[1].groups[0].steps[0].sources = [];
+  await context.route('**/content/guide.json', (route) => route.fulfill({
+    status: 200, contentType: 'application/json', body: JSON.stringify(edited),
+  }));
+  await page.goto('/guide?lang=en');
+  await expect(page.getByRole('alert')).toContainText('content/guide.json has problems: sections[1].groups[0].steps[0].sources');
+  await expect(page.getByText('The last copy that worked is shown.')).toHaveCount(0);
+});
+
 test('an organizer who opens a content file to check an upload sees the file, not the app', async ({ page }) => {
   await page.goto('/?lang=en');
   await controlledByWorker(page);
