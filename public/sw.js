@@ -25,23 +25,18 @@ self.addEventListener('activate', (event) => {
 // every tablet at the stall. Kept across builds, so not an `rg-` cache.
 const GOOD = 'content-good';
 
-// Stores and copies of content run one after another, so the app's "that copy was good" (sent
-// once it has read the copy, after the store began) finds the copy it read.
-let queue = Promise.resolve();
-function inTurn(task) {
-  queue = queue.then(task, task);
-  return queue;
-}
-
-// A page may ask a waiting worker to take over (after the user agrees to reload), or say that
-// the stored copy of a content file passed its checks: `good <bytes> /content/<file>`.
+// A page may ask a waiting worker to take over (after the user agrees to reload), or hand over
+// the text of a content file it has read without a problem: `good /content/<file>\n<text>`.
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
-  const [word, bytes, path] = String(event.data).split(' ');
+  const text = String(event.data);
+  const newline = text.indexOf('\n');
+  const [word, path] = text.slice(0, newline).split(' ');
   if (word === 'good' && path && path.startsWith('/content/')) {
-    event.waitUntil(inTurn(() => caches.match(path, { cacheName: CACHE })
-      .then((copy) => copy && copy.clone().arrayBuffer().then((body) => body.byteLength === Number(bytes)
-        && caches.open(GOOD).then((cache) => cache.put(path, copy))))));
+    const type = path.endsWith('.geojson') ? 'application/geo+json' : 'application/json';
+    event.waitUntil(caches.open(GOOD).then((cache) => cache.put(path, new Response(text.slice(newline + 1), {
+      headers: { 'Content-Type': `${type}; charset=utf-8` },
+    }))));
   }
 });
 
@@ -84,7 +79,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(
       event,
       () => caches.match(url.pathname, { cacheName: CACHE }),
-      (copy) => inTurn(() => copy.clone().json().then(() => caches.open(CACHE).then((cache) => cache.put(url.pathname, copy)), () => {})),
+      (copy) => copy.clone().json().then(() => caches.open(CACHE).then((cache) => cache.put(url.pathname, copy)), () => {}),
     ));
   } else {
     event.respondWith(caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || fetch(request)));

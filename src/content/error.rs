@@ -26,6 +26,16 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// The content file the error is about.
+    pub fn file(&self) -> &str {
+        match self {
+            AppError::Network { file, .. }
+            | AppError::Status { file, .. }
+            | AppError::Parse { file, .. }
+            | AppError::Invalid { file, .. } => file,
+        }
+    }
+
     /// Turns a serde_json error on `text` into a `Parse` error, keeping the position apart from
     /// the message. The column counts characters (serde_json counts bytes, which puts it far off
     /// on a line holding Chinese text).

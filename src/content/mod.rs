@@ -74,30 +74,35 @@ pub fn parse_content<T: DeserializeOwned + Validate>(
 /// Fetches a content file from the site (path relative to the site root, e.g. `content/site.json`),
 /// then parses and validates it. The only way the app loads content.
 ///
-/// A file with a mistake (a question without its English, a cut-off upload) is read from the
-/// last copy that had none, when this device has one ([`read_checked`]): the quiz stall's
-/// tablets keep working while the organizer, who sees the problem named above the content,
-/// fixes the file.
+/// Used for `site.json`, whose mistakes fall back on the card's built-in national numbers (an
+/// older copy could show an old local number without a word), and the optional background. The
+/// quizzes, the guide and the routes fall back on their last good copy instead:
+/// [`fetch_json_kept`], [`fetch_routes`].
 pub async fn fetch_json<T: DeserializeOwned + Validate>(path: &str) -> Result<T, AppError> {
-    let mut value = None;
-    read_checked(path, &mut |text| {
-        parse_content(path, text).map(|parsed| value = Some(parsed))
-    })
-    .await?;
-    // `read_checked` is Ok only once `read` has been.
-    value.ok_or_else(|| AppError::Invalid {
-        file: path.to_owned(),
-        problems: Vec::new(),
-    })
+    let text = fetch_text(path).await?;
+    parse_content(path, &text)
 }
 
-/// The part of [`fetch_json`] that is the same for every type of content, compiled once:
-/// downloads `path` and hands it to `read`; after a mistake in the file, hands `read` the last
-/// good copy instead, when there is one. Ok once `read` has been.
+/// Which copy of a content file [`read_checked`] read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CopyRead {
+    /// The site's, as it is now.
+    Site,
+    /// The last good copy kept on this device, the site's having a mistake.
+    LastGood,
+}
+
+/// Downloads `path` and hands it to `read`. After a mistake in the file (a question without its
+/// English, a cut-off upload), hands `read` the last copy that had none instead, when this device
+/// has one: the quiz stall's tablets keep working while the organizer, who sees the problem named
+/// above the content ([`older_copies_shown`]), fixes the file. Ok once `read` has been.
+///
+/// The service worker keeps that copy: after a clean read the app sends it the text it read
+/// (public/sw.js, `GOOD`), and `<file>?good` answers with it. Not generic, so compiled once.
 async fn read_checked(
     path: &str,
     read: &mut dyn FnMut(&str) -> Result<(), AppError>,
-) -> Result<(), AppError> {
+) -> Result<CopyRead, AppError> {
     // The site's copy, then (after a mistake in it) the last good one: one request in the loop,
     // so its code is here once.
     let mut url = path.to_owned();
@@ -109,16 +114,16 @@ async fn read_checked(
         };
         match (read(&text), mistake) {
             (Ok(()), None) => {
-                confirm_good_copy(path, &text);
-                return Ok(());
+                keep_good_copy(path, &text);
+                return Ok(CopyRead::Site);
             }
             (Ok(()), Some(problem)) => {
                 shown_instead(problem);
-                return Ok(());
+                return Ok(CopyRead::LastGood);
             }
             (Err(_), Some(problem)) => return Err(problem),
             // A mistake in the file (not a failed request), when the service worker, which
-            // keeps the last good copy, serves the page: `<file>?good` is that copy.
+            // keeps the last good copy, serves the page.
             (Err(problem @ (AppError::Parse { .. } | AppError::Invalid { .. })), None)
                 if serving_worker().is_some() =>
             {
@@ -131,24 +136,43 @@ async fn read_checked(
 }
 
 thread_local! {
-    /// The problems of the content files this visit reads from their last good copy instead.
+    /// The problem of each content file this visit shows from its last good copy, one per file.
     static OLDER_COPIES: std::cell::RefCell<Vec<AppError>> = const { std::cell::RefCell::new(Vec::new()) };
-    /// Notified when one more is added to [`OLDER_COPIES`].
-    static OLDER_COPY_ADDED: ArcTrigger = ArcTrigger::new();
+    /// Notified when [`OLDER_COPIES`] changes.
+    static OLDER_COPIES_CHANGED: ArcTrigger = ArcTrigger::new();
 }
 
-/// The content files this visit shows from their last good copy, each as the problem of the copy
-/// the site holds now (the layout names them above every page). Reactive: read in an effect or
-/// a view, it runs again when one is added.
+/// The content files shown from their last good copy, each as the problem of the copy the site
+/// held when it was last read (named above the content). Reactive: read in a view, it runs again
+/// when a file is added, or read cleanly again after the organizer's fix.
 pub fn older_copies_shown<R>(read: impl FnOnce(&[AppError]) -> R) -> R {
-    OLDER_COPY_ADDED.with(|added| added.track());
+    OLDER_COPIES_CHANGED.with(|changed| changed.track());
     OLDER_COPIES.with_borrow(|older| read(older))
 }
 
 /// Notes that the content file with `problem` is shown from its last good copy.
 fn shown_instead(problem: AppError) {
-    OLDER_COPIES.with_borrow_mut(|older| older.push(problem));
-    OLDER_COPY_ADDED.with(|added| added.notify());
+    OLDER_COPIES.with_borrow_mut(|older| {
+        older.retain(|p| p.file() != problem.file());
+        older.push(problem);
+    });
+    OLDER_COPIES_CHANGED.with(|changed| changed.notify());
+}
+
+/// After a clean read of `path`: gives the service worker the text to keep as the last good
+/// copy, and forgets that the file was shown from an older one.
+fn keep_good_copy(path: &str, text: &str) {
+    if let Some(worker) = serving_worker() {
+        let _ = worker.post_message(&format!("good /{path}\n{text}").into());
+    }
+    let forgotten = OLDER_COPIES.with_borrow_mut(|older| {
+        let before = older.len();
+        older.retain(|p| p.file() != path);
+        older.len() != before
+    });
+    if forgotten {
+        OLDER_COPIES_CHANGED.with(|changed| changed.notify());
+    }
 }
 
 /// The service worker serving this page, if any (none on a first visit, in development, or in
@@ -160,39 +184,35 @@ pub fn serving_worker() -> Option<web_sys::ServiceWorker> {
         .then(|| navigator.service_worker().controller())?
 }
 
-/// Tells the service worker that the copy of `path` it stored (this `text`) had no problem, so
-/// it keeps that copy to fall back on (public/sw.js, `GOOD`).
-fn confirm_good_copy(path: &str, text: &str) {
-    let Some(worker) = serving_worker() else {
-        return;
-    };
-    let _ = worker.post_message(&format!("good {} /{path}", text.len()).into());
-}
-
 /// Fetches the routes file for the map. A file with a mistake is read from its last good copy,
 /// as [`fetch_json`] does; with none on this device, as much of it as can be drawn
 /// ([`read_routes`]: a mistake in one feature costs that feature, not the map).
 pub async fn fetch_routes() -> Result<(MapData, Vec<Problem>), AppError> {
-    // Every copy read, in order: the site's, then maybe the last good one.
+    // What each copy read gave, in order: the site's, then maybe the last good one (`None`: not
+    // drawable at all).
     let mut copies = Vec::new();
     let checked = read_checked(ROUTES_FILE, &mut |text| {
-        let (data, problems) = read_routes(ROUTES_FILE, text)?;
-        let mistakes = (!problems.is_empty()).then(|| AppError::Invalid {
-            file: ROUTES_FILE.to_owned(),
-            problems: problems.clone(),
-        });
-        copies.push((data, problems));
-        mistakes.map_or(Ok(()), Err)
+        let read = read_routes(ROUTES_FILE, text);
+        let result = match &read {
+            Ok((_, problems)) if problems.is_empty() => Ok(()),
+            Ok((_, problems)) => Err(AppError::Invalid {
+                file: ROUTES_FILE.to_owned(),
+                problems: problems.clone(),
+            }),
+            Err(problem) => Err(problem.clone()),
+        };
+        copies.push(read.ok());
+        result
     })
     .await;
     match checked {
         // The copy that passed: the site's, or the last good one.
-        Ok(()) => copies.pop().ok_or_else(|| AppError::Invalid {
+        Ok(_) => copies.pop().flatten().ok_or_else(|| AppError::Invalid {
             file: ROUTES_FILE.to_owned(),
             problems: Vec::new(),
         }),
         // No good copy to fall back on: as much of the site's as can be drawn.
-        Err(problem) => copies.into_iter().next().ok_or(problem),
+        Err(problem) => copies.into_iter().next().flatten().ok_or(problem),
     }
 }
 
@@ -202,7 +222,8 @@ thread_local! {
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// [`fetch_json`] once per visit: the first good copy is kept until the page reloads, so a part
+/// Quizzes and the guide: [`fetch_json`] once per visit, and the last good copy after a mistake in
+/// the file ([`read_checked`]). The first good copy is kept until the page reloads, so a part
 /// of the site opened again (Back from the emergency card to the guide or a quiz) shows at once
 /// instead of waiting for the network (up to the service worker's 3 s on one bar). A failed load
 /// is not kept: "Try again" asks the network.
@@ -218,8 +239,21 @@ where
     if let Some(value) = kept {
         return Ok(value);
     }
-    let value: T = fetch_json(path).await?;
-    KEPT.with_borrow_mut(|kept| kept.push((path, Box::new(value.clone()))));
+    let mut value = None;
+    let copy = read_checked(path, &mut |text| {
+        parse_content(path, text).map(|parsed| value = Some(parsed))
+    })
+    .await?;
+    // `read_checked` is Ok only once `read` has been.
+    let value: T = value.ok_or_else(|| AppError::Invalid {
+        file: path.to_owned(),
+        problems: Vec::new(),
+    })?;
+    // An older copy is not kept: the next visit to the page asks the site again, and shows the
+    // organizer's fix without a reload (a kiosk station never reloads).
+    if copy == CopyRead::Site {
+        KEPT.with_borrow_mut(|kept| kept.push((path, Box::new(value.clone()))));
+    }
     Ok(value)
 }
 

@@ -61,8 +61,8 @@ where
 }
 
 /// Above the content: each content file shown from its last good copy, with the problem of the
-/// site's copy, so the organizer sees what to fix while the stall keeps working. (Here, not in
-/// the layout, to keep it off the home page's download.)
+/// site's copy, so the organizer sees what to fix while the stall keeps working. Not printed, and
+/// not shown to pupils in a lesson embed (style.css).
 #[component]
 fn OlderCopies() -> impl IntoView {
     let lang = use_lang();
@@ -75,15 +75,15 @@ fn OlderCopies() -> impl IntoView {
                 .map(|problem| {
                     format!(
                         "{} {}",
-                        describe_app_error(problem, lang),
-                        lang.t().older_copy_shown
+                        lang.t().older_copy_shown,
+                        describe_app_error(problem, lang)
                     )
                 })
                 .collect::<Vec<_>>()
                 .join(" ")
         })
     };
-    view! { <p class="notice" role="status">{text}</p> }
+    view! { <p class="notice older-copy" role="status">{text}</p> }
 }
 
 /// A one-line, localised description of a loading error, naming the file.
