@@ -245,11 +245,17 @@ fn Matching(
                 {order
                     .into_iter()
                     .map(|r| {
-                        let used = move || matches.with(|m| m.contains(&Some(r)));
+                        let paired_with = move || matches.with(|m| m.iter().position(|&x| x == Some(r)));
+                        // Seen as a dashed border; heard as the item it is paired with.
+                        let heard = move || {
+                            let lang = lang.get();
+                            paired_with().map(|l| format!(", {}{}", lang.t().matched_with, left.with_value(|x| x[l].get(lang).to_owned())))
+                        };
                         view! {
                             <li>
-                                <button type="button" class="option" class:used=used on:click=move |_| pair_with(r)>
-                                    {move || right.with_value(|x| x[r].get(lang.get()).to_owned())}
+                                <button type="button" class="option" class:used=move || paired_with().is_some() on:click=move |_| pair_with(r)>
+                                    <span class="match-item">{move || right.with_value(|x| x[r].get(lang.get()).to_owned())}</span>
+                                    <span class="visually-hidden">{heard}</span>
                                 </button>
                             </li>
                         }

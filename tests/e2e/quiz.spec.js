@@ -407,7 +407,7 @@ test('the chosen answers and the matching item being paired are marked on screen
   expect(seen.sort()).toEqual(['matching', 'multiple']);
 });
 
-test('a double tap on a matching item keeps its pair; a left item tapped first pairs it again', async ({ page }) => {
+test('a double tap on a matching item keeps its pair; a left item tapped first pairs it again; the right column says its pairs', async ({ page }) => {
   await page.route('**/content/quizzes.json', async (route) => {
     const quizzes = await (await route.fetch()).json();
     const all = quizzes.sets.flatMap((s) => s.questions).filter((q) => q.ages.includes('adults'));
@@ -425,8 +425,14 @@ test('a double tap on a matching item keeps its pair; a left item tapped first p
   // A child's double tap on the first item on the right: it pairs with the first on the left,
   // and the second tap does not move it to the second.
   await rights.first().dblclick();
-  const paired = (await rights.first().innerText()).trim();
+  const paired = (await rights.first().locator('.match-item').innerText()).trim();
+  const leftText = (i) => lefts.nth(i).locator('.match-item').innerText();
+  const esc = (s) => s.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pairedWith = async (i) => new RegExp(`^${esc(paired)}\\s*, matched with: ${esc(await leftText(i))}$`);
   await expect(state(0)).toContainText(paired);
+  // A screen reader hears, on the right, which item it is paired with.
+  await expect(rights.first()).toHaveAccessibleName(await pairedWith(0));
+  await expect(rights.nth(1)).toHaveAccessibleName((await rights.nth(1).locator('.match-item').innerText()).trim());
   await expect(state(1)).not.toContainText(paired);
   await expect(lefts.nth(1)).toHaveAttribute('aria-pressed', 'true');
   // Tapping the second left item, then that same right item, moves the pair on purpose.
@@ -434,4 +440,5 @@ test('a double tap on a matching item keeps its pair; a left item tapped first p
   await rights.first().click();
   await expect(state(1)).toContainText(paired);
   await expect(state(0)).not.toContainText(paired);
+  await expect(rights.first()).toHaveAccessibleName(await pairedWith(1));
 });
