@@ -82,6 +82,14 @@ self.addEventListener('fetch', (event) => {
       (copy) => copy.clone().json().then(() => caches.open(CACHE).then((cache) => cache.put(url.pathname, copy)), () => {}),
     ));
   } else {
-    event.respondWith(caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || fetch(request)));
+    event.respondWith(caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || fetch(request).then((response) => {
+      // A picture added after the build (a story's before and after, a question's) is kept once
+      // seen, for the river bank.
+      if (response.ok && url.pathname.startsWith('/images/')) {
+        const copy = response.clone();
+        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+      }
+      return response;
+    })));
   }
 });

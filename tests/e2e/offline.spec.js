@@ -151,6 +151,20 @@ test('with no copy that worked, a content file with a mistake is the red box, as
   await expect(page.getByText('The last copy that worked is shown.')).toHaveCount(0);
 });
 
+test('a picture added after the build is kept once seen, for offline', async ({ page, context }) => {
+  await page.goto('/?lang=en');
+  await controlledByWorker(page);
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4" fill="#1565c0"/></svg>';
+  await context.route('**/images/story/added-later.svg', (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: svg }));
+  const status = () => page.evaluate(async () => {
+    try { return (await fetch('/images/story/added-later.svg')).status; } catch { return 'failed'; }
+  });
+  expect(await status()).toBe(200);
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  await context.setOffline(true);
+  await expect.poll(status).toBe(200);
+});
+
 test('an organizer who opens a content file to check an upload sees the file, not the app', async ({ page }) => {
   await page.goto('/?lang=en');
   await controlledByWorker(page);
