@@ -24,6 +24,9 @@ self.addEventListener('activate', (event) => {
 // asks for `<file>?good` and shows this copy, with the problem named, instead of a red box on
 // every tablet at the stall. Kept across builds, so not an `rg-` cache.
 const GOOD = 'content-good';
+// Pictures added after the build (a story's before and after, a question's), kept once seen
+// online. Also kept across builds: the build's list does not have them.
+const SEEN = 'images-seen';
 
 // A page may ask a waiting worker to take over (after the user agrees to reload), or hand over
 // the text of a content file it has read without a problem: `good /content/<file>\n<text>`.
@@ -31,7 +34,7 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
   const text = String(event.data);
   const newline = text.indexOf('\n');
-  const [word, path] = text.slice(0, newline).split(' ');
+  const [word, path] = text.slice(0, Math.max(newline, 0)).split(' ');
   if (word === 'good' && path && path.startsWith('/content/')) {
     const type = path.endsWith('.geojson') ? 'application/geo+json' : 'application/json';
     event.waitUntil(caches.open(GOOD).then((cache) => cache.put(path, new Response(text.slice(newline + 1), {
@@ -65,7 +68,7 @@ function networkFirst(event, stored, keep) {
 // the organizer sees the problem, but never stored over the last copy that did: the tablets on
 // the river bank keep a working map. (The one other file there, the organizers' README, is not
 // for offline use.) `<file>?good`: the last copy the app read without a problem (see GOOD).
-// Everything else (hashed app files, pictures): from the cache, else the network.
+// Everything else (hashed app files, the build's pictures): from the cache, else the network.
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
@@ -81,15 +84,15 @@ self.addEventListener('fetch', (event) => {
       () => caches.match(url.pathname, { cacheName: CACHE }),
       (copy) => copy.clone().json().then(() => caches.open(CACHE).then((cache) => cache.put(url.pathname, copy)), () => {}),
     ));
+  } else if (url.pathname.startsWith('/images/')) {
+    // The build's pictures from its copy; one added after the build network first (a picture
+    // replaced under the same name shows online), its last copy kept for the river bank.
+    event.respondWith(caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || networkFirst(
+      event,
+      () => caches.match(url.pathname, { cacheName: SEEN }),
+      (copy) => copy.status === 200 && caches.open(SEEN).then((cache) => cache.put(url.pathname, copy)),
+    )));
   } else {
-    event.respondWith(caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || fetch(request).then((response) => {
-      // A picture added after the build (a story's before and after, a question's) is kept once
-      // seen, for the river bank.
-      if (response.ok && url.pathname.startsWith('/images/')) {
-        const copy = response.clone();
-        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
-      }
-      return response;
-    })));
+    event.respondWith(caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || fetch(request)));
   }
 });

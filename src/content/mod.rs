@@ -92,16 +92,18 @@ enum CopyRead {
     LastGood,
 }
 
-/// Downloads `path` and hands it to `read`. After a mistake in the file (a question without its
-/// English, a cut-off upload), hands `read` the last copy that had none instead, when this device
-/// has one: the quiz stall's tablets keep working while the organizer, who sees the problem named
-/// above the content ([`older_copies_shown`]), fixes the file. Ok once `read` has been.
+/// Downloads `path` and hands it to `read`, which says whether the copy was clean (`Ok(true)`)
+/// or is shown despite a mistake (`Ok(false)`: a routes file drawn without its wrong features).
+/// After a mistake `read` refuses (a question without its English, a cut-off upload), hands it
+/// the last clean copy instead, when this device has one: the quiz stall's tablets keep working
+/// while the organizer, who sees the problem named above the content ([`older_copies_shown`]),
+/// fixes the file. Ok once `read` has been.
 ///
 /// The service worker keeps that copy: after a clean read the app sends it the text it read
 /// (public/sw.js, `GOOD`), and `<file>?good` answers with it. Not generic, so compiled once.
 async fn read_checked(
     path: &str,
-    read: &mut dyn FnMut(&str) -> Result<(), AppError>,
+    read: &mut dyn FnMut(&str) -> Result<bool, AppError>,
 ) -> Result<CopyRead, AppError> {
     // The site's copy, then (after a mistake in it) the last good one: one request in the loop,
     // so its code is here once.
@@ -113,11 +115,11 @@ async fn read_checked(
             Err(error) => return Err(mistake.unwrap_or(error)),
         };
         match (read(&text), mistake) {
-            (Ok(()), None) => {
-                keep_good_copy(path, &text);
+            (Ok(clean), None) => {
+                read_from_site(path, clean.then_some(&text));
                 return Ok(CopyRead::Site);
             }
-            (Ok(()), Some(problem)) => {
+            (Ok(_), Some(problem)) => {
                 shown_instead(problem);
                 return Ok(CopyRead::LastGood);
             }
@@ -159,11 +161,30 @@ fn shown_instead(problem: AppError) {
     OLDER_COPIES_CHANGED.with(|changed| changed.notify());
 }
 
-/// After a clean read of `path`: gives the service worker the text to keep as the last good
-/// copy, and forgets that the file was shown from an older one.
-fn keep_good_copy(path: &str, text: &str) {
-    if let Some(worker) = serving_worker() {
-        let _ = worker.post_message(&format!("good /{path}\n{text}").into());
+thread_local! {
+    /// What this visit last handed the service worker as the last good copy of each file: its
+    /// path, length and hash (the routes file, read on every visit to the map, is the same
+    /// 230 KB almost every time).
+    static GOOD_COPIES_SENT: std::cell::RefCell<Vec<(String, usize, u64)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// After a read of the site's copy of `path`: forgets that the file was shown from an older
+/// copy, and when the copy was clean (`clean_text`), gives the service worker its text to keep
+/// as the last good copy (unless this visit already gave it the same).
+fn read_from_site(path: &str, clean_text: Option<&String>) {
+    if let (Some(text), Some(worker)) = (clean_text, serving_worker()) {
+        let sent = (path.to_owned(), text.len(), crate::fnv::fnv1a(text.bytes()));
+        let new = GOOD_COPIES_SENT.with_borrow_mut(|all| {
+            let known = all.contains(&sent);
+            if !known {
+                all.retain(|(p, ..)| p != path);
+                all.push(sent);
+            }
+            !known
+        });
+        if new {
+            let _ = worker.post_message(&format!("good /{path}\n{text}").into());
+        }
     }
     let forgotten = OLDER_COPIES.with_borrow_mut(|older| {
         let before = older.len();
@@ -184,36 +205,24 @@ pub fn serving_worker() -> Option<web_sys::ServiceWorker> {
         .then(|| navigator.service_worker().controller())?
 }
 
-/// Fetches the routes file for the map. A file with a mistake is read from its last good copy,
-/// as [`fetch_json`] does; with none on this device, as much of it as can be drawn
-/// ([`read_routes`]: a mistake in one feature costs that feature, not the map).
+/// Fetches the routes file for the map. A mistake in one feature costs that feature, not the map
+/// ([`read_routes`]): the file as it is now is drawn without it, and the page names it (the
+/// organizer's newest routes and hazards show). A file with nothing drawable (a cut-off upload)
+/// is read from its last good copy, as the quizzes are ([`read_checked`]).
 pub async fn fetch_routes() -> Result<(MapData, Vec<Problem>), AppError> {
-    // What each copy read gave, in order: the site's, then maybe the last good one (`None`: not
-    // drawable at all).
-    let mut copies = Vec::new();
-    let checked = read_checked(ROUTES_FILE, &mut |text| {
-        let read = read_routes(ROUTES_FILE, text);
-        let result = match &read {
-            Ok((_, problems)) if problems.is_empty() => Ok(()),
-            Ok((_, problems)) => Err(AppError::Invalid {
-                file: ROUTES_FILE.to_owned(),
-                problems: problems.clone(),
-            }),
-            Err(problem) => Err(problem.clone()),
-        };
-        copies.push(read.ok());
-        result
+    let mut routes = None;
+    read_checked(ROUTES_FILE, &mut |text| {
+        let (data, problems) = read_routes(ROUTES_FILE, text)?;
+        let clean = problems.is_empty();
+        routes = Some((data, problems));
+        Ok(clean)
     })
-    .await;
-    match checked {
-        // The copy that passed: the site's, or the last good one.
-        Ok(_) => copies.pop().flatten().ok_or_else(|| AppError::Invalid {
-            file: ROUTES_FILE.to_owned(),
-            problems: Vec::new(),
-        }),
-        // No good copy to fall back on: as much of the site's as can be drawn.
-        Err(problem) => copies.into_iter().next().flatten().ok_or(problem),
-    }
+    .await?;
+    // `read_checked` is Ok only once `read` has been.
+    routes.ok_or_else(|| AppError::Invalid {
+        file: ROUTES_FILE.to_owned(),
+        problems: Vec::new(),
+    })
 }
 
 thread_local! {
@@ -241,7 +250,10 @@ where
     }
     let mut value = None;
     let copy = read_checked(path, &mut |text| {
-        parse_content(path, text).map(|parsed| value = Some(parsed))
+        parse_content(path, text).map(|parsed| {
+            value = Some(parsed);
+            true
+        })
     })
     .await?;
     // `read_checked` is Ok only once `read` has been.

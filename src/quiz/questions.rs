@@ -249,7 +249,8 @@ fn Matching(
                         // Seen as a dashed border; heard as the item it is paired with.
                         let heard = move || {
                             let lang = lang.get();
-                            paired_with().map(|l| format!(", {}{}", lang.t().matched_with, left.with_value(|x| x[l].get(lang).to_owned())))
+                            let comma = if lang == crate::i18n::Lang::ZhCn { "，" } else { ", " };
+                            paired_with().map(|l| format!("{comma}{}{}", lang.t().matched_with, left.with_value(|x| x[l].get(lang).to_owned())))
                         };
                         view! {
                             <li>

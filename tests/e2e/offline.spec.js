@@ -51,9 +51,14 @@ test('a content file cut off on the server is shown once but never stored over t
   test.setTimeout(60_000);
   await page.goto('/map/south-bank-patrol?lang=en');
   await controlledByWorker(page);
-  // An organizer's upload is cut off halfway: online, on a device with no good copy to fall back
-  // on (the worker may have taken over during the first load and kept one), the map names the problem.
+  // Read through the worker, which keeps a good copy: wait for it, then take it away (a device
+  // with no good copy to fall back on).
+  await page.reload();
+  await expect(page.locator('.route-length')).toHaveText(/\d/);
+  const goodCopy = () => page.evaluate(async () => Boolean(await (await caches.open('content-good')).match('/content/routes.geojson')));
+  await expect.poll(goodCopy).toBe(true);
   await page.evaluate(() => caches.delete('content-good'));
+  // An organizer's upload is cut off halfway: online, the map names the problem.
   const good = await (await page.request.get('/content/routes.geojson')).text();
   await context.route('**/content/routes.geojson', (route) => route.fulfill({
     status: 200, contentType: 'application/geo+json', body: good.slice(0, good.length / 2),
@@ -97,45 +102,45 @@ test('a content file with a mistake is read from the last copy that worked, and 
   await nav.getByRole('link', { name: 'Quiz' }).click();
   await expect(notice).toHaveCount(1);
   expect((await notice.innerText()).split('has problems').length).toBe(2);
+  // The copy with the mistake never became the one to fall back on.
+  const fallback = await page.evaluate(async () => (await fetch('/content/quizzes.json?good')).json());
+  expect(fallback.sets[0].questions[0].prompt.en).toBeTruthy();
   // The organizer's fix shows on the next visit to the page, without a reload, and the notice goes.
   await context.unrouteAll({ behavior: 'ignoreErrors' });
   await nav.getByRole('link', { name: 'Safety guide' }).click();
   await nav.getByRole('link', { name: 'Quiz' }).click();
   await expect(page.getByText('Saving water').first()).toBeVisible();
   await expect(page.getByText('The last copy that worked is shown.')).toHaveCount(0);
-  // The copy with the mistake never became the one to fall back on.
-  await page.goto('/content/quizzes.json?good');
-  expect(JSON.parse(await page.locator('body').innerText()).sets[0].questions[0].prompt.en).toBeTruthy();
 });
 
-test('a routes file with a mistake in one feature: the last good map when there is one, else the rest of it', async ({ page, context }) => {
+test('a routes file with a mistake in one feature is drawn without it; one with nothing drawable, from the last good map', async ({ page, context }) => {
   test.setTimeout(60_000);
+  const routeLinks = page.getByRole('navigation', { name: 'Patrol routes' }).getByRole('link');
   await page.goto('/map?lang=en');
   await controlledByWorker(page);
-  const edited = await (await page.request.get('/content/routes.geojson')).json();
-  edited.features[0].geometry.coordinates[0] = [22.55, 113.1];
-  const routeLinks = page.getByRole('navigation', { name: 'Patrol routes' }).getByRole('link');
-  // A device that never read a good copy (the worker may have taken over during the first load
-  // and kept one: start without).
-  await page.evaluate(() => caches.delete('content-good'));
-  await context.route('**/content/routes.geojson', (route) => route.fulfill({
-    status: 200, contentType: 'application/geo+json', body: JSON.stringify(edited),
-  }));
-  await page.reload();
-  await expect(page.getByText('Part of the map may be missing or wrong.')).toContainText('features[0].geometry.coordinates[0]: latitude 113.1');
-  await expect(routeLinks).toHaveCount(2);
-  // Once a good copy has been read, the same mistake shows the whole good map, and says so.
-  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  // Read once through the worker, without a problem: the worker keeps that copy.
   await page.reload();
   await expect(routeLinks).toHaveCount(3);
   await expect.poll(() => page.evaluate(async () => Boolean(await (await caches.open('content-good')).match('/content/routes.geojson')))).toBe(true);
-  await context.route('**/content/routes.geojson', (route) => route.fulfill({
-    status: 200, contentType: 'application/geo+json', body: JSON.stringify(edited),
+  const good = await (await page.request.get('/content/routes.geojson')).text();
+  const serve = (body) => context.route('**/content/routes.geojson', (route) => route.fulfill({
+    status: 200, contentType: 'application/geo+json', body,
   }));
+  // One point typed latitude first: the organizer's file as it is now, without that route.
+  const edited = JSON.parse(good);
+  edited.features[0].geometry.coordinates[0] = [22.55, 113.1];
+  await serve(JSON.stringify(edited));
   await page.reload();
-  await expect(page.getByRole('status').filter({ hasText: 'The last copy that worked is shown.' })).toContainText('features[0].geometry.coordinates[0]: latitude 113.1');
+  await expect(page.getByText('Part of the map may be missing or wrong.')).toContainText('features[0].geometry.coordinates[0]: latitude 113.1');
+  await expect(routeLinks).toHaveCount(2);
+  await expect(page.getByText('The last copy that worked is shown.')).toHaveCount(0);
+  // A cut-off upload: nothing to draw, so the last good map, and the problem named.
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  await serve(good.slice(0, good.length / 2));
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'The last copy that worked is shown.' })).toContainText('content/routes.geojson is not valid');
   await expect(routeLinks).toHaveCount(3);
-  await expect(page.getByText('Part of the map may be missing or wrong.')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('with no copy that worked, a content file with a mistake is the red box, as before', async ({ page, context }) => {
