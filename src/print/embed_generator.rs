@@ -177,7 +177,7 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
                 <textarea readonly rows="10" prop:value=code></textarea>
             </label>
             <Show when=clipboard_available>
-                <button type="button" class="button" on:click=move |_| copy_text(code.get_untracked(), copied)>
+                <button type="button" class="button" on:click=move |_| copy_text(code, copied)>
                     {move || if copied.get() { t().copied } else { t().copy_code }}
                 </button>
             </Show>

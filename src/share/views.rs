@@ -102,7 +102,7 @@ pub fn ShareButton(
             <p class="share-link">{move || url.get()}</p>
             <div class="actions">
                 <Show when=clipboard_available>
-                    <button type="button" class="button" on:click=move |_| copy_text(url.get_untracked(), copied)>
+                    <button type="button" class="button" on:click=move |_| copy_text(url, copied)>
                         {move || if copied.get() { t().copied } else { t().copy_link }}
                     </button>
                 </Show>
@@ -128,11 +128,16 @@ pub fn clipboard_available() -> bool {
         .is_ok_and(|c| !c.is_undefined())
 }
 
-/// Copies `text` to the clipboard and sets `copied` once it is there.
-pub fn copy_text(text: String, copied: RwSignal<bool>) {
+/// Copies the text `source` holds now to the clipboard, and sets `copied` once it is there,
+/// unless `source` has changed meanwhile (a teacher who picks another language straight after
+/// "Copy" must not be told the new code is the one copied).
+pub fn copy_text(source: Signal<String>, copied: RwSignal<bool>) {
+    let text = source.get_untracked();
     let promise = window().navigator().clipboard().write_text(&text);
     leptos::task::spawn_local(async move {
-        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+            && source.with_untracked(|now| *now == text)
+        {
             copied.set(true);
         }
     });

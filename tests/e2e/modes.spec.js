@@ -89,6 +89,24 @@ test('the embed generator copies the code on screen, and says "Copied" only unti
   await expect(generator.getByRole('button', { name: 'Copy code' })).toBeVisible();
 });
 
+test('"Copied" is not said of a code that changed while the copy was under way', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // A slow clipboard (a busy school computer): the copy lands after the teacher's next choice.
+  await page.addInitScript(() => {
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    navigator.clipboard.writeText = (text) => new Promise((resolve) => setTimeout(resolve, 400)).then(() => write(text));
+  });
+  await page.goto('/teachers?lang=en');
+  const generator = page.getByRole('region', { name: 'Embed in a lesson' });
+  await generator.getByLabel('What to embed').selectOption({ label: 'Quiz · Saving water' });
+  const copiedCode = await generator.getByLabel('Embed code').inputValue();
+  await generator.getByRole('button', { name: 'Copy code' }).click();
+  await generator.getByLabel('Language').selectOption({ label: '中文' });
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(copiedCode);
+  await expect(generator.getByRole('button', { name: 'Copy code' })).toBeVisible();
+  await expect(generator.getByRole('button', { name: 'Copied' })).toHaveCount(0);
+});
+
 test('in a lesson on another site, Share → Copy link copies the page\'s link (the embed code lets the frame write to the clipboard)', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/teachers?lang=en');
