@@ -135,8 +135,9 @@ pub fn copy_text(source: Signal<String>, copied: RwSignal<bool>) {
     let text = source.get_untracked();
     let promise = window().navigator().clipboard().write_text(&text);
     leptos::task::spawn_local(async move {
+        // `try_`: the dialog or the page may be gone by the time a slow clipboard answers.
         if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
-            && source.with_untracked(|now| *now == text)
+            && source.try_with_untracked(|now| *now == text) == Some(true)
         {
             copied.set(true);
         }

@@ -107,6 +107,28 @@ test('"Copied" is not said of a code that changed while the copy was under way',
   await expect(generator.getByRole('button', { name: 'Copied' })).toHaveCount(0);
 });
 
+test('leaving the page while a slow clipboard is still copying breaks nothing', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    navigator.clipboard.writeText = (text) => new Promise((resolve) => setTimeout(resolve, 400)).then(() => write(text));
+  });
+  await page.goto('/teachers?lang=en');
+  const generator = page.getByRole('region', { name: 'Embed in a lesson' });
+  await generator.getByLabel('What to embed').selectOption({ label: 'Quiz · Saving water' });
+  const copiedCode = await generator.getByLabel('Embed code').inputValue();
+  await generator.getByRole('button', { name: 'Copy code' }).click();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Safety guide' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(copiedCode);
+  // The app still answers: another page opens.
+  await nav.getByRole('link', { name: 'Quiz' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('in a lesson on another site, Share → Copy link copies the page\'s link (the embed code lets the frame write to the clipboard)', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/teachers?lang=en');
