@@ -89,9 +89,12 @@ test('the embed generator copies the code on screen, and says "Copied" only unti
   await expect(generator.getByRole('button', { name: 'Copy code' })).toBeVisible();
 });
 
-test('"Copied" is not said of a code that changed while the copy was under way', async ({ page, context }) => {
+/**
+ * Opens the teachers page's embed generator on a slow clipboard (a busy school computer: a copy
+ * lands 400 ms late), picks a quiz and presses "Copy code"; returns the generator and the code.
+ */
+async function copyOnSlowClipboard(page, context) {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  // A slow clipboard (a busy school computer): the copy lands after the teacher's next choice.
   await page.addInitScript(() => {
     const write = navigator.clipboard.writeText.bind(navigator.clipboard);
     navigator.clipboard.writeText = (text) => new Promise((resolve) => setTimeout(resolve, 400)).then(() => write(text));
@@ -101,6 +104,12 @@ test('"Copied" is not said of a code that changed while the copy was under way',
   await generator.getByLabel('What to embed').selectOption({ label: 'Quiz · Saving water' });
   const copiedCode = await generator.getByLabel('Embed code').inputValue();
   await generator.getByRole('button', { name: 'Copy code' }).click();
+  return { generator, copiedCode };
+}
+
+test('"Copied" is not said of a code that changed while the copy was under way', async ({ page, context }) => {
+  // The copy lands after the teacher's next choice.
+  const { generator, copiedCode } = await copyOnSlowClipboard(page, context);
   await generator.getByLabel('Language').selectOption({ label: '中文' });
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(copiedCode);
   await expect(generator.getByRole('button', { name: 'Copy code' })).toBeVisible();
@@ -108,18 +117,9 @@ test('"Copied" is not said of a code that changed while the copy was under way',
 });
 
 test('leaving the page while a slow clipboard is still copying breaks nothing', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(() => {
-    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
-    navigator.clipboard.writeText = (text) => new Promise((resolve) => setTimeout(resolve, 400)).then(() => write(text));
-  });
-  await page.goto('/teachers?lang=en');
-  const generator = page.getByRole('region', { name: 'Embed in a lesson' });
-  await generator.getByLabel('What to embed').selectOption({ label: 'Quiz · Saving water' });
-  const copiedCode = await generator.getByLabel('Embed code').inputValue();
-  await generator.getByRole('button', { name: 'Copy code' }).click();
+  const { copiedCode } = await copyOnSlowClipboard(page, context);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Safety guide' }).click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(copiedCode);
