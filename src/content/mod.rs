@@ -120,7 +120,7 @@ async fn read_checked(
                 return Ok(CopyRead::Site);
             }
             (Ok(_), Some(problem)) => {
-                shown_instead(problem);
+                note_older_copy(path, Some(problem));
                 return Ok(CopyRead::LastGood);
             }
             (Err(_), Some(problem)) => return Err(problem),
@@ -152,13 +152,18 @@ pub fn older_copies_shown<R>(read: impl FnOnce(&[AppError]) -> R) -> R {
     OLDER_COPIES.with_borrow(|older| read(older))
 }
 
-/// Notes that the content file with `problem` is shown from its last good copy.
-fn shown_instead(problem: AppError) {
-    OLDER_COPIES.with_borrow_mut(|older| {
-        older.retain(|p| p.file() != problem.file());
-        older.push(problem);
+/// Notes that the content file `path` is shown from its last good copy because of `problem`, or
+/// (`None`) that it is shown from the site's copy again.
+fn note_older_copy(path: &str, problem: Option<AppError>) {
+    let changed = OLDER_COPIES.with_borrow_mut(|older| {
+        let before = older.len();
+        older.retain(|p| p.file() != path);
+        let forgotten = older.len() != before;
+        problem.map(|problem| older.push(problem)).is_some() || forgotten
     });
-    OLDER_COPIES_CHANGED.with(|changed| changed.notify());
+    if changed {
+        OLDER_COPIES_CHANGED.with(|changed| changed.notify());
+    }
 }
 
 thread_local! {
@@ -186,14 +191,7 @@ fn read_from_site(path: &str, clean_text: Option<&String>) {
             let _ = worker.post_message(&format!("good /{path}\n{text}").into());
         }
     }
-    let forgotten = OLDER_COPIES.with_borrow_mut(|older| {
-        let before = older.len();
-        older.retain(|p| p.file() != path);
-        older.len() != before
-    });
-    if forgotten {
-        OLDER_COPIES_CHANGED.with(|changed| changed.notify());
-    }
+    note_older_copy(path, None);
 }
 
 /// The service worker serving this page, if any (none on a first visit, in development, or in
