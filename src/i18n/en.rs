@@ -164,6 +164,7 @@ pub(super) const STRINGS: Strings = Strings {
     qr_label: "QR code: {title}",
     copy_link: "Copy link",
     copied: "Copied",
+    copy_refused: "Copying was not allowed here. It is selected: press Ctrl+C (⌘+C on a Mac), or press and hold it and choose Copy.",
     link_too_long: "This link is too long for a QR code.",
     worksheet: "Worksheet",
     worksheet_description: "A printable paper worksheet, with the answer key on its own page.",

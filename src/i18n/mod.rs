@@ -272,6 +272,8 @@ pub struct Strings {
     pub qr_label: &'static str,
     pub copy_link: &'static str,
     pub copied: &'static str,
+    /// Said when the browser refused to copy: the text is selected to copy by hand.
+    pub copy_refused: &'static str,
     pub link_too_long: &'static str,
     pub worksheet: &'static str,
     pub worksheet_description: &'static str,

@@ -164,6 +164,7 @@ pub(super) const STRINGS: Strings = Strings {
     qr_label: "二维码：{title}",
     copy_link: "复制链接",
     copied: "已复制",
+    copy_refused: "此处不允许自动复制。内容已选中：请按 Ctrl+C（Mac 按 ⌘+C），或长按后选择“复制”。",
     link_too_long: "链接太长，无法生成二维码。",
     worksheet: "练习单",
     worksheet_description: "可打印的纸质练习单，最后一页是答案。",

@@ -6,7 +6,8 @@ use crate::content::{
 };
 use crate::i18n::Lang;
 use crate::share::{
-    clipboard_available, copy_text, embed_code, embed_url, use_site_origin, DeepLink,
+    clipboard_available, copy_text, embed_code, embed_url, use_site_origin, CopyState, CopyStatus,
+    DeepLink,
 };
 use crate::shell::{tr, use_lang};
 use leptos::prelude::*;
@@ -83,7 +84,8 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
     let embed_lang = RwSignal::new(lang.get_untracked());
     let age: RwSignal<Option<AgeBand>> = RwSignal::new(None);
     let large = RwSignal::new(false);
-    let copied = RwSignal::new(false);
+    let copied = CopyState::default();
+    let code_box = NodeRef::<leptos::html::Textarea>::new();
     let origin = use_site_origin();
     let code = Signal::derive(move || {
         let lang = embed_lang.get();
@@ -112,7 +114,7 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
     // "Copied" is about the code on screen: any change to it (item, language, age, size) undoes it.
     Effect::new(move |_| {
         code.track();
-        copied.set(false);
+        copied.reset();
     });
     // Quizzes pick their questions by age band; guide sections show children short words only.
     let takes_age = move || {
@@ -174,12 +176,13 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
             </div>
             <label class="code-label">
                 <span>{tr(|t| t.embed_code)}</span>
-                <textarea readonly rows="10" prop:value=code></textarea>
+                <textarea readonly rows="10" prop:value=code node_ref=code_box></textarea>
             </label>
             <Show when=clipboard_available>
-                <button type="button" class="button" on:click=move |_| copy_text(code, copied)>
-                    {move || if copied.get() { t().copied } else { t().copy_code }}
+                <button type="button" class="button" on:click=move |_| copy_text(code, copied, code_box.get_untracked().map(Into::into))>
+                    {move || if copied.copied() { t().copied } else { t().copy_code }}
                 </button>
+                <CopyStatus state=copied/>
             </Show>
         </section>
     }

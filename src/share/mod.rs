@@ -6,4 +6,6 @@ pub mod qr;
 mod views;
 
 pub use links::{age_query, embed_code, embed_url, url_part, worksheet_path, DeepLink};
-pub use views::{clipboard_available, copy_text, use_site_origin, QrCode, ShareButton};
+pub use views::{
+    clipboard_available, copy_text, use_site_origin, CopyState, CopyStatus, QrCode, ShareButton,
+};

@@ -5,7 +5,7 @@ use super::qr::qr_svg;
 use crate::lazy::lazy_view;
 use crate::shell::{tr, use_lang, SiteResource};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The site's address for absolute links: `public_url` from `site.json` when set (a poster
 /// printed from a laptop at the stall must point to the public site), else this page's origin.
@@ -66,12 +66,12 @@ pub fn ShareButton(
     let t = move || lang.get().t();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let open = RwSignal::new(false);
-    let copied = RwSignal::new(false);
+    let copied = CopyState::default();
     let origin = use_site_origin();
     let url = Signal::derive(move || link.get().url(&origin.get(), lang.get()));
     let show = move |_| {
         open.set(true);
-        copied.set(false);
+        copied.reset();
         if let Some(dialog) = dialog.get() {
             let _ = dialog.show_modal();
         }
@@ -102,14 +102,17 @@ pub fn ShareButton(
             <p class="share-link">{move || url.get()}</p>
             <div class="actions">
                 <Show when=clipboard_available>
-                    <button type="button" class="button" on:click=move |_| copy_text(url, copied)>
-                        {move || if copied.get() { t().copied } else { t().copy_link }}
+                    <button type="button" class="button" on:click=move |_| {
+                        let shown = dialog.get().and_then(|d| d.query_selector(".share-link").ok().flatten());
+                        copy_text(url, copied, shown)
+                    }>
+                        {move || if copied.copied() { t().copied } else { t().copy_link }}
                     </button>
                 </Show>
                 <button type="button" class="button secondary" on:click=close>{tr(|t| t.close)}</button>
             </div>
             // A screen reader hears "Copied" (the button's new name alone is not announced).
-            <p class="visually-hidden" role="status">{move || copied.get().then(|| t().copied)}</p>
+            <CopyStatus state=copied/>
         </dialog>
     }
 }
@@ -128,18 +131,76 @@ pub fn clipboard_available() -> bool {
         .is_ok_and(|c| !c.is_undefined())
 }
 
-/// Copies the text `source` holds now to the clipboard, and sets `copied` once it is there,
-/// unless `source` has changed meanwhile (a teacher who picks another language straight after
-/// "Copy" must not be told the new code is the one copied).
-pub fn copy_text(source: Signal<String>, copied: RwSignal<bool>) {
+/// Where a copy to the clipboard stands, for the button's words and the status lines.
+#[derive(Clone, Copy)]
+pub struct CopyState {
+    /// The text on screen is in the clipboard.
+    copied: RwSignal<bool>,
+    /// The browser refused (a school's locked-down computer, a frame not allowed to write):
+    /// the text is selected on the page for the user to copy by hand.
+    refused: RwSignal<bool>,
+}
+
+impl Default for CopyState {
+    /// Nothing copied yet.
+    fn default() -> Self {
+        Self {
+            copied: RwSignal::new(false),
+            refused: RwSignal::new(false),
+        }
+    }
+}
+
+impl CopyState {
+    /// Back to nothing copied: the text changed, or the dialog opens again.
+    pub fn reset(self) {
+        self.copied.set(false);
+        self.refused.set(false);
+    }
+
+    /// Whether the text on screen is in the clipboard (tracked).
+    pub fn copied(self) -> bool {
+        self.copied.get()
+    }
+}
+
+/// Copies the text `source` holds now to the clipboard, and says so in `state` once it is
+/// there, unless `source` has changed meanwhile (a teacher who picks another language straight
+/// after "Copy" must not be told the new code is the one copied). When the browser refuses, the
+/// text of `shown` (the element that shows it: a text box or a paragraph) is selected for the
+/// user to copy by hand, and `state` says so.
+pub fn copy_text(source: Signal<String>, state: CopyState, shown: Option<web_sys::Element>) {
     let text = source.get_untracked();
     let promise = window().navigator().clipboard().write_text(&text);
     leptos::task::spawn_local(async move {
+        let written = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
         // `try_`: the dialog or the page may be gone by the time a slow clipboard answers.
-        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
-            && source.try_with_untracked(|now| *now == text) == Some(true)
-        {
-            copied.set(true);
+        if source.try_with_untracked(|now| *now == text) != Some(true) {
+            return;
+        }
+        state.copied.set(written);
+        state.refused.set(!written);
+        if written {
+            return;
+        }
+        if let Some(shown) = shown {
+            if let Some(text_box) = shown.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                let _ = text_box.focus();
+                text_box.select();
+            } else if let Ok(Some(selection)) = window().get_selection() {
+                let _ = selection.select_all_children(&shown);
+            }
         }
     });
+}
+
+/// The status lines of a copy button: "Copied" for screen readers only (the button says it on
+/// screen), and after a refusal, for everyone, that the text is selected to copy by hand.
+#[component]
+pub fn CopyStatus(state: CopyState) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <p class="visually-hidden" role="status">{move || state.copied.get().then(|| lang.get().t().copied)}</p>
+        <p class="copy-status" role="status">{move || state.refused.get().then(|| lang.get().t().copy_refused)}</p>
+    }
 }

@@ -129,6 +129,45 @@ test('leaving the page while a slow clipboard is still copying breaks nothing', 
   expect(errors).toEqual([]);
 });
 
+/** Makes the page's clipboard refuse every write, as a locked-down school computer does. */
+async function refuseClipboard(page) {
+  await page.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+  });
+}
+
+test('where the browser refuses to copy, the embed code is selected and the teacher is told to copy it by hand', async ({ page }) => {
+  await refuseClipboard(page);
+  await page.goto('/teachers?lang=en');
+  const generator = page.getByRole('region', { name: 'Embed in a lesson' });
+  await generator.getByLabel('What to embed').selectOption({ label: 'Quiz · Saving water' });
+  await generator.getByRole('button', { name: 'Copy code' }).click();
+  const refused = generator.getByRole('status').filter({ hasText: /^Copying was not allowed here\. It is selected: press Ctrl\+C/ });
+  await expect(refused).toBeVisible();
+  await expect(generator.getByRole('button', { name: 'Copied' })).toHaveCount(0);
+  await expect(generator.getByRole('status').filter({ hasText: 'Copied' })).toHaveCount(0);
+  // The whole code is selected in its box, with the focus there: Ctrl+C copies it.
+  const box = generator.getByLabel('Embed code');
+  await expect(box).toBeFocused();
+  const code = await box.inputValue();
+  expect(await box.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe(code);
+  // Another choice is another code: the message goes.
+  await generator.getByLabel('Language').selectOption({ label: '中文' });
+  await expect(generator.getByRole('status').filter({ hasText: /./ })).toHaveCount(0);
+});
+
+test('where the browser refuses to copy, Share selects the link and says so, in Chinese too', async ({ page }) => {
+  await refuseClipboard(page);
+  await page.goto('/quiz/save-water');
+  await page.getByRole('button', { name: '分享' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '复制链接' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: /^此处不允许自动复制。内容已选中/ })).toBeVisible();
+  const link = await dialog.locator('.share-link').textContent();
+  expect(link).toContain('/quiz/save-water');
+  expect(await page.evaluate(() => String(window.getSelection()))).toBe(link);
+});
+
 test('in a lesson on another site, Share → Copy link copies the page\'s link (the embed code lets the frame write to the clipboard)', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/teachers?lang=en');
