@@ -5,19 +5,47 @@ const FILES = ['__FILES__'];
 const CACHE = `rg-${VERSION}`;
 
 // Install: fetch and keep every file of this build. The new worker then waits until no page
-// uses the old one, so a page never mixes two builds.
+// uses the old one, so a page never mixes two builds. The app's own files all or nothing; the
+// content files and pictures one by one, so that one missing on the host (an organizer removed
+// the optional background or a sample picture) costs only itself, not the whole offline copy,
+// and a content file only when it parses as JSON (a cut-off upload is never the copy kept).
+const isAppFile = (path) => !path.startsWith('/content/') && !path.startsWith('/images/');
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all([
+    cache.addAll(FILES.filter(isAppFile)),
+    ...FILES.filter((path) => !isAppFile(path)).map((path) => fetch(path)
+      .then((response) => response.ok && (path.startsWith('/content/') ? keepContent(path, response) : cache.put(path, response)))
+      .catch(() => {})),
+  ])));
 });
 
-// Activate: drop the caches of older builds, and serve open pages straight away.
+// A content file's answer, stored only when it parses as JSON.
+const keepContent = (path, response) => response.clone().json()
+  .then(() => caches.open(CACHE).then((cache) => cache.put(path, response)), () => {});
+
+// Activate: drop the caches of older builds, and serve open pages straight away. The content an
+// older build's worker read after this one installed (an organizer's edit seen that morning,
+// while this build waited) is newer than this build's copy: it is carried over first, not lost
+// with the old cache.
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('rg-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('rg-') && k !== CACHE)
+        .map((k) => carryNewerContent(k).then(() => caches.delete(k)))))
       .then(() => self.clients.claim()),
   );
 });
+
+const dateOf = (response) => Date.parse(response.headers.get('Date')) || 0;
+
+async function carryNewerContent(older) {
+  const [from, to] = await Promise.all([caches.open(older), caches.open(CACHE)]);
+  for (const request of await from.keys()) {
+    if (!new URL(request.url).pathname.startsWith('/content/')) continue;
+    const [theirs, ours] = await Promise.all([from.match(request), to.match(request)]);
+    if (!ours || dateOf(theirs) > dateOf(ours)) await to.put(request, theirs);
+  }
+}
 
 // The last copy of each content file that the app read without a problem. A file can be valid
 // JSON and still wrong (a question without its English, a step without a source): the app then
@@ -47,16 +75,20 @@ self.addEventListener('message', (event) => {
 // stored copy answers; the network's answer, if it comes, still refreshes the stored content.
 const NETWORK_WAIT_MS = 3000;
 
-// The network's answer to the event's request, or the stored one when the network fails or is
-// slow; `keep` stores a good network answer (the worker stays alive until it has).
+// The network's answer to the event's request, or the stored one when the network fails, is
+// slow, or the server is in trouble (a 5xx, 408 or 429: a host under maintenance, a proxy's 502);
+// `keep` stores a good network answer (the worker stays alive until it has).
 function networkFirst(event, stored, keep) {
   const network = fetch(event.request);
   // Registered before the answer below reads the body, so the copy is taken first.
   event.waitUntil(network.then((response) => response.ok && keep(response.clone()), () => {}));
+  const answer = network.then((response) => (response.status >= 500 || response.status === 408 || response.status === 429
+    ? stored().then((hit) => hit || response)
+    : response));
   const late = new Promise((resolve) => setTimeout(resolve, NETWORK_WAIT_MS))
     .then(stored)
-    .then((hit) => hit || network);
-  return Promise.race([network, late]).catch(() => stored().then((hit) => hit || Response.error()));
+    .then((hit) => hit || answer);
+  return Promise.race([answer, late]).catch(() => stored().then((hit) => hit || Response.error()));
 }
 
 // Pages (deep links too; not a file such as /content/guide.json opened to check an upload):
@@ -82,7 +114,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(
       event,
       () => caches.match(url.pathname, { cacheName: CACHE }),
-      (copy) => copy.clone().json().then(() => caches.open(CACHE).then((cache) => cache.put(url.pathname, copy)), () => {}),
+      (copy) => keepContent(url.pathname, copy),
     ));
   } else if (url.pathname.startsWith('/images/')) {
     // The build's pictures from its copy; one added after the build network first (a picture

@@ -73,6 +73,18 @@ test('a content file cut off on the server is shown once but never stored over t
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('a server in trouble (503) is answered from the stored copy, not a red box', async ({ page, context }) => {
+  await page.goto('/map/south-bank-patrol?lang=en');
+  await controlledByWorker(page);
+  await page.reload();
+  await expect(page.locator('.route-length')).toHaveText(/\d/);
+  // The host is under maintenance for a moment.
+  await context.route('**/content/routes.geojson', (route) => route.fulfill({ status: 503, body: 'Service Unavailable' }));
+  await page.reload();
+  await expect(page.locator('.route-length')).toHaveText(/\d/);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('a content file with a mistake is read from the last copy that worked, and the mistake is named', async ({ page, context }) => {
   test.setTimeout(60_000);
   await page.goto('/quiz?lang=en');

@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -63,8 +63,10 @@ test('offline ready, the saved files listed, offline status, and a new version o
     await expect(banner).toBeVisible({ timeout: 15_000 });
     // Until the user agrees, the old build's files stay and keep serving the page.
     expect(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('rg-')).sort())).toEqual([`rg-${firstVersion}`, `rg-${firstVersion}-next`]);
+    // Listening before the tap: the reload can be over before the click returns.
+    const reloaded = page.waitForEvent('load');
     await banner.getByRole('button', { name: 'Reload' }).click();
-    await page.waitForEvent('load');
+    await reloaded;
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Offline copy' }).locator('code')).toHaveText(`${firstVersion}-next`);
     await expect(page.getByText('A new version is ready.')).toHaveCount(0);
@@ -146,6 +148,73 @@ test('after a deploy, on a signal too weak for the new build, the saved copy sti
     await banner.getByRole('button', { name: 'Reload' }).click();
     await expect(page.getByRole('region', { name: 'Offline copy' }).locator('code')).toHaveText(`${firstVersion}-next`, { timeout: 15_000 });
     expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('next_bg.wasm')))).toBe(true);
+  } finally {
+    site.stop();
+  }
+});
+
+/** Waits until a service worker serves the page. */
+async function controlledByWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
+test('a content file or picture removed on the host costs only itself: the rest is still saved for offline', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  const site = await serveCopy();
+  try {
+    // The organizer removed the optional background and replaced a sample story picture.
+    rmSync(join(site.dir, 'content/background.geojson'));
+    rmSync(join(site.dir, 'images/story/litter-bank-after.svg'));
+    await page.goto(`${site.url}/map/south-bank-patrol?lang=en`);
+    await expect(page.getByRole('contentinfo').getByText('✓ Ready to use offline')).toBeVisible({ timeout: 15_000 });
+    await controlledByWorker(page);
+    // On the river bank the map and a quiz still open.
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator('.route-length')).toHaveText(/\d/);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await page.goto(`${site.url}/quiz/save-water?age=adults&lang=en`);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect(page.locator('h2.prompt')).toBeVisible();
+  } finally {
+    site.stop();
+  }
+});
+
+test('content read while a new build waited is not lost when the new build takes over offline', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  const site = await serveCopy();
+  try {
+    await page.goto(`${site.url}/map?lang=en`);
+    await expect(page.getByRole('contentinfo').getByText('✓ Ready to use offline')).toBeVisible({ timeout: 15_000 });
+    await controlledByWorker(page);
+    // A new build is deployed and stored (with the routes as they are now); it waits.
+    const sw = join(site.dir, 'sw.js');
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const banner = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
+    await expect(banner).toBeVisible({ timeout: 15_000 });
+    // Later (servers date their answers to the second), the organizer renames a route, and the
+    // volunteer sees it online.
+    await page.waitForTimeout(1_100);
+    const routes = join(site.dir, 'content/routes.geojson');
+    writeFileSync(routes, readFileSync(routes, 'utf8').replace('"en":"South bank patrol"', '"en":"South bank patrol, new start"'));
+    await page.reload();
+    const renamed = page.getByRole('navigation', { name: 'Patrol routes' }).getByRole('link', { name: /South bank patrol, new start/ });
+    await expect(renamed).toBeVisible();
+    // On the river bank, the volunteer takes the new version: the renamed route stays.
+    await context.setOffline(true);
+    await page.getByRole('status').filter({ hasText: 'A new version is ready.' }).getByRole('button', { name: 'Reload' }).click();
+    // The page reloads itself once the new build serves it, and the old build's cache is gone.
+    await expect.poll(() => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('rg-')))
+      .catch(() => 'reloading')).toEqual([expect.stringMatching(/-next$/)]);
+    await page.reload();
+    await expect(renamed).toBeVisible();
   } finally {
     site.stop();
   }
