@@ -110,20 +110,21 @@ self.addEventListener('fetch', (event) => {
   } else if (url.pathname.startsWith('/content/') && url.searchParams.has('good')) {
     event.respondWith(caches.match(url.pathname, { cacheName: GOOD })
       .then((hit) => hit || new Response('', { status: 404 })));
+  } else if (url.pathname.startsWith('/images/') || request.destination === 'image') {
+    // The build's pictures from its copy; one added after the build network first (a picture
+    // replaced under the same name shows online), its last copy kept for the river bank,
+    // wherever the organizer put it (images/, or content/ beside the files that name it).
+    event.respondWith(caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || networkFirst(
+      event,
+      () => caches.match(url.pathname, { cacheName: SEEN }),
+      (copy) => copy.status === 200 && caches.open(SEEN).then((cache) => cache.put(url.pathname, copy)),
+    )));
   } else if (url.pathname.startsWith('/content/')) {
     event.respondWith(networkFirst(
       event,
       () => caches.match(url.pathname, { cacheName: CACHE }),
       (copy) => keepContent(url.pathname, copy),
     ));
-  } else if (url.pathname.startsWith('/images/')) {
-    // The build's pictures from its copy; one added after the build network first (a picture
-    // replaced under the same name shows online), its last copy kept for the river bank.
-    event.respondWith(caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || networkFirst(
-      event,
-      () => caches.match(url.pathname, { cacheName: SEEN }),
-      (copy) => copy.status === 200 && caches.open(SEEN).then((cache) => cache.put(url.pathname, copy)),
-    )));
   } else {
     event.respondWith(caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || fetch(request)));
   }

@@ -213,6 +213,7 @@ pub(super) const STRINGS: Strings = Strings {
     update_ready: "A new version is ready.",
     reload: "Reload",
     working_offline: "Offline: using the copy saved on this device",
+    offline_nothing_saved: "Offline: pages not opened before will not load",
     offline_ready: "✓ Ready to use offline",
     offline_saved: "{n} files are saved on this device: the quizzes, guide and map work without a network.",
     offline_version: "Version",

@@ -317,6 +317,7 @@ pub struct Strings {
     pub update_ready: &'static str,
     pub reload: &'static str,
     pub working_offline: &'static str,
+    pub offline_nothing_saved: &'static str,
     pub offline_ready: &'static str,
     pub offline_saved: &'static str,
     pub offline_version: &'static str,

@@ -213,6 +213,7 @@ pub(super) const STRINGS: Strings = Strings {
     update_ready: "新版本已准备好。",
     reload: "重新加载",
     working_offline: "离线中：正在使用本设备保存的内容",
+    offline_nothing_saved: "已离线：之前没打开过的页面无法加载",
     offline_ready: "✓ 已可离线使用",
     offline_saved: "本设备已保存 {n} 个文件，断网也能使用问答、指南和地图。",
     offline_version: "版本",

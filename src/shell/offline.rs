@@ -63,6 +63,7 @@ pub fn provide_offline() {
             return;
         };
         state.registration.set_value(Some(registration.clone()));
+        look_for_updates(&registration);
         let watched = registration.clone();
         let on_update_found = Closure::<dyn FnMut()>::new(move || {
             if let Some(installing) = watched.installing() {
@@ -85,6 +86,31 @@ pub fn provide_offline() {
             }
         }
     });
+}
+
+/// How often an open page asks for a new build: a stall's tablet left open all day never
+/// navigates, and the browser looks for a new service worker only on navigations.
+const UPDATE_CHECK_MS: i32 = 30 * 60 * 1000;
+
+/// Asks the browser to look for a new build every [`UPDATE_CHECK_MS`] and when the network comes
+/// back, so a deploy during the event reaches open pages as the update banner.
+fn look_for_updates(registration: &ServiceWorkerRegistration) {
+    let registration = registration.clone();
+    let check = Closure::<dyn FnMut()>::new(move || {
+        if let Ok(looking) = registration.update() {
+            // Offline the look fails: nothing to say (and no unhandled rejection).
+            spawn_local(async move {
+                let _ = JsFuture::from(looking).await;
+            });
+        }
+    });
+    let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(
+        check.as_ref().unchecked_ref(),
+        UPDATE_CHECK_MS,
+    );
+    let _ = window().add_event_listener_with_callback("online", check.as_ref().unchecked_ref());
+    // Checks for the life of the page.
+    check.forget();
 }
 
 /// Whether a service worker serves this page (a first install has none yet).
@@ -135,7 +161,8 @@ pub fn UpdatePrompt() -> impl IntoView {
     }
 }
 
-/// A small status line: offline ready, or working offline from the stored copy.
+/// A small status line: offline ready, working offline from the stored copy, or offline with
+/// none stored (a first visit, or a browser without service workers).
 #[component]
 pub fn OfflineBadge() -> impl IntoView {
     let state = expect_context::<OfflineState>();
@@ -143,7 +170,8 @@ pub fn OfflineBadge() -> impl IntoView {
     let text = move || {
         let t = lang.get().t();
         match (state.online.get(), state.ready.get()) {
-            (false, _) => Some(t.working_offline),
+            (false, true) => Some(t.working_offline),
+            (false, false) => Some(t.offline_nothing_saved),
             (true, true) => Some(t.offline_ready),
             (true, false) => None,
         }

@@ -182,6 +182,24 @@ test('a picture added after the build is kept once seen, for offline', async ({ 
   await expect.poll(status).toBe(200);
 });
 
+test('a picture an organizer put in the content folder is kept once seen, for offline', async ({ page, context }) => {
+  await page.goto('/?lang=en');
+  await controlledByWorker(page);
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4" fill="#1565c0"/></svg>';
+  await context.route(/\/content\/story-1998\.svg/, (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: svg }));
+  // Shown as a picture (a new query each time: the page's memory cache never answers).
+  const shown = () => page.evaluate(() => new Promise((resolve) => {
+    const img = new Image();
+    img.onload = () => resolve(img.naturalWidth);
+    img.onerror = () => resolve('broken');
+    img.src = `/content/story-1998.svg?${Math.random()}`;
+  }));
+  expect(await shown()).toBe(4);
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  await context.setOffline(true);
+  await expect.poll(shown).toBe(4);
+});
+
 test('an organizer who opens a content file to check an upload sees the file, not the app', async ({ page }) => {
   await page.goto('/?lang=en');
   await controlledByWorker(page);

@@ -77,6 +77,16 @@ test('a ?lang=en link keeps English in its tab across pages and reloads, and cha
   await expect(other.getByRole('heading', { level: 1, name: '防溺水指南' })).toBeVisible();
 });
 
+test('offline with nothing saved (service workers blocked, as in some in-app browsers), the footer does not promise a saved copy', async ({ page, context }) => {
+  await page.goto('/?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
+  await context.setOffline(true);
+  const footer = page.getByRole('contentinfo');
+  await expect(footer.getByRole('status')).toHaveText('Offline: pages not opened before will not load');
+  await context.setOffline(false);
+  await expect(footer.getByText(/^Offline/)).toHaveCount(0);
+});
+
 test('an unknown address shows the not-found page with a way home', async ({ page }) => {
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { level: 1, name: '找不到这个页面' })).toBeVisible();

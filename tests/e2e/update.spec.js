@@ -219,3 +219,34 @@ test('content read while a new build waited is not lost when the new build takes
     site.stop();
   }
 });
+
+test('a page left open hears of a new build when the network comes back, and every half hour', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  const site = await serveCopy();
+  try {
+    await page.clock.install();
+    await page.goto(`${site.url}/?lang=en`);
+    await expect(page.getByRole('contentinfo').getByText('✓ Ready to use offline')).toBeVisible({ timeout: 15_000 });
+    await controlledByWorker(page);
+    const sw = join(site.dir, 'sw.js');
+    const banner = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
+    // A stall tablet loses the signal; meanwhile a new build is deployed; the signal comes back.
+    await context.setOffline(true);
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+    await context.setOffline(false);
+    await expect(banner).toBeVisible({ timeout: 15_000 });
+    // The family takes it; later another build is deployed while the station stays open.
+    const reloaded = page.waitForEvent('load');
+    await banner.getByRole('button', { name: 'Reload' }).click();
+    await reloaded;
+    await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)-next'/, "const VERSION = '$1-later'"));
+    await page.clock.fastForward('29:00');
+    await page.waitForTimeout(1_000);
+    await expect(banner).toHaveCount(0);
+    await page.clock.fastForward('01:01');
+    await expect(banner).toBeVisible({ timeout: 15_000 });
+  } finally {
+    site.stop();
+  }
+});
