@@ -1,4 +1,6 @@
-//! QR codes decode back to exactly the deep link; worksheet answer keys match the printed order.
+//! QR codes decode back to exactly the deep link; a worksheet's answer key agrees with the
+//! paper-order helpers (`paper_choice_order`, `paper_order`). The printed sheet itself is not
+//! rendered here: tests/e2e/print.spec.js checks the key against the letters on the page.
 
 use river_guardians::content::{parse_content, AgeBand, QuestionKind, QuizContent};
 use river_guardians::i18n::Lang;

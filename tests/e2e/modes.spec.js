@@ -4,9 +4,16 @@ import { test, expect } from '@playwright/test';
 import { createServer } from 'node:http';
 import { loadBank, answerCurrent } from './quiz-helpers.js';
 
-/** Plays one single-team round to the results in `root` (a page or an iframe's frame). */
-async function playRound(root, lang = 'en') {
+/**
+ * Plays one single-team round to the results in `root` (a page or an iframe's frame); with
+ * `readFirstMs`, the player reads the first question that long before answering.
+ */
+async function playRound(root, lang = 'en', { readFirstMs = 0 } = {}) {
   await root.getByRole('button', { name: 'Start', exact: true }).click();
+  if (readFirstMs) {
+    await expect(root.locator('h2.prompt')).toBeVisible();
+    await new Promise((resolve) => setTimeout(resolve, readFirstMs));
+  }
   for (;;) {
     await answerCurrent(root, lang);
     const results = root.getByRole('button', { name: 'See results' });
@@ -56,14 +63,22 @@ test('the embed generator code, pasted into another site, shows the quiz alone, 
   await expect.poll(async () => Math.round((await iframe.boundingBox()).height)).toBe(reported);
 
   const inner = page.frames().find((f) => f.url().includes('embed=1'));
-  await playRound(inner);
+  // Timed from just before the tap on Start to the results; a pupil reads the first question
+  // for 1.5 s, so the round lasts over a second however fast this machine plays the rest.
+  const before = Date.now();
+  await playRound(inner, 'en', { readFirstMs: 1500 });
+  const elapsed = (Date.now() - before) / 1000;
   await expect.poll(() => page.evaluate(() => window.received.filter((m) => m?.type === 'quiz-result'))).toHaveLength(1);
   const [result] = await page.evaluate(() => window.received.filter((m) => m?.type === 'quiz-result'));
   expect(Object.keys(result).sort()).toEqual(['max', 'score', 'seconds', 'set', 'source', 'team', 'teams', 'type']);
   expect(result).toMatchObject({ source: 'river-guardians', set: 'save-water', team: 1, teams: 1 });
   expect(result.max).toBeGreaterThan(0);
   expect(result.score).toBe(result.max);
-  expect(result.seconds).toBeGreaterThanOrEqual(0);
+  // Whole seconds from Start to the last answer: a clock that never ran (0) or that started at
+  // 1970 (no start time) is not the round's time.
+  expect(Number.isInteger(result.seconds)).toBe(true);
+  expect(result.seconds).toBeGreaterThanOrEqual(1);
+  expect(result.seconds).toBeLessThanOrEqual(Math.ceil(elapsed));
   // The height follows the content: the results screen reported its own height too.
   expect(await page.evaluate(() => new Set(window.received.filter((m) => m?.type === 'height').map((m) => m.height)).size)).toBeGreaterThan(1);
   lesson.close();
@@ -81,10 +96,16 @@ test('the embed generator copies the code on screen, and says "Copied" only unti
   // the code in the lesson is this one.
   await generator.getByLabel('Language').selectOption({ label: '中文' });
   await expect(generator.getByRole('button', { name: 'Copy code' })).toBeVisible();
+  // So does another age group, and large type: each time the button first says "Copied" for
+  // the code copied, then "Copy code" again once the code changes.
   await generator.getByRole('button', { name: 'Copy code' }).click();
+  await expect(generator.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await generator.getByLabel('Embed code').inputValue());
   await generator.getByLabel('Age group').selectOption({ label: 'Grades 1-3' });
   await expect(generator.getByRole('button', { name: 'Copy code' })).toBeVisible();
   await generator.getByRole('button', { name: 'Copy code' }).click();
+  await expect(generator.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await generator.getByLabel('Embed code').inputValue());
   await generator.getByLabel('Large type for a projector').check();
   await expect(generator.getByRole('button', { name: 'Copy code' })).toBeVisible();
 });

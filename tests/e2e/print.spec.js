@@ -105,6 +105,108 @@ test('a worksheet lays out every kind of question for pen and paper, with a name
   await expect(key).toContainText(set.questions[0].explanation.en);
 });
 
+/** What a worksheet shows, read back from the page: per question its prompt, its lettered
+ * choices or steps and its two matching columns, in printed order; per answer-key entry its
+ * answer and its whole line. */
+function readWorksheet(page) {
+  return page.evaluate(() => {
+    const texts = (root, selector) => [...root.querySelectorAll(selector)].map((el) => el.textContent.trim());
+    return {
+      questions: [...document.querySelectorAll('.paper-questions > li')].map((li) => ({
+        prompt: li.querySelector('.paper-prompt').textContent.trim(),
+        choices: texts(li, '.paper-choices li'),
+        left: texts(li, '.paper-left li'),
+        right: texts(li, '.paper-right li'),
+      })),
+      key: [...document.querySelectorAll('.answer-key ol > li')].map((li) => ({
+        answer: li.querySelector('.key-answer').textContent.trim(),
+        line: li.textContent,
+      })),
+    };
+  });
+}
+
+/** "A. Turn off the tap", "B. …" → { A: 'Turn off the tap', … }, checking the labels run A, B, C… */
+function byLabel(lines, labels) {
+  const map = {};
+  lines.forEach((line, i) => {
+    const [, label, text] = /^(\S+)\. ([\s\S]*)$/.exec(line) ?? [];
+    expect(label, `label of "${line}"`).toBe(labels(i));
+    map[label] = text;
+  });
+  return map;
+}
+
+const letters = (i) => String.fromCharCode(65 + i);
+const sorted = (list) => [...list].sort();
+
+for (const lang of ['zh-CN', 'en']) {
+  test(`every worksheet's answer key names the letters printed on its sheet, for every age band (${lang})`, async ({ page, request }) => {
+    test.setTimeout(120_000);
+    const content = await quizzes(request);
+    const t = (text) => text[lang];
+    const [yes, no] = lang === 'en' ? ['True', 'False'] : ['对', '错'];
+    for (const set of content.sets) {
+      for (const age of [null, 'kindergarten', 'grades-1-3', 'grades-4-6', 'grades-7-12', 'adults']) {
+        const questions = set.questions.filter((q) => !age || q.ages.includes(age));
+        if (questions.length === 0) continue;
+        await page.goto(`/quiz/${set.id}/worksheet?lang=${lang}${age ? `&age=${age}` : ''}`);
+        // The sheet and its key list the band's questions, one key line each, in the same order.
+        await expect(page.locator('.paper-questions > li')).toHaveCount(questions.length);
+        const key = page.getByRole('region', { name: new RegExp(`^${lang === 'en' ? 'Answer key' : '答案'}`) });
+        await expect(key.getByRole('listitem')).toHaveCount(questions.length);
+        const sheet = await readWorksheet(page);
+        for (const [i, q] of questions.entries()) {
+          const where = `${set.id} ${age ?? 'all ages'} no. ${i + 1} (${q.id})`;
+          const printed = sheet.questions[i];
+          const answer = sheet.key[i].answer;
+          expect(printed.prompt.startsWith(t(q.prompt)), `${where}: "${printed.prompt}"`).toBe(true);
+          expect(sheet.key[i].line, where).toContain(t(q.explanation));
+          // What a teacher marking the sheet reads: the letter the pupil ticked on paper.
+          const choices = q.kind === 'true_false' ? {} : byLabel(printed.choices, letters);
+          const letterOf = (text) => Object.keys(choices).find((l) => choices[l] === text);
+          switch (q.kind) {
+            case 'single':
+              expect(sorted(Object.values(choices)), where).toEqual(sorted(q.options.map(t)));
+              expect(answer, where).toBe(letterOf(t(q.options[q.answer])));
+              break;
+            case 'multiple':
+              expect(sorted(Object.values(choices)), where).toEqual(sorted(q.options.map(t)));
+              expect(answer, where).toBe(sorted(q.answers.map((a) => letterOf(t(q.options[a])))).join(', '));
+              break;
+            case 'true_false':
+              expect(printed.choices, where).toEqual([yes, no]);
+              expect(answer, where).toBe(q.answer ? yes : no);
+              break;
+            case 'ordering': {
+              // "A 2 · B 3 · C 1": the number to write beside each printed step.
+              expect(sorted(Object.values(choices)), where).toEqual(sorted(q.steps.map(t)));
+              const entries = answer.split(' · ').map((part) => /^([A-Z]) (\d+)$/.exec(part));
+              expect(entries.map((e) => e?.[1]), `${where}: "${answer}"`).toEqual(Object.keys(choices));
+              expect(sorted(entries.map((e) => Number(e[2]))), where).toEqual(sorted(q.steps.map((_, n) => n + 1)));
+              for (const [, label, n] of entries) expect(choices[label], `${where}: ${label} ${n}`).toBe(t(q.steps[n - 1]));
+              break;
+            }
+            case 'matching': {
+              // "1–C · 2–A": each numbered item on the left with the letter of its match.
+              const left = byLabel(printed.left, (n) => String(n + 1));
+              const right = byLabel(printed.right, letters);
+              expect(Object.values(left), where).toEqual(q.pairs.map((p) => t(p.left)));
+              expect(sorted(Object.values(right)), where).toEqual(sorted(q.pairs.map((p) => t(p.right))));
+              const entries = answer.split(' · ').map((part) => /^(\d+)–([A-Z])$/.exec(part));
+              expect(entries.map((e) => e?.[1]), `${where}: "${answer}"`).toEqual(Object.keys(left));
+              for (const [, n, label] of entries) expect(right[label], `${where}: ${n}–${label}`).toBe(t(q.pairs[n - 1].right));
+              break;
+            }
+            default:
+              throw new Error(`${where}: unknown kind ${q.kind}`);
+          }
+        }
+      }
+    }
+  });
+}
+
 for (const lang of ['zh-CN', 'en']) {
   test(`every quiz set's worksheet fits A4 without overflow, ~8 questions a page, key on its own page (${lang})`, async ({ page, request }) => {
     test.setTimeout(120_000);

@@ -199,10 +199,33 @@ test('a teacher deep link opens one set for one age band in Chinese', async ({ p
   await expect(page.getByRole('status').getByRole('heading', { level: 2 })).toHaveText(/答对了/);
 });
 
-test('the topic list shows every set with its question count for the age band', async ({ page }) => {
+test('the topic list shows every set with its question count for the age band', async ({ page, request }) => {
+  const content = await (await request.get('/content/quizzes.json')).json();
+  // A question is in a band when the band is among its ages (every question names at least one).
+  const count = (set, band) => set.questions.filter((q) => q.ages.includes(band)).length;
   await page.goto('/quiz?lang=en&age=grades-1-3');
   const cards = page.getByRole('main').getByRole('link', { name: /questions/ });
-  await expect(cards).toHaveCount(5);
+  // The card's own "N questions" line (not "18 questions" read as containing "8 questions").
+  const shown = (set) => cards.filter({ hasText: set.title.en }).getByText(/^\d+ questions$/);
+  await expect(cards).toHaveCount(content.sets.length);
+  // Each card says how many questions its set has for grades 1-3, not for every age.
+  for (const set of content.sets) {
+    expect(count(set, 'grades-1-3'), set.id).toBeLessThan(set.questions.length);
+    await expect(shown(set)).toHaveText(`${count(set, 'grades-1-3')} questions`);
+  }
+  // Another band on the age picker: the cards count that band's questions instead.
+  await page.getByRole('navigation', { name: 'Age group' }).getByRole('link', { name: 'Kindergarten' }).click();
+  await expect(page).toHaveURL(/age=kindergarten/);
+  for (const set of content.sets) {
+    expect(count(set, 'kindergarten'), set.id).not.toBe(count(set, 'grades-1-3'));
+    await expect(shown(set)).toHaveText(`${count(set, 'kindergarten')} questions`);
+  }
+  // And all ages: the whole set.
+  await page.getByRole('navigation', { name: 'Age group' }).getByRole('link', { name: 'All ages' }).click();
+  for (const set of content.sets) {
+    await expect(shown(set)).toHaveText(`${set.questions.length} questions`);
+  }
+  await page.goto('/quiz?lang=en&age=grades-1-3');
   await cards.filter({ hasText: 'Saving water' }).click();
   await expect(page).toHaveURL(/\/quiz\/save-water\?lang=en&age=grades-1-3$/);
 });
