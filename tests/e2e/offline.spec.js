@@ -3,18 +3,9 @@ import { test, expect, chromium } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { controlledByWorker } from './worker-helpers.js';
 
 test.use({ serviceWorkers: 'allow' });
-
-/** Waits until the service worker controls the page (and so has stored every file of the build). */
-async function controlledByWorker(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
-}
 
 test('after one visit, the quiz, the guide, the map and the emergency card work offline', async ({ page, context }) => {
   await page.goto('/?lang=en');

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { controlledByWorker } from './worker-helpers.js';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -27,17 +28,24 @@ async function serveCopy() {
   return { dir, url, stop: () => server.kill() };
 }
 
+/** Opens `url` and waits until the site is stored for offline and a worker serves the page. */
+async function openStored(page, url) {
+  await page.goto(url);
+  await expect(page.getByRole('contentinfo').getByText('✓ Ready to use offline')).toBeVisible({ timeout: 15_000 });
+  await controlledByWorker(page);
+}
+
+/** Deploys into `dir` a build that differs only by its worker's version, now `<hash>-<suffix>`. */
+function deployVersion(dir, suffix) {
+  const sw = join(dir, 'sw.js');
+  writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)(-\w+)?'/, `const VERSION = '$1-${suffix}'`));
+}
+
 test('offline ready, the saved files listed, offline status, and a new version offered as a reload', async ({ page, context }) => {
   const site = await serveCopy();
   try {
-    await page.goto(`${site.url}/?lang=en`);
+    await openStored(page, `${site.url}/?lang=en`);
     const footer = page.getByRole('contentinfo');
-    await expect(footer.getByText('✓ Ready to use offline')).toBeVisible({ timeout: 15_000 });
-    await page.evaluate(async () => {
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      }
-    });
 
     await footer.getByRole('link', { name: 'Settings' }).click();
     await expect(page).toHaveURL(/\/settings$/);
@@ -56,8 +64,7 @@ test('offline ready, the saved files listed, offline status, and a new version o
     await context.setOffline(false);
 
     // Deploy a new build: a different sw.js (its version changes with any file of the build).
-    const sw = join(site.dir, 'sw.js');
-    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+    deployVersion(site.dir, 'next');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     const banner = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
     await expect(banner).toBeVisible({ timeout: 15_000 });
@@ -80,16 +87,9 @@ test('offline ready, the saved files listed, offline status, and a new version o
 test('a version deployed while the site was closed is offered after it opens again', async ({ page }) => {
   const site = await serveCopy();
   try {
-    await page.goto(`${site.url}/?lang=en`);
-    await expect(page.getByRole('contentinfo').getByText('✓ Ready to use offline')).toBeVisible({ timeout: 15_000 });
-    await page.evaluate(async () => {
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      }
-    });
+    await openStored(page, `${site.url}/?lang=en`);
     // Deploy, then open the site again: the update is found as the page starts, not later.
-    const sw = join(site.dir, 'sw.js');
-    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+    deployVersion(site.dir, 'next');
     await page.reload();
     await expect(page.getByRole('status').filter({ hasText: 'A new version is ready.' })).toBeVisible({ timeout: 15_000 });
   } finally {
@@ -124,13 +124,7 @@ test('after a deploy, on a signal too weak for the new build, the saved copy sti
   test.setTimeout(60_000);
   const site = await serveCopy();
   try {
-    await page.goto(`${site.url}/settings?lang=en`);
-    await expect(page.getByRole('contentinfo').getByText('✓ Ready to use offline')).toBeVisible({ timeout: 15_000 });
-    await page.evaluate(async () => {
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      }
-    });
+    await openStored(page, `${site.url}/settings?lang=en`);
     // The settings page lists the saved copy once a worker serves it.
     await page.goto(`${site.url}/settings?lang=en`);
     const firstVersion = await page.getByRole('region', { name: 'Offline copy' }).locator('code').innerText();
@@ -153,16 +147,6 @@ test('after a deploy, on a signal too weak for the new build, the saved copy sti
   }
 });
 
-/** Waits until a service worker serves the page. */
-async function controlledByWorker(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
-}
-
 test('a content file or picture removed on the host costs only itself: the rest is still saved for offline', async ({ page, context }) => {
   test.setTimeout(60_000);
   const site = await serveCopy();
@@ -170,9 +154,7 @@ test('a content file or picture removed on the host costs only itself: the rest 
     // The organizer removed the optional background and replaced a sample story picture.
     rmSync(join(site.dir, 'content/background.geojson'));
     rmSync(join(site.dir, 'images/story/litter-bank-after.svg'));
-    await page.goto(`${site.url}/map/south-bank-patrol?lang=en`);
-    await expect(page.getByRole('contentinfo').getByText('✓ Ready to use offline')).toBeVisible({ timeout: 15_000 });
-    await controlledByWorker(page);
+    await openStored(page, `${site.url}/map/south-bank-patrol?lang=en`);
     // On the river bank the map and a quiz still open.
     await context.setOffline(true);
     await page.reload();
@@ -190,12 +172,9 @@ test('content read while a new build waited is not lost when the new build takes
   test.setTimeout(60_000);
   const site = await serveCopy();
   try {
-    await page.goto(`${site.url}/map?lang=en`);
-    await expect(page.getByRole('contentinfo').getByText('✓ Ready to use offline')).toBeVisible({ timeout: 15_000 });
-    await controlledByWorker(page);
+    await openStored(page, `${site.url}/map?lang=en`);
     // A new build is deployed and stored (with the routes as they are now); it waits.
-    const sw = join(site.dir, 'sw.js');
-    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+    deployVersion(site.dir, 'next');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     const banner = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
     await expect(banner).toBeVisible({ timeout: 15_000 });
@@ -225,14 +204,11 @@ test('a page left open hears of a new build when the network comes back, and eve
   const site = await serveCopy();
   try {
     await page.clock.install();
-    await page.goto(`${site.url}/?lang=en`);
-    await expect(page.getByRole('contentinfo').getByText('✓ Ready to use offline')).toBeVisible({ timeout: 15_000 });
-    await controlledByWorker(page);
-    const sw = join(site.dir, 'sw.js');
+    await openStored(page, `${site.url}/?lang=en`);
     const banner = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
     // A stall tablet loses the signal; meanwhile a new build is deployed; the signal comes back.
     await context.setOffline(true);
-    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+    deployVersion(site.dir, 'next');
     await context.setOffline(false);
     await expect(banner).toBeVisible({ timeout: 15_000 });
     // The family takes it; later another build is deployed while the station stays open.
@@ -240,7 +216,7 @@ test('a page left open hears of a new build when the network comes back, and eve
     await banner.getByRole('button', { name: 'Reload' }).click();
     await reloaded;
     await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
-    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)-next'/, "const VERSION = '$1-later'"));
+    deployVersion(site.dir, 'later');
     await page.clock.fastForward('29:00');
     await page.waitForTimeout(1_000);
     await expect(banner).toHaveCount(0);
