@@ -5,17 +5,21 @@ const FILES = ['__FILES__'];
 const CACHE = `rg-${VERSION}`;
 
 // Install: fetch and keep every file of this build. The new worker then waits until no page
-// uses the old one, so a page never mixes two builds. The app's own files all or nothing; the
-// content files and pictures one by one, so that one missing on the host (an organizer removed
-// the optional background or a sample picture) costs only itself, not the whole offline copy,
-// and a content file only when it parses as JSON (a cut-off upload is never the copy kept).
+// uses the old one, so a page never mixes two builds. A content file or picture the host no
+// longer has (404 or 410: an organizer removed the optional background or a sample picture)
+// costs only itself, not the whole offline copy; a content file is kept only when it parses as
+// JSON (a cut-off upload is never the copy kept). Anything else that fails (the signal dropped,
+// a server error) fails the install, which the browser tries again later: "ready to use
+// offline" always means every file is there.
 const isAppFile = (path) => !path.startsWith('/content/') && !path.startsWith('/images/');
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => Promise.all([
     cache.addAll(FILES.filter(isAppFile)),
-    ...FILES.filter((path) => !isAppFile(path)).map((path) => fetch(path)
-      .then((response) => response.ok && (path.startsWith('/content/') ? keepContent(path, response) : cache.put(path, response)))
-      .catch(() => {})),
+    ...FILES.filter((path) => !isAppFile(path)).map((path) => fetch(path).then((response) => {
+      if (response.status === 404 || response.status === 410) return undefined;
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      return path.startsWith('/content/') ? keepContent(path, response) : cache.put(path, response);
+    })),
   ])));
 });
 
@@ -27,13 +31,16 @@ const keepContent = (path, response) => response.clone().json()
 // older build's worker read after this one installed (an organizer's edit seen that morning,
 // while this build waited) is newer than this build's copy: it is carried over first, not lost
 // with the old cache.
+// One old cache at a time, oldest first; one that cannot be read (storage full) is dropped all
+// the same, so the switch always completes.
 self.addEventListener('activate', (event) => {
-  event.waitUntil(
-    caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('rg-') && k !== CACHE)
-        .map((k) => carryNewerContent(k).then(() => caches.delete(k)))))
-      .then(() => self.clients.claim()),
-  );
+  event.waitUntil((async () => {
+    for (const older of (await caches.keys()).filter((k) => k.startsWith('rg-') && k !== CACHE)) {
+      await carryNewerContent(older).catch(() => {});
+      await caches.delete(older);
+    }
+    await self.clients.claim();
+  })());
 });
 
 const dateOf = (response) => Date.parse(response.headers.get('Date')) || 0;

@@ -1,6 +1,7 @@
 // Trunk post-build hook: writes sw.js, the service worker, into the build with the list of every
-// file of this build and a version derived from their contents. A new build therefore installs
-// a new cache; the old one is removed only when the new worker takes over (never half-updated).
+// file of this build and a version derived from their contents. A build with other files
+// therefore installs a new cache; the old one is removed only when the new worker takes over
+// (never half-updated).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

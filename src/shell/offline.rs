@@ -15,7 +15,8 @@ use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 /// What the app knows about its offline copy and the network.
 #[derive(Clone, Copy)]
 struct OfflineState {
-    /// A service worker is active: every file of this build is stored on the device.
+    /// A service worker is active: every file of this build is stored on the device (but for
+    /// content files and pictures the host no longer had when it installed).
     ready: RwSignal<bool>,
     /// A newer build is installed and waits for the user to reload.
     update_waiting: RwSignal<bool>,

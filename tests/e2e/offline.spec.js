@@ -38,6 +38,26 @@ test('after one visit, the quiz, the guide, the map and the emergency card work 
   await expect(page.getByText('Site settings did not load')).toHaveCount(0);
 });
 
+test('a signal that drops while the site is being saved is not "ready to use offline"; the next visit saves it all', async ({ page, context }) => {
+  // The largest content file does not get through while the worker stores the site.
+  await context.route('**/content/routes.geojson', (route) => route.abort('internetdisconnected'));
+  await page.goto('/?lang=en');
+  const registration = () => page.evaluate(async () => {
+    const r = await navigator.serviceWorker.getRegistration();
+    return r?.active ? 'active' : r?.installing || r?.waiting ? 'installing' : 'none';
+  });
+  await expect.poll(registration, { timeout: 15_000 }).toBe('none');
+  await expect(page.getByText('✓ Ready to use offline')).toHaveCount(0);
+  // The signal comes back: the next visit stores everything, the map included.
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.goto('/map/south-bank-patrol?lang=en');
+  await expect(page.getByText('✓ Ready to use offline')).toBeVisible({ timeout: 15_000 });
+  await controlledByWorker(page);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('.route-length')).toHaveText(/\d/);
+});
+
 test('a content file cut off on the server is shown once but never stored over the good copy offline', async ({ page, context }) => {
   test.setTimeout(60_000);
   await page.goto('/map/south-bank-patrol?lang=en');
