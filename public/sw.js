@@ -30,9 +30,8 @@ const keepContent = (path, response) => response.clone().json()
 // Activate: drop the caches of older builds, and serve open pages straight away. The content an
 // older build's worker read after this one installed (an organizer's edit seen that morning,
 // while this build waited) is newer than this build's copy: it is carried over first, not lost
-// with the old cache.
-// One old cache at a time, oldest first; one that cannot be read (storage full) is dropped all
-// the same, so the switch always completes.
+// with the old cache. One old cache at a time, oldest first; one that cannot be read (storage
+// full) is dropped all the same, so the switch always completes.
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const older of (await caches.keys()).filter((k) => k.startsWith('rg-') && k !== CACHE)) {

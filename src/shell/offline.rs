@@ -64,7 +64,7 @@ pub fn provide_offline() {
             return;
         };
         state.registration.set_value(Some(registration.clone()));
-        look_for_updates(&registration);
+        look_for_updates(registration.clone());
         let watched = registration.clone();
         let on_update_found = Closure::<dyn FnMut()>::new(move || {
             if let Some(installing) = watched.installing() {
@@ -91,27 +91,21 @@ pub fn provide_offline() {
 
 /// How often an open page asks for a new build: a stall's tablet left open all day never
 /// navigates, and the browser looks for a new service worker only on navigations.
-const UPDATE_CHECK_MS: i32 = 30 * 60 * 1000;
+const UPDATE_CHECK: std::time::Duration = std::time::Duration::from_secs(30 * 60);
 
-/// Asks the browser to look for a new build every [`UPDATE_CHECK_MS`] and when the network comes
+/// Asks the browser to look for a new build every [`UPDATE_CHECK`] and when the network comes
 /// back, so a deploy during the event reaches open pages as the update banner.
-fn look_for_updates(registration: &ServiceWorkerRegistration) {
-    let registration = registration.clone();
-    let check = Closure::<dyn FnMut()>::new(move || {
+fn look_for_updates(registration: ServiceWorkerRegistration) {
+    let check = move || {
         if let Ok(looking) = registration.update() {
             // Offline the look fails: nothing to say (and no unhandled rejection).
             spawn_local(async move {
                 let _ = JsFuture::from(looking).await;
             });
         }
-    });
-    let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(
-        check.as_ref().unchecked_ref(),
-        UPDATE_CHECK_MS,
-    );
-    let _ = window().add_event_listener_with_callback("online", check.as_ref().unchecked_ref());
-    // Checks for the life of the page.
-    check.forget();
+    };
+    set_interval(check.clone(), UPDATE_CHECK);
+    on_window_event("online", check);
 }
 
 /// Whether a service worker serves this page (a first install has none yet).
