@@ -96,16 +96,27 @@ const UPDATE_CHECK: std::time::Duration = std::time::Duration::from_secs(30 * 60
 /// Asks the browser to look for a new build every [`UPDATE_CHECK`] and when the network comes
 /// back, so a deploy during the event reaches open pages as the update banner.
 fn look_for_updates(registration: ServiceWorkerRegistration) {
-    let check = move || {
-        if let Ok(looking) = registration.update() {
-            // Offline the look fails: nothing to say (and no unhandled rejection).
-            spawn_local(async move {
-                let _ = JsFuture::from(looking).await;
-            });
-        }
-    };
+    let check = move || look_for_update(registration.clone(), true);
     set_interval(check.clone(), UPDATE_CHECK);
     on_window_event("online", check);
+}
+
+/// How long after a look that failed the app looks once more. The browser says "online" as soon
+/// as the tablet joins a network, often before anything gets through, and a deploy still being
+/// uploaded lacks files: either way the next half-hourly look would be the next chance.
+const LOOK_AGAIN: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Asks the browser for a new build; if the request fails and `again`, asks once more after
+/// [`LOOK_AGAIN`]. Offline both fail: nothing to say (and no unhandled rejection).
+fn look_for_update(registration: ServiceWorkerRegistration, again: bool) {
+    let Ok(looking) = registration.update() else {
+        return;
+    };
+    spawn_local(async move {
+        if JsFuture::from(looking).await.is_err() && again {
+            set_timeout(move || look_for_update(registration, false), LOOK_AGAIN);
+        }
+    });
 }
 
 /// Whether a service worker serves this page (a first install has none yet).
@@ -117,10 +128,15 @@ fn has_controller() -> bool {
 /// install (no worker serves the page yet) is "ready offline", not an update.
 fn offer_once_installed(worker: ServiceWorker, state: OfflineState) {
     let watched = worker.clone();
-    let on_state = Closure::<dyn FnMut()>::new(move || {
-        if watched.state() == ServiceWorkerState::Installed && has_controller() {
-            state.update_waiting.set(true);
+    let on_state = Closure::<dyn FnMut()>::new(move || match watched.state() {
+        ServiceWorkerState::Installed if has_controller() => state.update_waiting.set(true),
+        // Its install failed (a file missing or the signal lost mid-way): look once more soon.
+        ServiceWorkerState::Redundant => {
+            if let Some(registration) = state.registration.get_value() {
+                set_timeout(move || look_for_update(registration, false), LOOK_AGAIN);
+            }
         }
+        _ => {}
     });
     worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
     on_state.forget();
