@@ -24,6 +24,9 @@ struct OfflineState {
     online: RwSignal<bool>,
     /// The registration, to tell the waiting worker to take over.
     registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
+    /// A look for a new build that fails may be tried once more: one retry per regular look
+    /// (see [`look_again_soon`]), so a deploy missing a file for good is not fetched every minute.
+    retry_left: StoredValue<bool>,
 }
 
 fn has_service_worker() -> bool {
@@ -46,6 +49,7 @@ pub fn provide_offline() {
         update_waiting: RwSignal::new(false),
         online: RwSignal::new(window().navigator().on_line()),
         registration: StoredValue::new_local(None),
+        retry_left: StoredValue::new(true),
     };
     provide_context(state);
     on_window_event("online", move || state.online.set(true));
@@ -64,7 +68,7 @@ pub fn provide_offline() {
             return;
         };
         state.registration.set_value(Some(registration.clone()));
-        look_for_updates(registration.clone());
+        look_for_updates(state);
         let watched = registration.clone();
         let on_update_found = Closure::<dyn FnMut()>::new(move || {
             if let Some(installing) = watched.installing() {
@@ -95,10 +99,26 @@ const UPDATE_CHECK: std::time::Duration = std::time::Duration::from_secs(30 * 60
 
 /// Asks the browser to look for a new build every [`UPDATE_CHECK`] and when the network comes
 /// back, so a deploy during the event reaches open pages as the update banner.
-fn look_for_updates(registration: ServiceWorkerRegistration) {
-    let check = move || look_for_update(registration.clone(), true);
-    set_interval(check.clone(), UPDATE_CHECK);
+fn look_for_updates(state: OfflineState) {
+    let check = move || {
+        state.retry_left.set_value(true);
+        look_for_update(state);
+    };
+    set_interval(check, UPDATE_CHECK);
     on_window_event("online", check);
+}
+
+/// Asks the browser for a new build. Offline the request fails: nothing to say (and no
+/// unhandled rejection), but see [`look_again_soon`].
+fn look_for_update(state: OfflineState) {
+    let Some(Ok(looking)) = state.registration.get_value().map(|r| r.update()) else {
+        return;
+    };
+    spawn_local(async move {
+        if JsFuture::from(looking).await.is_err() {
+            look_again_soon(state);
+        }
+    });
 }
 
 /// How long after a look that failed the app looks once more. The browser says "online" as soon
@@ -106,17 +126,13 @@ fn look_for_updates(registration: ServiceWorkerRegistration) {
 /// uploaded lacks files: either way the next half-hourly look would be the next chance.
 const LOOK_AGAIN: std::time::Duration = std::time::Duration::from_secs(60);
 
-/// Asks the browser for a new build; if the request fails and `again`, asks once more after
-/// [`LOOK_AGAIN`]. Offline both fail: nothing to say (and no unhandled rejection).
-fn look_for_update(registration: ServiceWorkerRegistration, again: bool) {
-    let Ok(looking) = registration.update() else {
-        return;
-    };
-    spawn_local(async move {
-        if JsFuture::from(looking).await.is_err() && again {
-            set_timeout(move || look_for_update(registration, false), LOOK_AGAIN);
-        }
-    });
+/// After a look that failed, or an install that failed, looks once more after [`LOOK_AGAIN`],
+/// unless this look was already the retry.
+fn look_again_soon(state: OfflineState) {
+    if state.retry_left.get_value() {
+        state.retry_left.set_value(false);
+        set_timeout(move || look_for_update(state), LOOK_AGAIN);
+    }
 }
 
 /// Whether a service worker serves this page (a first install has none yet).
@@ -131,11 +147,7 @@ fn offer_once_installed(worker: ServiceWorker, state: OfflineState) {
     let on_state = Closure::<dyn FnMut()>::new(move || match watched.state() {
         ServiceWorkerState::Installed if has_controller() => state.update_waiting.set(true),
         // Its install failed (a file missing or the signal lost mid-way): look once more soon.
-        ServiceWorkerState::Redundant => {
-            if let Some(registration) = state.registration.get_value() {
-                set_timeout(move || look_for_update(registration, false), LOOK_AGAIN);
-            }
-        }
+        ServiceWorkerState::Redundant => look_again_soon(state),
         _ => {}
     });
     worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));

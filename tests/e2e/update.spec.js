@@ -264,7 +264,18 @@ test('a page left open hears of a new build when the network comes back, and eve
   }
 });
 
-test('a look for a new build that fails, or finds a deploy still uploading, is tried again a minute later', async ({ page }) => {
+/** Removes `file` from the host's copy in `dir` (an upload not yet finished); returns a function that puts it back. */
+function withhold(dir, file) {
+  const path = join(dir, file);
+  const body = readFileSync(path);
+  rmSync(path);
+  return () => writeFileSync(path, body);
+}
+
+/** A stylesheet of the build in `dir`, a file every install needs. */
+const stylesheetIn = (dir) => readdirSync(dir).find((file) => file.endsWith('.css'));
+
+test('a look for a new build that fails is tried again a minute later, once: a deploy missing a file is not fetched every minute', async ({ page }) => {
   test.setTimeout(60_000);
   const site = await serveCopy();
   try {
@@ -273,26 +284,45 @@ test('a look for a new build that fails, or finds a deploy still uploading, is t
     await openStored(page, `${site.url}/?lang=en`);
     const banner = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
     // The half-hourly look while the host has no worker file: it fails.
-    const sw = join(site.dir, 'sw.js');
-    const worker = readFileSync(sw);
-    rmSync(sw);
+    const restoreWorker = withhold(site.dir, 'sw.js');
     await page.clock.fastForward('30:01');
     await expect.poll(looks).toMatchObject({ asked: 1, failed: 1 });
-    // A minute later the organizer is uploading a new build: the worker is there, a stylesheet
-    // not yet. That install fails.
-    writeFileSync(sw, worker);
+    // Meanwhile the organizer uploads a new build, but a stylesheet does not arrive: the look a
+    // minute later finds it, and its install fails.
+    restoreWorker();
     deployVersion(site.dir, 'uploading');
-    const css = readdirSync(site.dir).find((file) => file.endsWith('.css'));
-    const stylesheet = readFileSync(join(site.dir, css));
-    rmSync(join(site.dir, css));
+    const restoreStylesheet = withhold(site.dir, stylesheetIn(site.dir));
     await page.clock.fastForward('01:01');
     await expect.poll(looks).toMatchObject({ asked: 2, failed: 1, installs: ['redundant'] });
+    // That was the one retry: ten minutes later the app has not fetched the build again.
+    await page.clock.fastForward('10:00');
+    expect(await looks()).toMatchObject({ asked: 2, installs: ['redundant'] });
     await expect(banner).toBeHidden();
-    // The upload finishes; a minute later the app looks again and finds the whole build.
-    writeFileSync(join(site.dir, css), stylesheet);
-    await page.clock.fastForward('01:01');
+    // The stylesheet is uploaded; the next half-hourly look finds the whole build.
+    restoreStylesheet();
+    await page.clock.fastForward('19:00');
     await expect.poll(looks).toMatchObject({ asked: 3, installs: ['redundant', 'installed'] });
     await expect(banner).toBeVisible();
+  } finally {
+    site.stop();
+  }
+});
+
+test('a look that finds a deploy still uploading (its install fails) is tried again a minute later', async ({ page }) => {
+  test.setTimeout(60_000);
+  const site = await serveCopy();
+  try {
+    const looks = await watchLooks(page);
+    await page.clock.install();
+    await openStored(page, `${site.url}/?lang=en`);
+    deployVersion(site.dir, 'uploading');
+    const restoreStylesheet = withhold(site.dir, stylesheetIn(site.dir));
+    await page.clock.fastForward('30:01');
+    await expect.poll(looks).toMatchObject({ asked: 1, failed: 0, installs: ['redundant'] });
+    restoreStylesheet();
+    await page.clock.fastForward('01:01');
+    await expect.poll(looks).toMatchObject({ asked: 2, installs: ['redundant', 'installed'] });
+    await expect(page.getByRole('status').filter({ hasText: 'A new version is ready.' })).toBeVisible();
   } finally {
     site.stop();
   }
