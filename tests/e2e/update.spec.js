@@ -68,6 +68,20 @@ async function watchLooks(page) {
   return () => page.evaluate(() => window.looks);
 }
 
+/**
+ * Opens the site served from `site` as a stall's tablet left open: stored for offline, on a clock
+ * the test moves, with the app's looks for a new build counted (see watchLooks).
+ */
+async function openLeftOpen(page, site) {
+  const looks = await watchLooks(page);
+  await page.clock.install();
+  await openStored(page, `${site.url}/?lang=en`);
+  return looks;
+}
+
+/** The banner that offers a new build. */
+const updateBanner = (page) => page.getByRole('status').filter({ hasText: 'A new version is ready.' });
+
 test('offline ready, the saved files listed, offline status, and a new version offered as a reload', async ({ page, context }) => {
   const site = await serveCopy();
   try {
@@ -93,7 +107,7 @@ test('offline ready, the saved files listed, offline status, and a new version o
     // Deploy a new build: a different sw.js (its version changes with any file of the build).
     deployVersion(site.dir, 'next');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    const banner = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
+    const banner = updateBanner(page);
     await expect(banner).toBeVisible({ timeout: 15_000 });
     // Until the user agrees, the old build's files stay and keep serving the page.
     expect(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('rg-')).sort())).toEqual([`rg-${firstVersion}`, `rg-${firstVersion}-next`]);
@@ -118,7 +132,7 @@ test('a version deployed while the site was closed is offered after it opens aga
     // Deploy, then open the site again: the update is found as the page starts, not later.
     deployVersion(site.dir, 'next');
     await page.reload();
-    await expect(page.getByRole('status').filter({ hasText: 'A new version is ready.' })).toBeVisible({ timeout: 15_000 });
+    await expect(updateBanner(page)).toBeVisible({ timeout: 15_000 });
   } finally {
     site.stop();
   }
@@ -164,7 +178,7 @@ test('after a deploy, on a signal too weak for the new build, the saved copy sti
     // The signal comes back: the new build is stored, offered, and runs after "Reload".
     await context.unrouteAll({ behavior: 'ignoreErrors' });
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    const banner = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
+    const banner = updateBanner(page);
     await expect(banner).toBeVisible({ timeout: 20_000 });
     await banner.getByRole('button', { name: 'Reload' }).click();
     await expect(page.getByRole('region', { name: 'Offline copy' }).locator('code')).toHaveText(`${firstVersion}-next`, { timeout: 15_000 });
@@ -203,7 +217,7 @@ test('content read while a new build waited is not lost when the new build takes
     // A new build is deployed and stored (with the routes as they are now); it waits.
     deployVersion(site.dir, 'next');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    const banner = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
+    const banner = updateBanner(page);
     await expect(banner).toBeVisible({ timeout: 15_000 });
     // Later (servers date their answers to the second), the organizer renames a route, and the
     // volunteer sees it online.
@@ -215,7 +229,7 @@ test('content read while a new build waited is not lost when the new build takes
     await expect(renamed).toBeVisible();
     // On the river bank, the volunteer takes the new version: the renamed route stays.
     await context.setOffline(true);
-    await page.getByRole('status').filter({ hasText: 'A new version is ready.' }).getByRole('button', { name: 'Reload' }).click();
+    await updateBanner(page).getByRole('button', { name: 'Reload' }).click();
     // The page reloads itself once the new build serves it, and the old build's cache is gone.
     await expect.poll(() => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('rg-')))
       .catch(() => 'reloading')).toEqual([expect.stringMatching(/-next$/)]);
@@ -230,12 +244,10 @@ test('a page left open hears of a new build when the network comes back, and eve
   test.setTimeout(60_000);
   const site = await serveCopy();
   try {
-    const looks = await watchLooks(page);
+    const looks = await openLeftOpen(page, site);
     const checks = async () => (await looks()).asked;
-    await page.clock.install();
-    await openStored(page, `${site.url}/?lang=en`);
     expect(await checks()).toBe(0);
-    const banner = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
+    const banner = updateBanner(page);
     // A stall tablet loses the signal; meanwhile a new build is deployed; the signal comes back.
     await context.setOffline(true);
     deployVersion(site.dir, 'next');
@@ -279,10 +291,8 @@ test('a look for a new build that fails is tried again a minute later, once: a d
   test.setTimeout(60_000);
   const site = await serveCopy();
   try {
-    const looks = await watchLooks(page);
-    await page.clock.install();
-    await openStored(page, `${site.url}/?lang=en`);
-    const banner = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
+    const looks = await openLeftOpen(page, site);
+    const banner = updateBanner(page);
     // The half-hourly look while the host has no worker file: it fails.
     const restoreWorker = withhold(site.dir, 'sw.js');
     await page.clock.fastForward('30:01');
@@ -312,9 +322,7 @@ test('a look that finds a deploy still uploading (its install fails) is tried ag
   test.setTimeout(60_000);
   const site = await serveCopy();
   try {
-    const looks = await watchLooks(page);
-    await page.clock.install();
-    await openStored(page, `${site.url}/?lang=en`);
+    const looks = await openLeftOpen(page, site);
     deployVersion(site.dir, 'uploading');
     const restoreStylesheet = withhold(site.dir, stylesheetIn(site.dir));
     await page.clock.fastForward('30:01');
@@ -322,7 +330,7 @@ test('a look that finds a deploy still uploading (its install fails) is tried ag
     restoreStylesheet();
     await page.clock.fastForward('01:01');
     await expect.poll(looks).toMatchObject({ asked: 2, installs: ['redundant', 'installed'] });
-    await expect(page.getByRole('status').filter({ hasText: 'A new version is ready.' })).toBeVisible();
+    await expect(updateBanner(page)).toBeVisible();
   } finally {
     site.stop();
   }
