@@ -1,7 +1,7 @@
 // A minimal static file server for tests: serves a folder on 127.0.0.1, with the right MIME
 // types (application/wasm above all), the fallback to index.html that deep links need, and the
 // security headers of deploy/security-headers.conf (the CSP above all) on every response.
-// Usage: node tests/e2e/static-server.mjs <dir> <port>
+// Usage: node tests/e2e/static-server.mjs <dir> <port> (0: a free port, named on the first line it prints)
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -56,4 +56,7 @@ createServer(async (req, res) => {
     'content-type': types[extname(path)] ?? 'application/octet-stream',
     'cache-control': 'no-cache',
   }).end(body);
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}/`));
+}).listen(port, '127.0.0.1', function listening() {
+  // Port 0 takes a free port: the line says which.
+  console.log(`serving ${root} on http://127.0.0.1:${this.address().port}/`);
+});

@@ -12,19 +12,18 @@ import { controlledByWorker } from './worker-helpers.js';
 
 test.use({ serviceWorkers: 'allow' });
 
+/**
+ * Serves a copy of the build from a folder of its own, on a free port (a port picked at random
+ * could be one another test's server still holds, and this test would then talk to that one).
+ */
 async function serveCopy() {
   const dir = mkdtempSync(join(tmpdir(), 'rg-deploy-'));
   cpSync(process.env.E2E_DIST ?? 'dist', dir, { recursive: true });
-  const port = 4300 + Math.floor(Math.random() * 500);
-  const server = spawn('node', ['tests/e2e/static-server.mjs', dir, String(port)], { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  const server = spawn('node', ['tests/e2e/static-server.mjs', dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    server.stdout.once('data', (line) => resolve(String(line).match(/http:\/\/127\.0\.0\.1:\d+/)[0]));
+    server.once('exit', (code) => reject(new Error(`static server exited (${code})`)));
+  });
   return { dir, url, stop: () => server.kill() };
 }
 
@@ -110,7 +109,8 @@ test('offline ready, the saved files listed, offline status, and a new version o
     const banner = updateBanner(page);
     await expect(banner).toBeVisible({ timeout: 15_000 });
     // Until the user agrees, the old build's files stay and keep serving the page.
-    expect(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('rg-')).sort())).toEqual([`rg-${firstVersion}`, `rg-${firstVersion}-next`]);
+    const buildCaches = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('rg-')).sort());
+    await expect.poll(buildCaches).toEqual([`rg-${firstVersion}`, `rg-${firstVersion}-next`]);
     // Listening before the tap: the reload can be over before the click returns.
     const reloaded = page.waitForEvent('load');
     await banner.getByRole('button', { name: 'Reload' }).click();
@@ -119,7 +119,7 @@ test('offline ready, the saved files listed, offline status, and a new version o
     await expect(page.getByRole('region', { name: 'Offline copy' }).locator('code')).toHaveText(`${firstVersion}-next`);
     await expect(page.getByText('A new version is ready.')).toHaveCount(0);
     // Only the new build's cache remains.
-    expect(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('rg-')))).toEqual([`rg-${firstVersion}-next`]);
+    await expect.poll(buildCaches).toEqual([`rg-${firstVersion}-next`]);
   } finally {
     site.stop();
   }
