@@ -259,9 +259,60 @@ fn enormous_files_and_strings_are_refused_with_a_clear_message() {
 }
 
 #[test]
+fn emergency_numbers_may_be_written_in_groups_and_call_their_digits() {
+    let mut site: serde_json::Value = serde_json::from_str(&shipped("content/site.json")).unwrap();
+    let written = ["120", "0750-3501234", "+852 999", "0750 350 1234"];
+    site["emergency"]["numbers"] = written
+        .iter()
+        .map(|n| serde_json::json!({ "number": n, "label": { "zh-CN": "热线", "en": "Hotline" } }))
+        .collect();
+    let parsed = parse_content::<SiteContent>("content/site.json", &site.to_string()).unwrap();
+    let links: Vec<String> = parsed
+        .emergency
+        .numbers
+        .iter()
+        .map(|n| n.call_link())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "tel:120",
+            "tel:07503501234",
+            "tel:+852999",
+            "tel:07503501234"
+        ]
+    );
+    assert_eq!(
+        parsed.emergency.numbers[1].number, "0750-3501234",
+        "shown as written"
+    );
+
+    for wrong in [
+        "0750--350",
+        "-120",
+        "120 ",
+        "(0750) 350",
+        "12345678901234567",
+        "",
+        "+",
+    ] {
+        site["emergency"]["numbers"] =
+            serde_json::json!([{ "number": wrong, "label": { "zh-CN": "热线", "en": "Hotline" } }]);
+        let err = parse_content::<SiteContent>("content/site.json", &site.to_string()).unwrap_err();
+        assert!(
+            err.to_string().contains("is not a phone number"),
+            "{wrong:?}: {err}"
+        );
+    }
+}
+
+#[test]
 fn kiosk_settings_and_public_address_are_checked() {
     let mut site: serde_json::Value = serde_json::from_str(&shipped("content/site.json")).unwrap();
     site["public_url"] = serde_json::json!("https://rivers.example.org");
+    assert!(parse_content::<SiteContent>("content/site.json", &site.to_string()).is_ok());
+    // As a browser's address bar copies it.
+    site["public_url"] = serde_json::json!("https://rivers.example.org/");
     assert!(parse_content::<SiteContent>("content/site.json", &site.to_string()).is_ok());
     site["public_url"] = serde_json::json!("rivers.example.org/quiz");
     site["kiosk"] = serde_json::json!({ "idle_seconds": 3, "organizer_pin": "12a4" });

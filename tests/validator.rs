@@ -465,3 +465,30 @@ fn a_route_id_that_looks_like_a_file_name_is_reported() {
         )],
     );
 }
+
+#[test]
+fn a_feature_id_from_a_gis_tool_that_looks_like_a_file_name_is_reported() {
+    // GeoServer and QGIS write the id beside the properties, not in them.
+    let (ok, out, text, file) = run_broken("dotted-feature-id", "routes.geojson", |r| {
+        let features = r["features"].as_array_mut().unwrap();
+        let old = features[0]["properties"]["id"].clone();
+        features[0]["properties"]
+            .as_object_mut()
+            .unwrap()
+            .remove("id");
+        features[0]["id"] = "routes.1".into();
+        for feature in features.iter_mut() {
+            if feature["properties"]["route"] == old {
+                feature["properties"]["route"] = "routes.1".into();
+            }
+        }
+    });
+    let (line, column) = position_of(&text, "\"routes.1\"", "\"");
+    assert_findings(
+        ok,
+        &out,
+        &[format!(
+            "{file}:{line}:{column} features[0].id: the route id \"routes.1\" has a dot: its address /map/routes.1 looks like a file to web servers; use letters, digits and hyphens"
+        )],
+    );
+}

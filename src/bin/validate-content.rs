@@ -4,8 +4,8 @@
 //!     cargo run --bin validate-content -- public/content
 
 use river_guardians::content::{
-    locate, parse_content, path_at, AppError, FeatureProperty, GeoJsonFile, GuideContent,
-    QuizContent, SiteContent, Validate, MIN_TIMER_SECONDS,
+    feature_id, locate, parse_content, path_at, AppError, FeatureProperty, GeoJsonFile,
+    GuideContent, QuizContent, SiteContent, Validate, MIN_TIMER_SECONDS,
 };
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
@@ -276,12 +276,9 @@ fn main() -> ExitCode {
                     ));
                 }
             }
-            let Some(props) = &feature.properties else {
-                continue;
-            };
-            let path = format!("features[{i}].properties");
             // A route's id is the end of its address, /map/<id>: one that ends like a file name
-            // (GeoServer writes ids such as "routes.1") is answered as a missing file, not the map.
+            // (GeoServer writes feature ids such as "routes.1") is answered as a missing file, not
+            // the map. The id is the feature's `properties.id`, or else its own `id`.
             let is_line = feature.geometry.as_ref().is_some_and(|g| {
                 matches!(
                     g.value,
@@ -289,21 +286,28 @@ fn main() -> ExitCode {
                         | geojson::GeometryValue::MultiLineString { .. }
                 )
             });
-            if let Some(id) = props
-                .get(FeatureProperty::Id.key())
-                .and_then(|v| v.as_str())
-                .filter(|id| is_line && id.contains('.'))
-            {
+            if let Some(id) = feature_id(feature).filter(|id| is_line && id.contains('.')) {
+                let in_properties = feature.properties.as_ref().is_some_and(|p| {
+                    p.get(FeatureProperty::Id.key())
+                        .is_some_and(|v| v.is_string())
+                });
                 findings.push(at(
                     &dir,
                     "routes.geojson",
-                    format!("{path}.id"),
+                    format!(
+                        "features[{i}].{}",
+                        if in_properties { "properties.id" } else { "id" }
+                    ),
                     format!(
                         "the route id \"{id}\" has a dot: its address /map/{id} looks like a file \
                          to web servers; use letters, digits and hyphens"
                     ),
                 ));
             }
+            let Some(props) = &feature.properties else {
+                continue;
+            };
+            let path = format!("features[{i}].properties");
             if let (Some(set), Some(quizzes)) = (
                 props
                     .get(FeatureProperty::Quiz.key())

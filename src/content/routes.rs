@@ -280,7 +280,8 @@ fn story_property(props: Option<&JsonObject>) -> Option<Story> {
     })
 }
 
-fn feature_id(feature: &Feature) -> Option<String> {
+/// A feature's id: its `properties.id`, or else the feature's own `id` (as GIS tools write it).
+pub fn feature_id(feature: &Feature) -> Option<String> {
     let from_props =
         str_property(feature.properties.as_ref(), FeatureProperty::Id).map(str::to_owned);
     from_props.or_else(|| match &feature.id {

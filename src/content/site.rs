@@ -109,16 +109,36 @@ pub struct EmergencyInfo {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EmergencyNumber {
-    /// The digits to dial, e.g. `120`.
+    /// The number to dial as people read it, e.g. `120` or `0750-3501234` (digit groups may be
+    /// split by a dash or a space; the call link dials the digits alone).
     pub number: String,
     /// What the number is for, e.g. 急救 / Ambulance.
     pub label: LocalText,
 }
 
-/// True for a plausible dialable number: digits, with an optional leading `+`.
+/// True for a plausible dialable number: 1 to 15 digits, with an optional leading `+`, in
+/// groups split by single dashes or spaces (`0750-3501234`, `+852 999`).
 fn is_dialable(number: &str) -> bool {
-    let digits = number.strip_prefix('+').unwrap_or(number);
-    !digits.is_empty() && digits.len() <= 15 && digits.chars().all(|c| c.is_ascii_digit())
+    let (mut digits, mut after_digit) = (0, false);
+    for b in number.strip_prefix('+').unwrap_or(number).bytes() {
+        if b.is_ascii_digit() {
+            (digits, after_digit) = (digits + 1, true);
+        } else if after_digit && (b == b' ' || b == b'-') {
+            after_digit = false;
+        } else {
+            return false;
+        }
+    }
+    after_digit && digits <= 15
+}
+
+impl EmergencyNumber {
+    /// The `tel:` link that dials this number: its digits (and `+`) without the separators.
+    pub fn call_link(&self) -> String {
+        let mut link = String::from("tel:");
+        link.extend(self.number.chars().filter(|c| !matches!(c, ' ' | '-')));
+        link
+    }
 }
 
 /// A calendar date written `YYYY-MM-DD`, as (year, month, day); `None` for anything else.
@@ -153,7 +173,10 @@ impl Validate for SiteContent {
             if !is_dialable(&n.number) {
                 p.push(
                     format!("emergency.numbers[{i}].number"),
-                    format!("\"{}\" is not a phone number (digits only)", n.number),
+                    format!(
+                        "\"{}\" is not a phone number (digits, in groups split by - or a space)",
+                        n.number
+                    ),
                 );
             }
             p.text(format!("emergency.numbers[{i}].label"), &n.label);
@@ -169,6 +192,8 @@ impl Validate for SiteContent {
             let host = url
                 .strip_prefix("https://")
                 .or_else(|| url.strip_prefix("http://"));
+            // A trailing slash, as a browser's address bar copies it, is no path.
+            let host = host.map(|h| h.strip_suffix('/').unwrap_or(h));
             if host.is_none_or(|h| h.is_empty() || h.contains(['/', '?', '#', ' '])) {
                 p.push(
                     "public_url",

@@ -106,7 +106,7 @@ pub fn EmergencyPage() -> impl IntoView {
                                 let label = n.label.get(lang).to_owned();
                                 view! {
                                     <li>
-                                        <a class="call" href=format!("tel:{}", n.number)>
+                                        <a class="call" href=n.call_link()>
                                             <span class="call-number">{n.number.clone()}</span>
                                             <span class="call-label">{label}</span>
                                         </a>

@@ -228,3 +228,18 @@ test('ticks saved before organizers changed a checklist\'s steps are not shown o
   await expect(page.getByRole('checkbox', { name: /Bring a whistle/ })).toBeVisible();
   for (const box of await boxes.all()) await expect(box).not.toBeChecked();
 });
+
+test('a local number written in groups (0750-3501234) is shown as written and dials its digits', async ({ page }) => {
+  await page.route('**/content/site.json', async (route) => {
+    const response = await route.fetch();
+    const site = await response.json();
+    site.emergency.numbers.push({ number: '0750-3501234', label: { 'zh-CN': '河长办', en: 'River chief office' } });
+    await route.fulfill({ response, json: site });
+  });
+  await page.goto('/emergency?lang=en');
+  const call = page.getByRole('link', { name: /River chief office/ });
+  await expect(call).toContainText('0750-3501234');
+  await expect(call).toHaveAttribute('href', 'tel:07503501234');
+  // The rest of site.json still counts: not the built-in numbers' note.
+  await expect(page.getByText('Site settings did not load')).toHaveCount(0);
+});
