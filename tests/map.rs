@@ -406,6 +406,36 @@ fn a_misspelt_kind_gear_or_hazard_is_reported_instead_of_drawn_as_something_else
     .is_empty());
     assert!(problems(&point("{}")).is_empty());
     assert!(problems(&point(r#"{"layer":"park","kind":"river"}"#)).is_empty());
+    // The source layer's name that QGIS's "Merge vector layers" adds is no background layer: the
+    // checks stay on.
+    assert_eq!(
+        problems(&point(
+            r#"{"layer":"rescue gear","kind":"rescue","gear":"rescue_pole"}"#
+        )),
+        [r#"features[0].properties.gear: "rescue_pole" is not one of: lifebuoy, rescue-pole"#]
+    );
+}
+
+#[test]
+fn a_story_point_without_a_whole_story_is_reported() {
+    let story = |story: &str| {
+        one_feature(
+            r#"{"type":"Point","coordinates":[113.1,22.5]}"#,
+            &format!(r#"{{"kind":"story","story":{story}}}"#),
+        )
+    };
+    let pictures = r#""before":{"src":"images/a.svg","alt":{"zh-CN":"前","en":"Before"}},"after":{"src":"images/b.svg","alt":{"zh-CN":"后","en":"After"}}"#;
+    assert!(problems(&story(&format!(
+        r#"{{{pictures},"caption":{{"zh-CN":"变化","en":"The change"}}}}"#
+    )))
+    .is_empty());
+    let message = r#"features[0].properties.story: a story needs before and after pictures and a caption in both languages ({"zh-CN": …, "en": …}); it is shown as a plain place"#;
+    // A caption written as a plain string, as a map's names may be.
+    assert_eq!(
+        problems(&story(&format!(r#"{{{pictures},"caption":"变化"}}"#))),
+        [message]
+    );
+    assert_eq!(problems(&story("null")), [message]);
 }
 
 /// A routes file of these features, each given as JSON text.

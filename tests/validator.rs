@@ -492,3 +492,19 @@ fn a_feature_id_from_a_gis_tool_that_looks_like_a_file_name_is_reported() {
         )],
     );
 }
+
+#[test]
+fn a_misspelt_background_layer_is_reported() {
+    let (ok, out, text, file) = run_broken("background-layer", "background.geojson", |b| {
+        b["features"][0]["properties"]["layer"] = "river".into();
+        b["features"][1]["properties"]["layer"] = serde_json::Value::Null;
+    });
+    let (line, column) = position_of(&text, "\"river\"", "\"");
+    assert_findings(
+        ok,
+        &out,
+        &[format!(
+            "{file}:{line}:{column} features[0].properties.layer: \"river\" is not one of: water, park, path"
+        )],
+    );
+}

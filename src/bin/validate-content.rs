@@ -5,7 +5,7 @@
 
 use river_guardians::content::{
     feature_id, locate, parse_content, path_at, AppError, FeatureProperty, GeoJsonFile,
-    GuideContent, QuizContent, SiteContent, Validate, MIN_TIMER_SECONDS,
+    GuideContent, QuizContent, SiteContent, Validate, LAYERS, MIN_TIMER_SECONDS,
 };
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
@@ -166,7 +166,28 @@ fn main() -> ExitCode {
     let guide: Option<GuideContent> = check(&dir, "guide.json", &mut findings);
     let routes: Option<GeoJsonFile> = check(&dir, "routes.geojson", &mut findings);
     if dir.join("background.geojson").exists() {
-        let _: Option<GeoJsonFile> = check(&dir, "background.geojson", &mut findings);
+        let background: Option<GeoJsonFile> = check(&dir, "background.geojson", &mut findings);
+        // A misspelt layer would draw the river as a park, unreported.
+        for (i, feature) in background
+            .iter()
+            .flat_map(|b| b.0.features.iter().enumerate())
+        {
+            let layer = feature
+                .properties
+                .as_ref()
+                .and_then(|p| p.get(FeatureProperty::Layer.key()))
+                // Left empty (null or blank, as QGIS writes an empty field): the default.
+                .filter(|l| !l.is_null() && !l.as_str().is_some_and(|l| l.trim().is_empty()));
+            if let Some(layer) = layer.filter(|l| !l.as_str().is_some_and(|l| LAYERS.contains(&l)))
+            {
+                findings.push(at(
+                    &dir,
+                    "background.geojson",
+                    format!("features[{i}].properties.layer"),
+                    format!("{layer} is not one of: {}", LAYERS.join(", ")),
+                ));
+            }
+        }
     }
 
     // Cross-file checks: pictures exist, quiz stops and route references name real things.

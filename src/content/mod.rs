@@ -24,7 +24,7 @@ pub use quiz::{
 pub use routes::{
     background_shapes, feature_id, read_routes, BackgroundShape, Difficulty, FeatureProperty,
     GearKind, GeoJsonFile, HazardKind, Layer, MapData, PatrolRoute, Place, PlaceKind, Story,
-    BACKGROUND_FILE, ROUTES_FILE,
+    BACKGROUND_FILE, LAYERS, ROUTES_FILE,
 };
 pub use site::{
     parse_iso_date, EmergencyInfo, EmergencyNumber, EventInfo, KioskSettings, SiteContent,

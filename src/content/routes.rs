@@ -473,14 +473,28 @@ const KNOWN_VALUES: [(FeatureProperty, &[&str]); 4] = [
     (FeatureProperty::Difficulty, &["easy", "moderate", "hard"]),
 ];
 
-/// Problems with the values of a route's or place's own properties (see [`KNOWN_VALUES`]); a
-/// background shape (one with a `layer`) is not a route or place, whatever else it carries.
+/// The background layers (`background.geojson`'s `layer`).
+pub const LAYERS: [&str; 3] = ["water", "park", "path"];
+
+/// Problems with the values of a route's or place's own properties (see [`KNOWN_VALUES`]), and a
+/// story point without a whole story. A background shape (`layer` one of [`LAYERS`]) is not a
+/// route or place, whatever else it carries; any other `layer` (QGIS's "Merge vector layers"
+/// adds one naming the source layer) leaves the checks on.
 fn check_properties(p: &mut Problems, path: &str, props: Option<&JsonObject>) {
     let Some(props) = props else {
         return;
     };
-    if props.contains_key(FeatureProperty::Layer.key()) {
+    if str_property(Some(props), FeatureProperty::Layer).is_some_and(|l| LAYERS.contains(&l)) {
         return;
+    }
+    if str_property(Some(props), FeatureProperty::Kind) == Some("story")
+        && story_property(Some(props)).is_none()
+    {
+        p.push(
+            format!("{path}.properties.story"),
+            "a story needs before and after pictures and a caption in both languages \
+             ({\"zh-CN\": …, \"en\": …}); it is shown as a plain place",
+        );
     }
     for (property, known) in KNOWN_VALUES {
         let unset = |v: &&JsonValue| v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty());
