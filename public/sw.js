@@ -9,8 +9,8 @@ const CACHE = `rg-${VERSION}`;
 // longer has (404 or 410: an organizer removed the optional background or a sample picture)
 // costs only itself, not the whole offline copy; a content file is kept only when it parses as
 // JSON (a cut-off upload is never the copy kept). Anything else that fails (the signal dropped,
-// a server error) fails the install, which the browser tries again later: "ready to use
-// offline" always means every file is there.
+// a server error) fails the install, which the app tries again a minute later (and at its
+// next look, src/shell/offline.rs): "ready to use offline" always means every file is there.
 const isAppFile = (path) => !path.startsWith('/content/') && !path.startsWith('/images/');
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => Promise.all([

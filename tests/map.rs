@@ -414,6 +414,13 @@ fn a_misspelt_kind_gear_or_hazard_is_reported_instead_of_drawn_as_something_else
         )),
         [r#"features[0].properties.gear: "rescue_pole" is not one of: lifebuoy, rescue-pole"#]
     );
+    // An area is never a route or place: an exported river with a kind of its own, under a
+    // misspelt layer, is still a background shape (validate-content names the layer).
+    let area = one_feature(
+        r#"{"type":"Polygon","coordinates":[[[113.1,22.5],[113.2,22.5],[113.2,22.6],[113.1,22.5]]]}"#,
+        r#"{"layer":"river","kind":"water"}"#,
+    );
+    assert!(problems(&area).is_empty());
 }
 
 #[test]
@@ -429,7 +436,7 @@ fn a_story_point_without_a_whole_story_is_reported() {
         r#"{{{pictures},"caption":{{"zh-CN":"变化","en":"The change"}}}}"#
     )))
     .is_empty());
-    let message = r#"features[0].properties.story: a story needs before and after pictures and a caption in both languages ({"zh-CN": …, "en": …}); it is shown as a plain place"#;
+    let message = r#"features[0].properties.story: a story needs "before" and "after" pictures (each {"src": …, "alt": {"zh-CN": …, "en": …}}) and a "caption" written {"zh-CN": …, "en": …}; it is shown as a plain place"#;
     // A caption written as a plain string, as a map's names may be.
     assert_eq!(
         problems(&story(&format!(r#"{{{pictures},"caption":"变化"}}"#))),

@@ -310,7 +310,8 @@ fn main() -> ExitCode {
             if let Some(id) = feature_id(feature).filter(|id| is_line && id.contains('.')) {
                 let in_properties = feature.properties.as_ref().is_some_and(|p| {
                     p.get(FeatureProperty::Id.key())
-                        .is_some_and(|v| v.is_string())
+                        .and_then(|v| v.as_str())
+                        .is_some_and(|id| !id.trim().is_empty())
                 });
                 findings.push(at(
                     &dir,

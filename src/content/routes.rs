@@ -477,14 +477,16 @@ const KNOWN_VALUES: [(FeatureProperty, &[&str]); 4] = [
 pub const LAYERS: [&str; 3] = ["water", "park", "path"];
 
 /// Problems with the values of a route's or place's own properties (see [`KNOWN_VALUES`]), and a
-/// story point without a whole story. A background shape (`layer` one of [`LAYERS`]) is not a
-/// route or place, whatever else it carries; any other `layer` (QGIS's "Merge vector layers"
-/// adds one naming the source layer) leaves the checks on.
-fn check_properties(p: &mut Problems, path: &str, props: Option<&JsonObject>) {
+/// story point without a whole story. An area, or a shape in a background layer (`layer` one of
+/// [`LAYERS`]), is not a route or place, whatever else it carries; any other `layer` on a line or
+/// point (QGIS's "Merge vector layers" adds one naming the source layer) leaves the checks on.
+fn check_properties(p: &mut Problems, path: &str, props: Option<&JsonObject>, is_area: bool) {
     let Some(props) = props else {
         return;
     };
-    if str_property(Some(props), FeatureProperty::Layer).is_some_and(|l| LAYERS.contains(&l)) {
+    if is_area
+        || str_property(Some(props), FeatureProperty::Layer).is_some_and(|l| LAYERS.contains(&l))
+    {
         return;
     }
     if str_property(Some(props), FeatureProperty::Kind) == Some("story")
@@ -492,8 +494,9 @@ fn check_properties(p: &mut Problems, path: &str, props: Option<&JsonObject>) {
     {
         p.push(
             format!("{path}.properties.story"),
-            "a story needs before and after pictures and a caption in both languages \
-             ({\"zh-CN\": …, \"en\": …}); it is shown as a plain place",
+            "a story needs \"before\" and \"after\" pictures (each {\"src\": …, \"alt\": \
+             {\"zh-CN\": …, \"en\": …}}) and a \"caption\" written {\"zh-CN\": …, \"en\": …}; \
+             it is shown as a plain place",
         );
     }
     for (property, known) in KNOWN_VALUES {
@@ -559,12 +562,16 @@ fn check_feature(
         }
         _ => return Geometry::NotDrawn,
     }
+    let is_area = matches!(
+        geometry.value,
+        GeometryValue::Polygon { .. } | GeometryValue::MultiPolygon { .. }
+    );
     let geometry = if p.0.len() == before {
         Geometry::Fine
     } else {
         Geometry::Broken
     };
-    check_properties(p, path, feature.properties.as_ref());
+    check_properties(p, path, feature.properties.as_ref(), is_area);
     if let Some(id) = feature_id(feature) {
         if ids.contains(&id) {
             p.push(

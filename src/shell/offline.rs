@@ -57,40 +57,49 @@ pub fn provide_offline() {
     if cfg!(debug_assertions) || !has_service_worker() {
         return;
     }
-    let container = window().navigator().service_worker();
     spawn_local(async move {
-        // Some hosts (test browsers with workers blocked) resolve without a registration.
-        let Some(registration) = JsFuture::from(container.register("/sw.js"))
-            .await
-            .ok()
-            .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
-        else {
+        if !register_worker(state).await {
             return;
-        };
-        state.registration.set_value(Some(registration.clone()));
+        }
         look_for_updates(state);
-        let watched = registration.clone();
-        let on_update_found = Closure::<dyn FnMut()>::new(move || {
-            if let Some(installing) = watched.installing() {
-                offer_once_installed(installing, state);
-            }
-        });
-        registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
-        on_update_found.forget();
-        // The browser may have found the update before the handler above was set (its own check
-        // right after the page loads): one still installing is watched, one installed is offered.
-        if let Some(installing) = registration.installing() {
-            offer_once_installed(installing, state);
-        }
-        if registration.waiting().is_some() && has_controller() {
-            state.update_waiting.set(true);
-        }
-        if let Ok(ready) = container.ready() {
+        if let Ok(ready) = window().navigator().service_worker().ready() {
             if JsFuture::from(ready).await.is_ok() {
                 state.ready.set(true);
             }
         }
     });
+}
+
+/// Registers the service worker and watches its updates; false when the browser gives no
+/// registration (offline on a first visit, or a host that blocks workers and resolves without
+/// one).
+async fn register_worker(state: OfflineState) -> bool {
+    let registered = window().navigator().service_worker().register("/sw.js");
+    let Some(registration) = JsFuture::from(registered)
+        .await
+        .ok()
+        .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
+    else {
+        return false;
+    };
+    state.registration.set_value(Some(registration.clone()));
+    let watched = registration.clone();
+    let on_update_found = Closure::<dyn FnMut()>::new(move || {
+        if let Some(installing) = watched.installing() {
+            offer_once_installed(installing, state);
+        }
+    });
+    registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
+    on_update_found.forget();
+    // The browser may have found the update before the handler above was set (its own check
+    // right after the page loads): one still installing is watched, one installed is offered.
+    if let Some(installing) = registration.installing() {
+        offer_once_installed(installing, state);
+    }
+    if registration.waiting().is_some() && has_controller() {
+        state.update_waiting.set(true);
+    }
+    true
 }
 
 /// How often an open page asks for a new build: a stall's tablet left open all day never
@@ -109,8 +118,18 @@ fn look_for_updates(state: OfflineState) {
 }
 
 /// Asks the browser for a new build. Offline the request fails: nothing to say (and no
-/// unhandled rejection), but see [`look_again_soon`].
+/// unhandled rejection), but see [`look_again_soon`]. With no worker serving the page the first
+/// install failed (a signal lost mid-way), and the browser dropped the registration: it is made
+/// again, so a tablet left open still gets its offline copy.
 fn look_for_update(state: OfflineState) {
+    if !has_controller() {
+        spawn_local(async move {
+            if !register_worker(state).await {
+                look_again_soon(state);
+            }
+        });
+        return;
+    }
     let Some(Ok(looking)) = state.registration.get_value().map(|r| r.update()) else {
         return;
     };
@@ -141,13 +160,21 @@ fn has_controller() -> bool {
 }
 
 /// Offers the new version once `worker`, an update being installed, has installed. A first
-/// install (no worker serves the page yet) is "ready offline", not an update.
+/// install (no worker serves the page yet) is "ready offline", not an update. An install that
+/// fails is tried once more soon ([`look_again_soon`]).
 fn offer_once_installed(worker: ServiceWorker, state: OfflineState) {
     let watched = worker.clone();
+    let mut installed = false;
     let on_state = Closure::<dyn FnMut()>::new(move || match watched.state() {
-        ServiceWorkerState::Installed if has_controller() => state.update_waiting.set(true),
+        ServiceWorkerState::Installed => {
+            installed = true;
+            if has_controller() {
+                state.update_waiting.set(true);
+            }
+        }
         // Its install failed (a file missing or the signal lost mid-way): look once more soon.
-        ServiceWorkerState::Redundant => look_again_soon(state),
+        // (One that installed and was later replaced by a newer build did its job.)
+        ServiceWorkerState::Redundant if !installed => look_again_soon(state),
         _ => {}
     });
     worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));

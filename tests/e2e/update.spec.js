@@ -335,3 +335,38 @@ test('a look that finds a deploy still uploading (its install fails) is tried ag
     site.stop();
   }
 });
+
+test('a first visit whose offline copy failed to store (a file missing mid-upload) stores it a minute later', async ({ page }) => {
+  test.setTimeout(60_000);
+  const site = await serveCopy();
+  try {
+    // Records how the first worker's install ends.
+    await page.addInitScript(() => {
+      window.firstInstall = [];
+      const register = ServiceWorkerContainer.prototype.register;
+      ServiceWorkerContainer.prototype.register = async function watchedRegister(...args) {
+        const registration = await register.apply(this, args);
+        const worker = registration.installing;
+        if (worker && window.firstInstall.length === 0) {
+          window.firstInstall.push(worker.state);
+          worker.addEventListener('statechange', () => window.firstInstall.push(worker.state));
+        }
+        return registration;
+      };
+    });
+    const restoreStylesheet = withhold(site.dir, stylesheetIn(site.dir));
+    await page.clock.install();
+    // The page opens without its stylesheet (the app runs all the same); its worker's install
+    // fails for the missing file, and the browser drops the registration.
+    await page.goto(`${site.url}/?lang=en`);
+    await expect.poll(() => page.evaluate(() => window.firstInstall)).toContain('redundant');
+    const ready = page.getByRole('contentinfo').getByText('✓ Ready to use offline');
+    await expect(ready).toHaveCount(0);
+    restoreStylesheet();
+    await page.clock.fastForward('01:01');
+    await expect(ready).toBeVisible({ timeout: 15_000 });
+    await controlledByWorker(page);
+  } finally {
+    site.stop();
+  }
+});
