@@ -172,13 +172,18 @@ fn main() -> ExitCode {
             .iter()
             .flat_map(|b| b.0.features.iter().enumerate())
         {
-            let layer = feature
+            // Left empty (null or blank, as QGIS writes an empty field) means the default.
+            let unknown = |l: &&serde_json::Value| {
+                !l.is_null()
+                    && !l
+                        .as_str()
+                        .is_some_and(|l| l.trim().is_empty() || LAYERS.contains(&l))
+            };
+            if let Some(layer) = feature
                 .properties
                 .as_ref()
                 .and_then(|p| p.get(FeatureProperty::Layer.key()))
-                // Left empty (null or blank, as QGIS writes an empty field): the default.
-                .filter(|l| !l.is_null() && !l.as_str().is_some_and(|l| l.trim().is_empty()));
-            if let Some(layer) = layer.filter(|l| !l.as_str().is_some_and(|l| LAYERS.contains(&l)))
+                .filter(unknown)
             {
                 findings.push(at(
                     &dir,

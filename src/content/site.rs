@@ -116,14 +116,17 @@ pub struct EmergencyNumber {
     pub label: LocalText,
 }
 
+/// What may split a number's digit groups (`0750-3501234`, `+852 999`); the call link drops them.
+const DIGIT_GROUP_SEPARATORS: [char; 2] = [' ', '-'];
+
 /// True for a plausible dialable number: 1 to 15 digits, with an optional leading `+`, in
 /// groups split by single dashes or spaces (`0750-3501234`, `+852 999`).
 fn is_dialable(number: &str) -> bool {
     let (mut digits, mut after_digit) = (0, false);
-    for b in number.strip_prefix('+').unwrap_or(number).bytes() {
-        if b.is_ascii_digit() {
+    for c in number.strip_prefix('+').unwrap_or(number).chars() {
+        if c.is_ascii_digit() {
             (digits, after_digit) = (digits + 1, true);
-        } else if after_digit && (b == b' ' || b == b'-') {
+        } else if after_digit && DIGIT_GROUP_SEPARATORS.contains(&c) {
             after_digit = false;
         } else {
             return false;
@@ -136,7 +139,11 @@ impl EmergencyNumber {
     /// The `tel:` link that dials this number: its digits (and `+`) without the separators.
     pub fn call_link(&self) -> String {
         let mut link = String::from("tel:");
-        link.extend(self.number.chars().filter(|c| !matches!(c, ' ' | '-')));
+        link.extend(
+            self.number
+                .chars()
+                .filter(|c| !DIGIT_GROUP_SEPARATORS.contains(c)),
+        );
         link
     }
 }
