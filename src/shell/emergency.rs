@@ -46,7 +46,7 @@ pub fn mainland_china_defaults() -> EmergencyInfo {
         numbers: vec![
             number("120", "急救", "Ambulance"),
             number("110", "报警", "Police"),
-            number("119", "消防救援", "Fire and rescue"),
+            number("119", "消防救援（水上救援）", "Fire and rescue (water rescue)"),
         ],
         steps: vec![
             text(
@@ -58,8 +58,8 @@ pub fn mainland_china_defaults() -> EmergencyInfo {
                 "Shout to them: “Float on your back!” Keep your eyes on where they are.",
             ),
             text(
-                "伸：趴在岸上，把竹竿、树枝或衣物递过去；觉得要被拉下水，马上松手。",
-                "Reach: lie down on the bank and hold out a pole, branch or clothing. If you feel pulled in, let go.",
+                "伸（大人来做，小朋友去叫大人）：趴在岸上，把竹竿、树枝或衣物递过去；觉得要被拉下水，马上松手。",
+                "Reach (a job for adults; children, fetch an adult): lie down on the bank and hold out a pole, branch or clothing. If you feel pulled in, let go.",
             ),
             text(
                 "抛：扔救生圈、空水瓶等能漂浮的东西。",
