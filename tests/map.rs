@@ -675,3 +675,103 @@ fn names_exported_as_text_or_with_any_case_of_language_key_are_read() {
         );
     }
 }
+
+#[test]
+fn a_multipoint_is_a_place_at_each_position_with_ids_that_never_collide() {
+    // QGIS exports a point layer as MultiPoint; "route-1" is written by hand for the second
+    // route, which the first (with no id) would also have been given.
+    let lifebuoys = r#"{"type":"Feature","properties":{"id":"buoy","kind":"rescue","gear":"lifebuoy","route":1,"order":"2"},"geometry":{"type":"MultiPoint","coordinates":[[113.11,22.51],[113.12,22.52]]}}"#;
+    let unnamed = r#"{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[113.1,22.5],[113.2,22.6]]}}"#;
+    let named = r#"{"type":"Feature","properties":{"id":"route-1"},"geometry":{"type":"LineString","coordinates":[[113.1,22.5],[113.2,22.6]]}}"#;
+    let checkpoint = r#"{"type":"Feature","properties":{"kind":"checkpoint","order":3.0},"geometry":{"type":"Point","coordinates":[113.13,22.53]}}"#;
+    let file = features(&[lifebuoys, unnamed, named, checkpoint]);
+    let (data, problems) = read_routes("content/routes.geojson", &file).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    let places: Vec<(&str, Option<&str>, Option<u32>)> = data
+        .places
+        .iter()
+        .map(|p| (p.id.as_str(), p.route.as_deref(), p.order))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("buoy", Some("1"), Some(2)),
+            ("buoy-2", Some("1"), Some(2)),
+            ("place-3", None, Some(3))
+        ]
+    );
+    let routes: Vec<&str> = data.routes.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(routes, ["route-1-2", "route-1"]);
+}
+
+#[test]
+fn what_the_patrol_map_cannot_show_as_meant_is_named() {
+    let route = r#"{"type":"Feature","properties":{"id":"bank"},"geometry":{"type":"LineString","coordinates":[[113.1,22.5],[113.2,22.6]]}}"#;
+    // A hazard area belongs in the background; a slippery stretch drawn as a line would be listed
+    // as a route to walk; a route drawn as a point is a place; a feature with no geometry.
+    let area = r#"{"type":"Feature","properties":{"kind":"hazard"},"geometry":{"type":"Polygon","coordinates":[[[113.1,22.5],[113.2,22.5],[113.2,22.6],[113.1,22.5]]]}}"#;
+    let hazard_line = r#"{"type":"Feature","properties":{"kind":"hazard","hazard":"slippery-bank"},"geometry":{"type":"LineString","coordinates":[[113.1,22.5],[113.15,22.55]]}}"#;
+    let route_point = r#"{"type":"Feature","properties":{"kind":"route"},"geometry":{"type":"Point","coordinates":[113.13,22.53]}}"#;
+    let nowhere = r#"{"type":"Feature","properties":{"name":"Gate"},"geometry":null}"#;
+    let dotted = r#"{"type":"Feature","id":"routes.7","properties":{},"geometry":{"type":"LineString","coordinates":[[113.1,22.5],[113.2,22.6]]}}"#;
+    let file = features(&[route, area, hazard_line, route_point, nowhere, dotted]);
+    let (data, problems) = read_routes("content/routes.geojson", &file).unwrap();
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "features[1].geometry.type",
+            "features[2].properties.kind",
+            "features[3].properties.kind",
+            "features[4].geometry",
+            "features[5].id"
+        ],
+        "{problems:?}"
+    );
+    assert!(problems[1].message.contains("a hazard is a point"));
+    // Still drawn as before: the problems are for the organizer, above the map.
+    assert_eq!(data.routes.len(), 3);
+    assert_eq!(data.places.len(), 1);
+    // A file of areas only has nothing for the patrol map.
+    let file = features(&[area]);
+    match read_routes("content/routes.geojson", &file) {
+        Err(AppError::Invalid { problems, .. }) => {
+            assert_eq!(problems.len(), 2, "{problems:?}");
+            assert!(problems[1].message.contains("no routes"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn panning_keeps_a_quarter_of_the_screen_on_the_map() {
+    let home = View {
+        scale: 1000.0,
+        offset_x: 0.0,
+        offset_y: 0.0,
+    };
+    // A long flick to the right stops with the map's left edge three quarters across.
+    let flung = home.pan_within(home, 5000.0, 0.0, 800.0, 600.0);
+    assert!(close(flung.offset_x, 600.0, 1e-9), "{flung:?}");
+    assert_eq!(flung.offset_y, 0.0);
+    // Upwards, the map's bottom edge stays a quarter down.
+    let up = home.pan_within(home, 0.0, -5000.0, 800.0, 600.0);
+    assert!(close(up.offset_y, -450.0, 1e-9), "{up:?}");
+    // Within the limits a pan is a pan.
+    assert_eq!(
+        home.pan_within(home, 30.0, -20.0, 800.0, 600.0),
+        home.pan(30.0, -20.0)
+    );
+    // Zoomed in four times, the map is bigger, and so is the room to move.
+    let zoomed = home.zoom_at(4.0, 400.0, 300.0);
+    let far = zoomed.pan_within(home, -1e6, 0.0, 800.0, 600.0);
+    let (right_edge, _) = far.to_screen(home.to_plane(800.0, 600.0));
+    assert!(close(right_edge, 200.0, 1e-6), "{right_edge}");
+    // A view already past the limit may come back, and not go further.
+    let beyond = home.pan(5000.0, 0.0);
+    assert_eq!(beyond.pan_within(home, 100.0, 0.0, 800.0, 600.0), beyond);
+    assert_eq!(
+        beyond.pan_within(home, -100.0, 0.0, 800.0, 600.0),
+        beyond.pan(-100.0, 0.0)
+    );
+}

@@ -292,7 +292,25 @@ fn embed_code_frames_the_page_alone_and_escapes_the_title() {
     let url = embed_url("https://rivers.example.org", &link, Lang::En, true);
     assert_eq!(
         url,
-        "https://rivers.example.org/guide/someone-in-trouble?lang=en&embed=1&text=large"
+        "https://rivers.example.org/guide/someone-in-trouble?lang=en&age=all&embed=1&text=large"
+    );
+    // A band chosen is the band shown; the map has no bands.
+    let quiz = DeepLink::Quiz {
+        set: "save-water".into(),
+        age: Some(AgeBand::Adults),
+    };
+    assert_eq!(
+        embed_url("https://rivers.example.org", &quiz, Lang::ZhCn, false),
+        "https://rivers.example.org/quiz/save-water?age=adults&lang=zh-CN&embed=1"
+    );
+    assert_eq!(
+        embed_url(
+            "https://rivers.example.org",
+            &DeepLink::Map,
+            Lang::En,
+            false
+        ),
+        "https://rivers.example.org/map?lang=en&embed=1"
     );
     let code = embed_code(&url, "Rescue \"reach, throw\" <fast>");
     assert!(code.starts_with(&format!(

@@ -4,8 +4,8 @@
 //!     cargo run --bin validate-content -- public/content
 
 use river_guardians::content::{
-    feature_id, locate, parse_content, path_at, AppError, FeatureProperty, GeoJsonFile,
-    GuideContent, QuizContent, SiteContent, Validate, LAYERS, MIN_TIMER_SECONDS,
+    locate, parse_content, path_at, route_file_problems, route_property, AppError, FeatureProperty,
+    GeoJsonFile, GuideContent, QuizContent, SiteContent, Validate, LAYERS, MIN_TIMER_SECONDS,
 };
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
@@ -281,56 +281,10 @@ fn main() -> ExitCode {
     }
     if let Some(routes) = &routes {
         let map = river_guardians::content::MapData::from_geojson(routes);
+        for problem in route_file_problems(routes) {
+            findings.push(at(&dir, "routes.geojson", problem.path, problem.message));
+        }
         for (i, feature) in routes.0.features.iter().enumerate() {
-            // The patrol map draws lines (routes) and points (places); anything else in this
-            // file would be left out without a word.
-            if let Some(geometry) = &feature.geometry {
-                use geojson::GeometryValue as G;
-                if !matches!(
-                    geometry.value,
-                    G::Point { .. } | G::LineString { .. } | G::MultiLineString { .. }
-                ) {
-                    findings.push(at(
-                        &dir,
-                        "routes.geojson",
-                        format!("features[{i}].geometry.type"),
-                        format!(
-                            "a {} is not drawn on the patrol map: routes are lines and places are \
-                             points (areas such as the river go in background.geojson)",
-                            geometry.value.type_name()
-                        ),
-                    ));
-                }
-            }
-            // A route's id is the end of its address, /map/<id>: one that ends like a file name
-            // (GeoServer writes feature ids such as "routes.1") is answered as a missing file, not
-            // the map. The id is the feature's `properties.id`, or else its own `id`.
-            let is_line = feature.geometry.as_ref().is_some_and(|g| {
-                matches!(
-                    g.value,
-                    geojson::GeometryValue::LineString { .. }
-                        | geojson::GeometryValue::MultiLineString { .. }
-                )
-            });
-            if let Some(id) = feature_id(feature).filter(|id| is_line && id.contains('.')) {
-                let in_properties = feature.properties.as_ref().is_some_and(|p| {
-                    p.get(FeatureProperty::Id.key())
-                        .and_then(|v| v.as_str())
-                        .is_some_and(|id| !id.trim().is_empty())
-                });
-                findings.push(at(
-                    &dir,
-                    "routes.geojson",
-                    format!(
-                        "features[{i}].{}",
-                        if in_properties { "properties.id" } else { "id" }
-                    ),
-                    format!(
-                        "the route id \"{id}\" has a dot: its address /map/{id} looks like a file \
-                         to web servers; use letters, digits and hyphens"
-                    ),
-                ));
-            }
             let Some(props) = &feature.properties else {
                 continue;
             };
@@ -350,10 +304,7 @@ fn main() -> ExitCode {
                     ));
                 }
             }
-            if let Some(route) = props
-                .get(FeatureProperty::Route.key())
-                .and_then(|v| v.as_str())
-            {
+            if let Some(route) = route_property(Some(props)) {
                 match map.routes.iter().find(|r| r.id == route) {
                     None => findings.push(at(
                         &dir,

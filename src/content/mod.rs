@@ -22,9 +22,9 @@ pub use quiz::{
     Pair, Question, QuestionKind, QuizContent, QuizSet, MIN_TIMER_SECONDS, QUIZ_FILE, SAFETY_SET,
 };
 pub use routes::{
-    background_shapes, feature_id, read_routes, BackgroundShape, Difficulty, FeatureProperty,
-    GearKind, GeoJsonFile, HazardKind, Layer, MapData, PatrolRoute, Place, PlaceKind, Story,
-    BACKGROUND_FILE, LAYERS, ROUTES_FILE,
+    background_shapes, read_routes, route_file_problems, route_property, BackgroundShape,
+    Difficulty, FeatureProperty, GearKind, GeoJsonFile, HazardKind, Layer, MapData, PatrolRoute,
+    Place, PlaceKind, Story, BACKGROUND_FILE, LAYERS, ROUTES_FILE,
 };
 pub use site::{
     parse_iso_date, EmergencyInfo, EmergencyNumber, EventInfo, KioskSettings, SiteContent,

@@ -281,7 +281,7 @@ fn story_property(props: Option<&JsonObject>) -> Option<Story> {
 }
 
 /// A feature's id: its `properties.id`, or else the feature's own `id` (as GIS tools write it).
-pub fn feature_id(feature: &Feature) -> Option<String> {
+fn feature_id(feature: &Feature) -> Option<String> {
     let from_props =
         str_property(feature.properties.as_ref(), FeatureProperty::Id).map(str::to_owned);
     from_props.or_else(|| match &feature.id {
@@ -315,11 +315,60 @@ fn place_kind(props: Option<&JsonObject>) -> PlaceKind {
     }
 }
 
+/// A route's or place's `route` property: a string, or a whole number as a QGIS integer field
+/// writes it.
+pub fn route_property(props: Option<&JsonObject>) -> Option<String> {
+    match props?.get(FeatureProperty::Route.key())? {
+        JsonValue::Number(n) => n.as_u64().map(|n| n.to_string()),
+        JsonValue::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        _ => None,
+    }
+}
+
+/// A checkpoint's `order`: a whole number, also written `2.0` (a QGIS real field) or `"2"` (a
+/// spreadsheet's column).
+fn order_property(props: Option<&JsonObject>) -> Option<u32> {
+    let order = match props?.get(FeatureProperty::Order.key())? {
+        JsonValue::Number(n) => n.as_f64()?,
+        JsonValue::String(s) => s.trim().parse().ok()?,
+        _ => return None,
+    };
+    (order.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&order)).then_some(order as u32)
+}
+
+/// The ids given to routes and places: the file's own, and for the others `route-N` or `place-N`
+/// (with `-2`, `-3` … added when the file already uses that id for something else).
+struct Ids(Vec<String>);
+
+impl Ids {
+    fn of(features: &[Feature]) -> Ids {
+        Ids(features.iter().filter_map(feature_id).collect())
+    }
+
+    /// `wanted`, or the first of `wanted-2`, `wanted-3` … that no other route or place has.
+    fn fresh(&mut self, wanted: String) -> String {
+        let id = (1..)
+            .map(|k| {
+                if k == 1 {
+                    wanted.clone()
+                } else {
+                    format!("{wanted}-{k}")
+                }
+            })
+            .find(|id| !self.0.contains(id))
+            .unwrap_or(wanted);
+        self.0.push(id.clone());
+        id
+    }
+}
+
 impl MapData {
     /// Reads routes and places from a (validated) GeoJSON file. Unknown properties are ignored;
-    /// missing ones get defaults; features of other geometry types are skipped.
+    /// missing ones get defaults; features of other geometry types are skipped. A MultiPoint is
+    /// a place at each of its positions (QGIS exports point layers as MultiPoint).
     pub fn from_geojson(file: &GeoJsonFile) -> MapData {
         let mut data = MapData::default();
+        let mut ids = Ids::of(&file.0.features);
         for feature in &file.0.features {
             let Some(geometry) = &feature.geometry else {
                 continue;
@@ -331,19 +380,11 @@ impl MapData {
                     coordinates.iter().map(|l| line(l)).collect()
                 }
                 GeometryValue::Point { coordinates } => {
-                    let n = data.places.len() + 1;
-                    data.places.push(Place {
-                        id: feature_id(feature).unwrap_or_else(|| format!("place-{n}")),
-                        kind: place_kind(props),
-                        name: text_property(props, FeatureProperty::Name),
-                        description: text_property(props, FeatureProperty::Description),
-                        route: str_property(props, FeatureProperty::Route).map(str::to_owned),
-                        order: props
-                            .and_then(|p| p.get(FeatureProperty::Order.key())?.as_u64())
-                            .map(|o| o as u32),
-                        quiz: str_property(props, FeatureProperty::Quiz).map(str::to_owned),
-                        at: lonlat(coordinates),
-                    });
+                    data.add_places(&mut ids, feature, std::slice::from_ref(coordinates));
+                    continue;
+                }
+                GeometryValue::MultiPoint { coordinates } => {
+                    data.add_places(&mut ids, feature, coordinates);
                     continue;
                 }
                 _ => continue,
@@ -354,7 +395,7 @@ impl MapData {
                 .filter(|c| is_hex_colour(c))
                 .unwrap_or(ROUTE_COLOURS[(n - 1) % ROUTE_COLOURS.len()]);
             data.routes.push(PatrolRoute {
-                id: feature_id(feature).unwrap_or_else(|| format!("route-{n}")),
+                id: feature_id(feature).unwrap_or_else(|| ids.fresh(format!("route-{n}"))),
                 name: text_property(props, FeatureProperty::Name).unwrap_or_else(|| LocalText {
                     zh_cn: format!("路线 {n}"),
                     en: Some(format!("Route {n}")),
@@ -371,6 +412,30 @@ impl MapData {
             });
         }
         data
+    }
+
+    /// The places of one point feature, one at each of `positions`: the first has the
+    /// feature's id, the others that id with `-2`, `-3` ….
+    fn add_places(&mut self, ids: &mut Ids, feature: &Feature, positions: &[Position]) {
+        let props = feature.properties.as_ref();
+        let mut own_id = feature_id(feature);
+        for position in positions {
+            let n = self.places.len() + 1;
+            let id = match own_id.take() {
+                Some(id) => id,
+                None => ids.fresh(feature_id(feature).unwrap_or_else(|| format!("place-{n}"))),
+            };
+            self.places.push(Place {
+                id,
+                kind: place_kind(props),
+                name: text_property(props, FeatureProperty::Name),
+                description: text_property(props, FeatureProperty::Description),
+                route: route_property(props),
+                order: order_property(props),
+                quiz: str_property(props, FeatureProperty::Quiz).map(str::to_owned),
+                at: lonlat(position),
+            });
+        }
     }
 
     /// The route with this id.
@@ -539,6 +604,14 @@ fn check_feature(
     let coords = format!("{path}.geometry.coordinates");
     match &geometry.value {
         GeometryValue::Point { coordinates } => check_position(p, || coords.clone(), coordinates),
+        GeometryValue::MultiPoint { coordinates } => {
+            if coordinates.is_empty() {
+                p.push(&coords, "a MultiPoint needs at least one position");
+            }
+            for (i, position) in coordinates.iter().enumerate() {
+                check_position(p, || format!("{coords}[{i}]"), position);
+            }
+        }
         GeometryValue::LineString { coordinates } => check_line(p, &coords, coordinates),
         GeometryValue::MultiLineString { coordinates } => {
             if coordinates.is_empty() {
@@ -595,6 +668,89 @@ fn check_feature(
 /// The problem of a file with nothing the map can draw.
 const NOTHING_TO_DRAW: &str = "has nothing to draw: no points, lines or polygons";
 
+/// The problem of a routes file with neither a route nor a place in it.
+const NO_ROUTES_OR_PLACES: &str = "has no routes (lines) or places (points) to draw";
+
+/// The kinds of place, which are points: a line with one of them would be listed and drawn as
+/// a patrol route for volunteers to walk.
+const PLACE_KINDS: [&str; 6] = [
+    "checkpoint",
+    "hazard",
+    "rescue",
+    "toilet",
+    "meeting",
+    "story",
+];
+
+/// Problems only the routes file can have (the background's areas are drawn): a feature the
+/// patrol map leaves out (an area, a collection, no geometry), a line with a place's kind or a
+/// point with the route kind, and a route id that web servers take for a file name.
+fn check_route_feature(p: &mut Problems, path: &str, feature: &Feature) {
+    let Some(geometry) = &feature.geometry else {
+        p.push(
+            format!("{path}.geometry"),
+            "has no geometry: it is not drawn on the patrol map",
+        );
+        return;
+    };
+    let is_line = match geometry.value {
+        GeometryValue::LineString { .. } | GeometryValue::MultiLineString { .. } => true,
+        GeometryValue::Point { .. } | GeometryValue::MultiPoint { .. } => false,
+        _ => {
+            p.push(
+                format!("{path}.geometry.type"),
+                format!(
+                    "a {} is not drawn on the patrol map: routes are lines and places are points \
+                     (areas such as the river go in background.geojson)",
+                    geometry.value.type_name()
+                ),
+            );
+            return;
+        }
+    };
+    let props = feature.properties.as_ref();
+    match str_property(props, FeatureProperty::Kind) {
+        Some(kind) if is_line && PLACE_KINDS.contains(&kind) => p.push(
+            format!("{path}.properties.kind"),
+            format!(
+                "a {kind} is a point: this line is drawn and listed as a patrol route (mark a \
+                 stretch of bank with points along it)"
+            ),
+        ),
+        Some("route") if !is_line => p.push(
+            format!("{path}.properties.kind"),
+            "a route is a line: this point is drawn as a place",
+        ),
+        _ => {}
+    }
+    // A route's id is the end of its address, /map/<id>: one that ends like a file name
+    // (GeoServer writes feature ids such as "routes.1") is answered as a missing file by the web
+    // server and the offline copy, not with the map.
+    if let Some(id) = feature_id(feature).filter(|id| is_line && id.contains('.')) {
+        let in_properties = str_property(props, FeatureProperty::Id).is_some();
+        p.push(
+            format!(
+                "{path}.{}",
+                if in_properties { "properties.id" } else { "id" }
+            ),
+            format!(
+                "the route id \"{id}\" has a dot: its address /map/{id} looks like a file to web \
+                 servers; use letters, digits and hyphens"
+            ),
+        );
+    }
+}
+
+/// The routes file's own problems (see [`check_route_feature`]), for a file that is otherwise
+/// valid GeoJSON.
+pub fn route_file_problems(file: &GeoJsonFile) -> Vec<Problem> {
+    let mut p = Problems::default();
+    for (i, feature) in file.0.features.iter().enumerate() {
+        check_route_feature(&mut p, &format!("features[{i}]"), feature);
+    }
+    p.into_vec()
+}
+
 impl Validate for GeoJsonFile {
     fn validate(&self) -> Vec<Problem> {
         let mut p = Problems::default();
@@ -633,7 +789,21 @@ struct LooseCollection {
 /// or nothing in it can be drawn.
 pub fn read_routes(file: &str, text: &str) -> Result<(MapData, Vec<Problem>), AppError> {
     let whole = match super::parse_content::<GeoJsonFile>(file, text) {
-        Ok(routes) => return Ok((MapData::from_geojson(&routes), Vec::new())),
+        Ok(routes) => {
+            let data = MapData::from_geojson(&routes);
+            let mut problems = route_file_problems(&routes);
+            if data.routes.is_empty() && data.places.is_empty() {
+                problems.push(Problem {
+                    path: "features".into(),
+                    message: NO_ROUTES_OR_PLACES.into(),
+                });
+                return Err(AppError::Invalid {
+                    file: file.to_owned(),
+                    problems,
+                });
+            }
+            return Ok((data, problems));
+        }
         Err(error) => error,
     };
     if text.len() > super::MAX_FILE_BYTES {
@@ -652,6 +822,7 @@ pub fn read_routes(file: &str, text: &str) -> Result<(MapData, Vec<Problem>), Ap
             Ok(feature) => {
                 let id = feature_id(&feature);
                 let fine = check_feature(&mut p, &path, &feature, &mut ids) == Geometry::Fine;
+                check_route_feature(&mut p, &path, &feature);
                 // A second feature with a drawn one's id would open the first one's panel
                 // (its length, its hazards): only the first is drawn.
                 if fine && id.as_ref().is_none_or(|id| !drawn_ids.contains(id)) {

@@ -5,7 +5,10 @@ use crate::content::{
     fetch_json_kept, AgeBand, AppError, GuideContent, GuideSection, GuideStep, Source, GUIDE_FILE,
 };
 use crate::share::{DeepLink, ShareButton};
-use crate::shell::{tr, use_age, use_lang, AgePicker, Loaded, Missing, PageMeta, PrintButton};
+use crate::shell::{
+    after_next_paint, focus_first, tr, use_age, use_lang, AgePicker, Loaded, Missing, PageMeta,
+    PrintButton,
+};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
@@ -192,7 +195,9 @@ fn SectionView(
                 <PrintButton label=|t| t.print_page class="secondary"/>
             </div>
         </article>
-        <nav class="pager" aria-label=tr(|t| t.guide_sections)>
+        // The next section is drawn into the same elements, the focused link included: the
+        // focus goes to the new section's heading, which a screen reader then reads.
+        <nav class="pager" aria-label=tr(|t| t.guide_sections) on:click=|_| after_next_paint(|| focus_first("main h1"))>
             {previous.map(|(id, title)| view! {
                 <A href=move || with_age(format!("/guide/{id}")) attr:class="button secondary" attr:rel="prev">
                     {move || format!("← {}: {}", t().previous, title.get(lang.get()))}

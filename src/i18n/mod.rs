@@ -261,7 +261,7 @@ pub struct Strings {
     pub after: &'static str,
     pub story_slider: &'static str,
     pub close: &'static str,
-    pub route_not_found: &'static str,
+    pub not_on_map: &'static str,
     pub show_all_routes: &'static str,
     pub metres: &'static str,
     pub kilometres: &'static str,

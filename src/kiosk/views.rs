@@ -21,6 +21,8 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 const KIOSK_KEY: &str = "kiosk";
+/// How long a station whose code could not be downloaded waits before trying again.
+const STATION_RETRY: Duration = Duration::from_secs(30);
 const STATION_LANG_KEY: &str = "kiosk.lang";
 const STATION_AGE_KEY: &str = "kiosk.age";
 /// The organizer PIN as site.json last gave it ("" for none), for when site.json cannot be read.
@@ -120,15 +122,25 @@ pub fn KioskLayer() -> impl IntoView {
             let _ = root.class_list().toggle_with_force("kiosk", kiosk.on.get());
         }
     });
+    // Offline before the service worker stored the chunk, the page is a plain one with no
+    // station (no idle reset, no organizer button, and Settings hidden by the kiosk class): the
+    // download is tried again every half minute until it comes.
+    let attempt = RwSignal::new(0u32);
     view! {
         <Show when=move || kiosk.on.get()>
-            {move || Suspend::new(async move {
-                station(kiosk, url_idle, station_home).await.unwrap_or_else(|_| {
-                    // Offline before the service worker stored the chunk: a plain page, no station.
-                    leptos::logging::warn!("kiosk: the station's code could not be downloaded");
-                    ().into_any()
+            {move || {
+                attempt.track();
+                Suspend::new(async move {
+                    station(kiosk, url_idle, station_home).await.unwrap_or_else(|_| {
+                        leptos::logging::warn!("kiosk: the station's code could not be downloaded");
+                        set_timeout(
+                            move || attempt.try_update(|n| *n += 1).unwrap_or_default(),
+                            STATION_RETRY,
+                        );
+                        ().into_any()
+                    })
                 })
-            })}
+            }}
         </Show>
     }
 }
@@ -182,6 +194,10 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> im
     let phase = RwSignal::new(IdlePhase::Active);
     if let Some(StillPlayingAsked(asked)) = use_context() {
         Effect::new(move |_| asked.set(matches!(phase.get(), IdlePhase::Warning(_))));
+        // Leaving kiosk mode while asking would otherwise keep every quiz clock stopped.
+        on_cleanup(move || {
+            asked.try_set(false);
+        });
     }
     let last_touch = StoredValue::new(js_sys::Date::now());
     // Where the focus was when "Still playing?" took it; the family gets it back there (an
@@ -253,11 +269,13 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> im
         phase.set(IdlePhase::Active);
     };
     // Someone reading the emergency card (the numbers, the CPR steps) is not touching the
-    // screen: the station never starts over under them.
+    // screen: the station never starts over under them. Nor under an organizer at the PIN or
+    // the menu, which would hide "Still playing?".
     let pathname = use_location().pathname;
     let tick = set_interval_with_handle(
         move || {
             if kiosk.attract.get_untracked()
+                || menu.get_untracked() != MenuStage::Closed
                 || pathname.with_untracked(|path| path.starts_with("/emergency"))
             {
                 last_touch.set_value(js_sys::Date::now());

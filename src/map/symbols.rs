@@ -65,7 +65,16 @@ pub fn PlaceSymbol(kind: PlaceKind, order: Option<u32>) -> impl IntoView {
             </g>
         }
         .into_any(),
-        PlaceKind::Rescue(_) => view! {
+        // Gear the file does not name (a throw bag, an emergency phone) is not drawn as a
+        // lifebuoy: a volunteer would run to a ring that is not there.
+        PlaceKind::Rescue(GearKind::Other) => view! {
+            <g class="sym sym-gear">
+                <rect x="-10" y="-10" width="20" height="20" rx="3"/>
+                <path class="mark" d="M0 -6 L0 6 M-6 0 L6 0"/>
+            </g>
+        }
+        .into_any(),
+        PlaceKind::Rescue(GearKind::Lifebuoy) => view! {
             <g class="sym sym-lifebuoy">
                 <circle r="10" class="ring"/>
                 <circle r="10" class="ring-bands"/>

@@ -405,8 +405,10 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                     (Some(place), _) => view! { <PlacePanel map place/> }.into_any(),
                     (None, Some(route)) => view! { <RoutePanel map route/> }.into_any(),
                     (None, None) => {
-                        let unknown = params.with(|p| p.get("route")).is_some();
-                        unknown.then(|| view! { <p class="notice" role="status">{tr(|t| t.route_not_found)}</p> }).into_any()
+                        // A link (a QR code, a bookmark) to a route or place the file no longer has.
+                        let unknown = params.with(|p| p.get("route")).is_some()
+                            || query.with(|q| q.get("place")).is_some();
+                        unknown.then(|| view! { <p class="notice" role="status">{tr(|t| t.not_on_map)}</p> }).into_any()
                     }
                 }}
                 <RouteList map selected=Signal::derive(selected_route)/>
@@ -490,7 +492,7 @@ fn MapCanvas(
         let (px, py) = pending.get_value();
         if px != 0.0 || py != 0.0 {
             pending.set_value((0.0, 0.0));
-            view_state.update(|v| *v = v.pan(px, py));
+            view_state.update(|v| *v = v.pan_within(home, px, py, WIDTH, HEIGHT));
             slide((0.0, 0.0));
         }
     };
@@ -526,9 +528,12 @@ fn MapCanvas(
                         }
                     }
                 }
+                // Held at the edge the view keeps (see `View::pan_within`).
+                let view = view_state.get_untracked();
                 pending.update_value(|(px, py)| {
-                    *px += dx;
-                    *py += dy;
+                    let moved = view.pan_within(home, *px + dx, *py + dy, WIDTH, HEIGHT);
+                    *px = moved.offset_x - view.offset_x;
+                    *py = moved.offset_y - view.offset_y;
                 });
                 slide(pending.get_value());
             }
@@ -578,11 +583,12 @@ fn MapCanvas(
         }
         commit();
         let step = 60.0;
+        let pan_by = |dx, dy| view_state.update(|v| *v = v.pan_within(home, dx, dy, WIDTH, HEIGHT));
         match ev.key().as_str() {
-            "ArrowLeft" => view_state.update(|v| *v = v.pan(step, 0.0)),
-            "ArrowRight" => view_state.update(|v| *v = v.pan(-step, 0.0)),
-            "ArrowUp" => view_state.update(|v| *v = v.pan(0.0, step)),
-            "ArrowDown" => view_state.update(|v| *v = v.pan(0.0, -step)),
+            "ArrowLeft" => pan_by(step, 0.0),
+            "ArrowRight" => pan_by(-step, 0.0),
+            "ArrowUp" => pan_by(0.0, step),
+            "ArrowDown" => pan_by(0.0, -step),
             "+" | "=" => {
                 view_state.update(|v| *v = v.zoom_within(home, 1.5, WIDTH / 2.0, HEIGHT / 2.0))
             }
@@ -661,6 +667,9 @@ fn locate(
     home: View,
     view_state: RwSignal<View>,
 ) {
+    // The last position is gone once the volunteer asks again (they have walked on): kept, it
+    // would say "you are here" beside "cannot find this device's position".
+    located.set(None);
     approximate.set(None);
     let Some(geolocation) = window().navigator().geolocation().ok() else {
         message.set(Some(|t| t.location_unavailable));
@@ -766,8 +775,15 @@ fn RoutePanel(map: StoredValue<PreparedMap>, route: usize) -> impl IntoView {
                     let kind = place_label(&place.kind, lang);
                     let quiz = place.quiz.clone().map(|set| (set, lang.t().open_quiz.replace("{place}", &label)));
                     let href = format!("?place={}", url_part(&place.id));
+                    // A checkpoint's number is the one on the map (the file's `order`, which may
+                    // skip one), and one without an order has the map's tick.
+                    let (number, class) = match (numbered, place.order) {
+                        (true, Some(order)) => (Some(order), None),
+                        (true, None) => (None, Some("unnumbered")),
+                        (false, _) => (None, None),
+                    };
                     view! {
-                        <li>
+                        <li value=number class=class>
                             <A href=href>{label}</A>
                             {(!numbered).then(|| view! { " · " {kind} })}
                             {quiz.map(|(set, text)| view! { " · " <A href=format!("/quiz/{}", url_part(&set))>{text}</A> })}
@@ -924,8 +940,10 @@ fn Legend(map: StoredValue<PreparedMap>) -> impl IntoView {
         PlaceKind::Hazard(HazardKind::DeepWater),
         PlaceKind::Hazard(HazardKind::SlipperyBank),
         PlaceKind::Hazard(HazardKind::FastCurrent),
+        PlaceKind::Hazard(HazardKind::Other),
         PlaceKind::Rescue(GearKind::Lifebuoy),
         PlaceKind::Rescue(GearKind::RescuePole),
+        PlaceKind::Rescue(GearKind::Other),
         PlaceKind::Toilet,
         PlaceKind::Meeting,
         PlaceKind::Place,

@@ -62,12 +62,38 @@ pub fn load() -> Vec<Entry> {
         .unwrap_or_default()
 }
 
-/// Adds entries, keeping only today's and the most recent 200 so storage stays small.
+/// How many of the day's entries are kept, so storage stays small.
+const KEPT: usize = 200;
+
+/// The entries worth keeping when there are more than [`KEPT`]: the best by share (of equal
+/// ones, the later), in the order they were played. A busy stall passes 200 rounds by the
+/// afternoon, and the board may pick the day's prize winners: the morning's best stay on it.
+fn keep_best(mut entries: Vec<Entry>) -> Vec<Entry> {
+    let excess = entries.len().saturating_sub(KEPT);
+    let mut worst_first: Vec<usize> = (0..entries.len()).collect();
+    worst_first.sort_by(|&a, &b| {
+        entries[a]
+            .share()
+            .total_cmp(&entries[b].share())
+            .then(a.cmp(&b))
+    });
+    let mut dropped = vec![false; entries.len()];
+    for &i in &worst_first[..excess] {
+        dropped[i] = true;
+    }
+    let mut index = 0;
+    entries.retain(|_| {
+        index += 1;
+        !dropped[index - 1]
+    });
+    entries
+}
+
+/// Adds entries, keeping only today's, and of those the best [`KEPT`].
 pub fn record(new: Vec<Entry>, day: &str) {
     let mut entries: Vec<Entry> = load().into_iter().filter(|e| e.date == day).collect();
     entries.extend(new);
-    let excess = entries.len().saturating_sub(200);
-    entries.drain(..excess);
+    let entries = keep_best(entries);
     if let Ok(json) = serde_json::to_string(&entries) {
         storage::save(LEADERBOARD_KEY, &json);
     }
@@ -134,5 +160,30 @@ mod tests {
             .map(|(place, _)| place)
             .collect();
         assert_eq!(places, [1, 1]);
+    }
+
+    #[test]
+    fn a_full_board_drops_its_lowest_scores_not_its_earliest() {
+        let day = "2026-11-28";
+        // The morning's 4/4 first, then 200 rounds of 2/4, then one of 1/4 and one of 3/4.
+        let mut entries = vec![entry("first", 4.0, day)];
+        entries.extend((1..=200).map(|n| entry(&format!("team-{n}"), 2.0, day)));
+        entries.push(entry("low", 1.0, day));
+        entries.push(entry("last", 3.0, day));
+        let kept = keep_best(entries);
+        assert_eq!(kept.len(), KEPT);
+        let teams: Vec<&str> = kept.iter().map(|e| e.team.as_str()).collect();
+        // The best stay, in the order played; the 1/4 and the two earliest 2/4 go.
+        assert_eq!(&teams[..2], ["first", "team-3"]);
+        assert_eq!(teams[KEPT - 1], "last");
+        assert!(!teams.contains(&"low"));
+    }
+
+    #[test]
+    fn a_board_with_room_keeps_everything() {
+        let entries: Vec<Entry> = (0..KEPT)
+            .map(|n| entry("frog", (n % 5) as f64, "2026-11-28"))
+            .collect();
+        assert_eq!(keep_best(entries.clone()), entries);
     }
 }

@@ -4,10 +4,11 @@ use super::engine::{draw_round, max_teams, questions_per_team, Answer, Marked, R
 use super::leaderboard::{self, Entry};
 use super::questions::{AnswerView, CorrectAnswer, YourAnswer};
 use super::saved::{fingerprint, LeftOn, SavedRound, SAVED_ROUND_KEY};
+use super::single_click;
 use super::teams::{default_teams, pick_animal, Animal};
 use super::views::{format_points, today, Leaderboard};
 use crate::content::{AgeBand, QuizContent, QuizSet};
-use crate::i18n::Pick;
+use crate::i18n::{Lang, Pick};
 use crate::kiosk::{use_welcome_next_family, StillPlayingAsked};
 use crate::shell::{
     after_next_paint, focus_if_lost, is_embedded, post_to_parent, tr, use_feedback_sound, use_lang,
@@ -263,7 +264,7 @@ pub fn Game(
                         {move || lang.get().t().time_limit.replace("{n}", &seconds.to_string())}
                     </label>
                 })}
-                <button type="button" class="button big" disabled=!playable on:click=move |_| start()>{tr(|t| t.start)}</button>
+                <button type="button" class="button big" disabled=!playable on:click=single_click(start)>{tr(|t| t.start)}</button>
                 <Leaderboard quizzes/>
             }
             .into_any(),
@@ -373,7 +374,7 @@ fn CarryOn(
                     {move || lang.get().t().question_of.replace("{n}", &number.to_string()).replace("{total}", &total.to_string())}
                 </p>
             })}
-            <button type="button" class="button big" on:click=move |_| on_carry_on()>{tr(|t| t.continue_playing)}</button>
+            <button type="button" class="button big" on:click=single_click(on_carry_on)>{tr(|t| t.continue_playing)}</button>
         </section>
     }
 }
@@ -423,7 +424,7 @@ fn PassScreen(
             <h2 tabindex="-1" node_ref=heading>
                 {tr(|t| t.pass_to)} " " {team.map(|animal| view! { <TeamBadge animal/> })}
             </h2>
-            <button type="button" class="button big" on:click=move |_| on_ready()>{tr(|t| t.ready)}</button>
+            <button type="button" class="button big" on:click=single_click(on_ready)>{tr(|t| t.ready)}</button>
         </section>
     }
 }
@@ -546,14 +547,27 @@ fn FeedbackScreen(
         return ().into_any();
     };
     let question = set.with_value(|s| s.questions[turn.question].clone());
-    let sources: Vec<String> = quizzes.with_value(|q| {
-        q.sources_for(&question.sources)
-            .map(|s| match s.year {
-                Some(year) => format!("{} ({year})", s.publisher),
-                None => s.publisher.clone(),
+    // Each source by its title in the reader's language (a publisher's name is often only in
+    // English), then who published it and when.
+    let sources: Vec<_> =
+        quizzes.with_value(|q| q.sources_for(&question.sources).cloned().collect());
+    let cited = !sources.is_empty();
+    let citations = move || {
+        let lang = lang.get();
+        let (open, comma, close) = if lang == Lang::ZhCn {
+            ("（", "，", "）")
+        } else {
+            (" (", ", ", ")")
+        };
+        sources
+            .iter()
+            .map(|s| {
+                let year = s.year.map(|y| format!("{comma}{y}")).unwrap_or_default();
+                format!("{}{open}{}{year}{close}", s.title.get(lang), s.publisher)
             })
-            .collect()
-    });
+            .collect::<Vec<_>>()
+            .join(if lang == Lang::ZhCn { "；" } else { "; " })
+    };
     let explanation = question.explanation.clone();
     let prompt = question.prompt.clone();
     // Partly right is neither a tick nor a cross.
@@ -574,11 +588,11 @@ fn FeedbackScreen(
             {answer.filter(|_| !marked.correct).map(|answer| view! { <YourAnswer question=question.clone() answer/> })}
             <div class="the-answer"><strong>{tr(|t| t.the_answer)}</strong><CorrectAnswer question/></div>
             <p class="explanation">{move || explanation.get(lang.get()).to_owned()}</p>
-            {(!sources.is_empty()).then(|| view! {
-                <p class="citations">{tr(|t| t.source_short)} {sources.join("; ")}</p>
+            {cited.then(|| view! {
+                <p class="citations">{tr(|t| t.source_short)} {citations}</p>
             })}
         </section>
-        <button type="button" class="button big" on:click=move |_| on_next()>
+        <button type="button" class="button big" on:click=single_click(on_next)>
             {move || if over { t().see_results } else { t().next_question }}
         </button>
     }
@@ -649,8 +663,8 @@ fn ResultsScreen(
             </ul>
             // The next family's buttons first: the review list below can be long.
             <div class="actions">
-                <button type="button" class="button big" on:click=move |_| on_again()>{tr(|t| t.play_again)}</button>
-                <button type="button" class="button big secondary" on:click=move |_| on_next_family()>{tr(|t| t.next_family)}</button>
+                <button type="button" class="button big" on:click=single_click(on_again)>{tr(|t| t.play_again)}</button>
+                <button type="button" class="button big secondary" on:click=single_click(on_next_family)>{tr(|t| t.next_family)}</button>
             </div>
             {(!review.is_empty()).then(|| view! {
                 <h3>{tr(|t| t.worth_rereading)}</h3>

@@ -2,6 +2,7 @@
 //! showing the right answer afterwards.
 
 use super::engine::{Answer, Turn};
+use super::single_click;
 use crate::content::{LocalText, Question, QuestionKind};
 use crate::shell::{tr, use_lang};
 use leptos::prelude::*;
@@ -43,7 +44,7 @@ fn SingleChoice(
                 .map(|i| {
                     let text = options[i].clone();
                     view! {
-                        <button type="button" class="option" on:click=move |_| on_answer.run(Answer::Choice(i))>
+                        <button type="button" class="option" on:click=single_click(move || on_answer.run(Answer::Choice(i)))>
                             {move || text.get(lang.get()).to_owned()}
                         </button>
                     }
@@ -82,7 +83,7 @@ fn MultipleChoice(
                             type="button"
                             class="option toggle"
                             aria-pressed=move || chosen.with(|c| c.contains(&i)).to_string()
-                            on:click=move |_| toggle(i)
+                            on:click=single_click(move || toggle(i))
                         >
                             {move || text.get(lang.get()).to_owned()}
                         </button>
@@ -94,7 +95,7 @@ fn MultipleChoice(
             type="button"
             class="button big"
             disabled=move || chosen.with(Vec::is_empty)
-            on:click=move |_| on_answer.run(Answer::Choices(chosen.get_untracked()))
+            on:click=single_click(move || on_answer.run(Answer::Choices(chosen.get_untracked())))
         >
             {tr(|t| t.check_answer)}
         </button>
@@ -106,10 +107,10 @@ fn MultipleChoice(
 fn TrueFalse(on_answer: Callback<Answer>) -> impl IntoView {
     view! {
         <div class="options true-false">
-            <button type="button" class="option yes" on:click=move |_| on_answer.run(Answer::Judgement(true))>
+            <button type="button" class="option yes" on:click=single_click(move || on_answer.run(Answer::Judgement(true)))>
                 <span aria-hidden="true">"✓ "</span>{tr(|t| t.answer_true)}
             </button>
-            <button type="button" class="option no" on:click=move |_| on_answer.run(Answer::Judgement(false))>
+            <button type="button" class="option no" on:click=single_click(move || on_answer.run(Answer::Judgement(false)))>
                 <span aria-hidden="true">"✗ "</span>{tr(|t| t.answer_false)}
             </button>
         </div>
@@ -137,7 +138,9 @@ fn Ordering(
     };
     view! {
         <p class="hint">{tr(|t| t.hint_order)}</p>
-        <ol class="ordering">
+        // `role="list"`: WebKit (VoiceOver on an iPad) drops the list of a list without bullets,
+        // and with it "3 of 5"; the number is in each step's name too.
+        <ol class="ordering" role="list">
             {move || {
                 let lang = lang.get();
                 order
@@ -153,9 +156,9 @@ fn Ordering(
                                     type="button"
                                     class="option"
                                     aria-pressed=move || is_selected().to_string()
-                                    on:click=move |_| tap(position)
+                                    on:click=single_click(move || tap(position))
                                 >
-                                    <span class="position" aria-hidden="true">{position + 1}</span>
+                                    <span class="position">{position + 1}</span><span class="visually-hidden">". "</span>
                                     {text}
                                 </button>
                             </li>
@@ -164,7 +167,7 @@ fn Ordering(
                     .collect_view()
             }}
         </ol>
-        <button type="button" class="button big" on:click=move |_| on_answer.run(Answer::Order(order.get_untracked()))>
+        <button type="button" class="button big" on:click=single_click(move || on_answer.run(Answer::Order(order.get_untracked())))>
             {tr(|t| t.check_answer)}
         </button>
     }
@@ -268,10 +271,10 @@ fn Matching(
             type="button"
             class="button big"
             disabled=move || !complete()
-            on:click=move |_| {
+            on:click=single_click(move || {
                 let answer: Vec<usize> = matches.get_untracked().into_iter().flatten().collect();
                 on_answer.run(Answer::Matches(answer));
-            }
+            })
         >
             {tr(|t| t.check_answer)}
         </button>

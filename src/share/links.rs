@@ -86,10 +86,17 @@ pub fn age_query(age: Option<AgeBand>, lang: Lang) -> String {
 }
 
 /// The address of a page as a lesson embed: the page alone (`embed=1`), optionally in large
-/// type for a projector (`text=large`).
+/// type for a projector (`text=large`). A quiz or guide section for all ages says so
+/// (`age=all`): without it the frame would show the band a pupil last picked in any lesson frame
+/// of the site on that learning platform, which the device remembers.
 pub fn embed_url(origin: &str, link: &DeepLink, lang: Lang, large_text: bool) -> String {
+    let all_ages = matches!(
+        link,
+        DeepLink::Quiz { age: None, .. } | DeepLink::GuideSection { age: None, .. }
+    );
+    let all_ages = if all_ages { "&age=all" } else { "" };
     let large = if large_text { "&text=large" } else { "" };
-    format!("{}&embed=1{large}", link.url(origin, lang))
+    format!("{}{all_ages}&embed=1{large}", link.url(origin, lang))
 }
 
 /// The code a teacher pastes into a lesson page or learning platform: the iframe, and a few

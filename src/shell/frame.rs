@@ -14,14 +14,21 @@ pub fn after_next_paint(work: impl FnOnce() + 'static) {
 /// the page drawn anew took the focused element (a link, a button) with it, and the next Tab
 /// would start over from the top while a screen reader said nothing.
 pub fn focus_if_lost(selector: &str) {
-    let document = document();
-    let lost = focus_on_document(&document);
-    let target = document
+    if focus_on_document(&document()) {
+        focus_first(selector);
+    }
+}
+
+/// The focus to the first element matching `selector`, wherever it was: after a link that draws
+/// the next page into the same elements (the guide's "Next"), the focused link stays, now
+/// leading on, at the bottom of a page scrolled to its top.
+pub fn focus_first(selector: &str) {
+    let target = document()
         .query_selector(selector)
         .ok()
         .flatten()
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    if let (true, Some(target)) = (lost, target) {
+    if let Some(target) = target {
         // A heading takes the focus from a script only.
         if target.tab_index() < 0 {
             target.set_tab_index(-1);

@@ -1,6 +1,6 @@
 //! The one loading and error shape: `LocalResource` → `Transition` → `ErrorBoundary` → `Suspend`.
 
-use super::{tr, use_lang};
+use super::{after_next_paint, focus_if_lost, tr, use_lang};
 use crate::content::{older_copies_shown, AppError};
 use crate::i18n::Lang;
 use leptos::error::Error;
@@ -21,6 +21,9 @@ where
     V: IntoView + 'static,
 {
     let lang = use_lang();
+    // "Try again" goes with the error once the content comes: then the focus goes to the
+    // content's heading, not back to the top of the page, and a screen reader hears it.
+    let retried = StoredValue::new(false);
     let fallback = move |errors: ArcRwSignal<Errors>| {
         let messages = move || {
             errors
@@ -33,7 +36,10 @@ where
             <div class="load-error" role="alert">
                 <h2>{tr(|t| t.load_failed)}</h2>
                 <ul>{messages}</ul>
-                <button type="button" class="button" on:click=move |_| resource.refetch()>
+                <button type="button" class="button" on:click=move |_| {
+                    retried.set_value(true);
+                    resource.refetch();
+                }>
                     {tr(|t| t.retry)}
                 </button>
             </div>
@@ -49,9 +55,12 @@ where
                     move || {
                         let render = render.clone();
                         Suspend::new(async move {
-                            resource
-                                .await
-                                .map(|content| view! { <OlderCopies/> {render(content)} })
+                            let content = resource.await?;
+                            if retried.get_value() {
+                                retried.set_value(false);
+                                after_next_paint(|| focus_if_lost("main h1, main h2"));
+                            }
+                            Ok::<_, AppError>(view! { <OlderCopies/> {render(content)} })
                         })
                     }
                 }
