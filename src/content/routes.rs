@@ -328,12 +328,17 @@ pub fn route_property(props: Option<&JsonObject>) -> Option<String> {
 /// A checkpoint's `order`: a whole number, also written `2.0` (a QGIS real field) or `"2"` (a
 /// spreadsheet's column).
 fn order_property(props: Option<&JsonObject>) -> Option<u32> {
-    let order = match props?.get(FeatureProperty::Order.key())? {
-        JsonValue::Number(n) => n.as_f64()?,
-        JsonValue::String(s) => s.trim().parse().ok()?,
-        _ => return None,
-    };
-    (order.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&order)).then_some(order as u32)
+    match props?.get(FeatureProperty::Order.key())? {
+        JsonValue::Number(n) => {
+            let order = n.as_f64()?;
+            (order.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&order))
+                .then_some(order as u32)
+        }
+        // Whole numbers only: parsing decimals from text would add 16 KB of float parsing to
+        // the map's download.
+        JsonValue::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
 }
 
 /// The ids given to routes and places: the file's own, and for the others `route-N` or `place-N`

@@ -157,7 +157,7 @@ pub(super) const STRINGS: Strings = Strings {
     show_all_routes: "Show all routes",
     metres: "{n} m",
     kilometres: "{n} km",
-    large_text: "Large text",
+    large_text: "A+ Large text",
     attribution_with_tiles: "Routes: organizers' GeoJSON. Map tiles:",
     share: "Share",
     share_scan: "Scan with a phone to open this on your own device:",

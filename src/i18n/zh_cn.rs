@@ -157,7 +157,7 @@ pub(super) const STRINGS: Strings = Strings {
     show_all_routes: "显示全部路线",
     metres: "{n} 米",
     kilometres: "{n} 公里",
-    large_text: "大字体",
+    large_text: "A+ 大字体",
     attribution_with_tiles: "路线：主办方提供的 GeoJSON 数据。底图：",
     share: "分享",
     share_scan: "用手机扫码，在自己的手机上打开：",

@@ -269,13 +269,11 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> im
         phase.set(IdlePhase::Active);
     };
     // Someone reading the emergency card (the numbers, the CPR steps) is not touching the
-    // screen: the station never starts over under them. Nor under an organizer at the PIN or
-    // the menu, which would hide "Still playing?".
+    // screen: the station never starts over under them.
     let pathname = use_location().pathname;
     let tick = set_interval_with_handle(
         move || {
             if kiosk.attract.get_untracked()
-                || menu.get_untracked() != MenuStage::Closed
                 || pathname.with_untracked(|path| path.starts_with("/emergency"))
             {
                 last_touch.set_value(js_sys::Date::now());
@@ -304,15 +302,17 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> im
             tick.clear();
         }
     });
+    // "Still playing?" comes last, over an organizer menu left open: the menu closes when the
+    // station starts over (nobody finds it unlocked), and the organizer sees it coming.
     view! {
-        {move || match phase.get() {
-            IdlePhase::Warning(seconds) => view! { <StillPlaying seconds on_continue=touched/> }.into_any(),
-            _ => ().into_any(),
-        }}
         <Show when=move || kiosk.attract.get()>
             <AttractScreen on_start=move || kiosk.attract.set(false)/>
         </Show>
         <OrganizerButton kiosk menu pin/>
+        {move || match phase.get() {
+            IdlePhase::Warning(seconds) => view! { <StillPlaying seconds on_continue=touched/> }.into_any(),
+            _ => ().into_any(),
+        }}
     }
 }
 

@@ -69,23 +69,18 @@ const KEPT: usize = 200;
 /// ones, the later), in the order they were played. A busy stall passes 200 rounds by the
 /// afternoon, and the board may pick the day's prize winners: the morning's best stay on it.
 fn keep_best(mut entries: Vec<Entry>) -> Vec<Entry> {
-    let excess = entries.len().saturating_sub(KEPT);
-    let mut worst_first: Vec<usize> = (0..entries.len()).collect();
-    worst_first.sort_by(|&a, &b| {
-        entries[a]
-            .share()
-            .total_cmp(&entries[b].share())
-            .then(a.cmp(&b))
-    });
-    let mut dropped = vec![false; entries.len()];
-    for &i in &worst_first[..excess] {
-        dropped[i] = true;
+    // A round adds one to four entries, so this drops a few at a time: the earliest of the
+    // lowest each time, found by a scan (no sort code in the quiz's download).
+    while entries.len() > KEPT {
+        let worst = (1..entries.len()).fold(0, |worst, i| {
+            if entries[i].share() < entries[worst].share() {
+                i
+            } else {
+                worst
+            }
+        });
+        entries.remove(worst);
     }
-    let mut index = 0;
-    entries.retain(|_| {
-        index += 1;
-        !dropped[index - 1]
-    });
     entries
 }
 

@@ -1,6 +1,6 @@
 //! The age band: `?age=` in the URL (so a teacher's link carries it), else the device's last choice.
 
-use super::{after_next_paint, focus_if_lost, tr, use_lang};
+use super::{tr, use_lang};
 use crate::content::AgeBand;
 use crate::storage;
 use leptos::prelude::*;
@@ -46,15 +46,10 @@ pub fn AgePicker() -> impl IntoView {
         params.replace("age", code.to_owned());
         format!("{}{}", location.pathname.get(), params.to_query_string())
     };
-    // Remembered on the device ("All ages" forgets it). A quiz's setup screen is drawn again for
-    // the new band, picker and all: the focus goes to the chosen band's new link, not back to the
-    // top of the page.
-    let chosen = |band: Option<AgeBand>| {
-        match band {
-            Some(band) => storage::save(AGE_KEY, band.code()),
-            None => storage::remove(AGE_KEY),
-        }
-        after_next_paint(|| focus_if_lost(".age-picker [aria-current]"));
+    // Remembered on the device ("All ages" forgets it).
+    let chosen = |band: Option<AgeBand>| match band {
+        Some(band) => storage::save(AGE_KEY, band.code()),
+        None => storage::remove(AGE_KEY),
     };
     view! {
         <nav class="age-picker" aria-label=tr(|t| t.age_band)>

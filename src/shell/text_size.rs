@@ -1,14 +1,13 @@
 //! Large text: one tap in the header for grandparents, projectors and bright sun; remembered.
 
 use super::prefs::{use_prefs, Pref};
-use super::use_lang;
+use super::tr;
 use leptos::prelude::*;
 
 /// A toggle button for large text; the choice is saved on the device.
 #[component]
 pub fn TextSizeToggle() -> impl IntoView {
     let prefs = use_prefs();
-    let lang = use_lang();
     view! {
         <button
             type="button"
@@ -16,7 +15,7 @@ pub fn TextSizeToggle() -> impl IntoView {
             aria-pressed=move || prefs.get(Pref::LargeText).to_string()
             // The name starts with what the button shows, so "click A plus" works for a speech
             // control user (WCAG 2.5.3).
-            aria-label=move || format!("A+ {}", lang.get().t().large_text)
+            aria-label=tr(|t| t.large_text)
             on:click=move |_| prefs.set(Pref::LargeText, !prefs.get(Pref::LargeText))
         >
             <span aria-hidden="true">"A+"</span>

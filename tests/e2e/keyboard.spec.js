@@ -137,3 +137,19 @@ test('keyboard: choosing an age band on a worksheet or a quiz\'s start screen ke
     await expect(picker.getByRole('link', { name: 'Grades 4-6' })).toBeFocused();
   }
 });
+
+test('keyboard: the guide\'s Next takes the focus to the next section\'s heading, in the middle of the guide too', async ({ page, request }) => {
+  const guide = await (await request.get('/content/guide.json')).json();
+  const [, second, third, fourth] = guide.sections;
+  await page.goto(`/guide/${second.id}?lang=en`);
+  const pager = page.getByRole('navigation', { name: 'Guide sections' });
+  await pager.getByRole('link', { name: new RegExp(`^Next: ${third.title.en}`) }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: third.title.en })).toBeFocused();
+  // From there, the next Tab goes on through the new section, not to the footer.
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).not.toHaveAttribute('rel', 'next');
+  await pager.getByRole('link', { name: new RegExp(`^Next: ${fourth.title.en}`) }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: fourth.title.en })).toBeFocused();
+});

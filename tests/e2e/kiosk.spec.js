@@ -350,3 +350,21 @@ test('"Clear the leaderboard" in the organizer menu empties the table on the pag
   await expect(board).toContainText('No scores yet today.');
   await expect(board).not.toContainText('Dolphins');
 });
+
+test('a station whose code could not be downloaded tries again, and becomes a station once it comes', async ({ page }) => {
+  await page.clock.install();
+  // The first try of every lazily loaded chunk fails (a weak signal at the stall).
+  let offline = true;
+  await page.route(/\/[^/]+-[0-9a-f]{16}\.wasm$/, (route) => (offline ? route.abort('internetdisconnected') : route.fallback()));
+  await page.goto('/?mode=kiosk&lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeVisible();
+  const start = page.getByRole('button', { name: 'Tap to start' });
+  await expect(start).toHaveCount(0);
+  offline = false;
+  // Half a minute later the station's code is fetched again: the attract screen and the
+  // organizer's corner are there.
+  await expect(async () => {
+    await page.clock.fastForward('00:31');
+    await expect(start).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+});

@@ -496,3 +496,58 @@ test('"Where am I?" draws how far off the position may be, and says so when it i
   await expect(other.getByText(/approximate/)).toHaveCount(0);
   await sharp.close();
 });
+
+test('a QGIS export\'s MultiPoint gear is drawn, gear of no stated kind is no lifebuoy, and an area or a hazard drawn as a line is named', async ({ page }) => {
+  await page.route('**/content/routes.geojson', (route) => route.fulfill({
+    contentType: 'application/geo+json',
+    body: JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { id: 'bank', name: 'Bank walk' }, geometry: { type: 'LineString', coordinates: [[113.11, 22.557], [113.116, 22.559]] } },
+        { type: 'Feature', properties: { id: 'buoys', kind: 'rescue', gear: 'lifebuoy', name: 'Ring' }, geometry: { type: 'MultiPoint', coordinates: [[113.111, 22.5575], [113.115, 22.5585]] } },
+        { type: 'Feature', properties: { kind: 'rescue', name: 'Throw bag' }, geometry: { type: 'Point', coordinates: [113.113, 22.558] } },
+        { type: 'Feature', properties: { kind: 'hazard', hazard: 'slippery-bank', name: 'Slippery stretch' }, geometry: { type: 'LineString', coordinates: [[113.112, 22.5572], [113.114, 22.5579]] } },
+        { type: 'Feature', properties: { name: 'Pond' }, geometry: { type: 'Polygon', coordinates: [[[113.11, 22.556], [113.112, 22.556], [113.112, 22.557], [113.11, 22.556]]] } },
+      ],
+    }),
+  }));
+  await page.goto('/map?lang=en');
+  const places = page.getByRole('navigation', { name: 'Places' });
+  await expect(places.getByRole('link', { name: 'Ring' })).toHaveCount(2);
+  await expect(page.locator('svg.map .sym-lifebuoy')).toHaveCount(2);
+  // The throw bag has its own symbol, which the legend names as rescue gear, not as a lifebuoy.
+  await expect(page.locator('svg.map .sym-gear')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Legend' }).locator('li').filter({ has: page.locator('.sym-gear') })).toHaveText('Rescue gear');
+  const notice = page.getByText('Part of the map may be missing or wrong.');
+  await expect(notice).toContainText('features[3].properties.kind: a hazard is a point');
+  await expect(notice).toContainText('features[4].geometry.type: a Polygon is not drawn on the patrol map');
+});
+
+test('asking "Where am I?" again clears the old position, and a tap on the position reaches the symbol under it', async ({ browser }) => {
+  const context = await browser.newContext({ geolocation: { latitude: 22.5575, longitude: 113.1105 }, permissions: ['geolocation'] });
+  const page = await context.newPage();
+  await page.goto('/map?lang=en');
+  await page.getByRole('button', { name: 'Where am I?' }).click();
+  const dot = page.locator('svg.map .you-are-here');
+  await expect(dot).toHaveCount(1);
+  // Standing on a checkpoint: the dot covers it, and a tap there opens it.
+  const checkpoint = page.locator('svg.map g.place').filter({ has: page.locator('.sym-checkpoint') }).first();
+  await checkpoint.scrollIntoViewIfNeeded();
+  const box = await checkpoint.boundingBox();
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.evaluate(({ x, y }) => {
+    const svg = document.querySelector('svg.map');
+    const point = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM().inverse());
+    document.querySelector('.you-are-here').setAttribute('transform', `translate(${point.x} ${point.y})`);
+  }, centre);
+  expect(await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y).closest('.you-are-here'), centre)).toBe(false);
+  await page.mouse.click(centre.x, centre.y);
+  await expect(page).toHaveURL(/[?&]place=/);
+  // The position cannot be found this time: the old dot goes with the message.
+  await context.setGeolocation(null);
+  await context.clearPermissions();
+  await page.getByRole('button', { name: 'Where am I?' }).click();
+  await expect(page.getByText(/permission was refused|cannot find its position/)).toBeVisible();
+  await expect(dot).toHaveCount(0);
+  await context.close();
+});

@@ -422,3 +422,21 @@ test('a lesson embed keeps the emergency card one tap away, and opens it inside 
   await expect(page.locator('html')).toHaveClass(/embedded/);
   await expect(page.getByRole('banner')).toHaveCount(0);
 });
+
+test('an "All ages" lesson embed shows every band, even after a pupil picked one in another lesson frame', async ({ page }) => {
+  await page.goto('/teachers?lang=en');
+  const generator = page.getByRole('region', { name: 'Embed in a lesson' });
+  await generator.getByLabel('What to embed').selectOption({ label: 'Quiz · Saving water' });
+  await generator.getByLabel('Age group').selectOption({ label: 'All ages' });
+  const code = await generator.getByLabel('Embed code').inputValue();
+  const src = new URL(/src="([^"]+)"/.exec(code)[1].replaceAll('&amp;', '&'));
+  expect(src.searchParams.get('age')).toBe('all');
+  // A pupil picks a band in another frame of the site: the device remembers it.
+  await page.goto('/guide/someone-in-trouble?lang=en&embed=1');
+  const picker = page.getByRole('navigation', { name: 'Age group' });
+  await picker.getByRole('link', { name: 'Grades 1-3' }).click();
+  await expect(page).toHaveURL(/age=grades-1-3/);
+  // The all-ages frame, next lesson.
+  await page.goto(src.pathname + src.search);
+  await expect(picker.getByRole('link', { name: 'All ages' })).toHaveAttribute('aria-current', 'true');
+});

@@ -465,3 +465,47 @@ test('a double tap on a matching item keeps its pair; a left item tapped first p
   await expect(state(0)).not.toContainText(paired);
   await expect(rights.first()).toHaveAccessibleName(await pairedWith(1));
 });
+
+test('the second click of a double tap never answers the question the first one brought', async ({ page, request }) => {
+  await loadBank(request, 'en');
+  await page.goto('/quiz/save-water?age=adults&lang=en&seed=7');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const feedback = page.locator('section.feedback');
+  // A one-tap answer (single choice or true/false), as the question after "Next" shows it.
+  const oneTap = page.locator('.options:not(:has(.toggle)) .option').first();
+  for (let question = 0; ; question++) {
+    expect(question).toBeLessThan(6);
+    await expect(page.locator('h2.prompt')).toBeVisible();
+    if (await oneTap.count()) break;
+    await answerCurrent(page, 'en');
+    await page.getByRole('button', { name: 'Next question' }).click();
+  }
+  // A double tap's second click (detail 2) lands on an answer: nothing is chosen.
+  await oneTap.dispatchEvent('click', { detail: 2 });
+  await page.waitForTimeout(300);
+  await expect(feedback).toHaveCount(0);
+  await expect(page.locator('h2.prompt')).toBeVisible();
+  // A tap of its own answers.
+  await oneTap.click();
+  await expect(feedback).toHaveCount(1);
+  // On the feedback screen, a double tap's second click on "Next question" does not skip the
+  // next question either.
+  const next = page.getByRole('button', { name: /Next question|See results/ });
+  await next.dispatchEvent('click', { detail: 2 });
+  await page.waitForTimeout(300);
+  await expect(feedback).toHaveCount(1);
+});
+
+test('a source is cited by its title in the reader\'s language', async ({ page, request }) => {
+  await loadBank(request, 'zh-CN');
+  await page.goto('/quiz/drowning-prevention?age=adults&lang=zh-CN&seed=3');
+  await page.getByRole('button', { name: '开始', exact: true }).click();
+  await answerCurrent(page, 'zh-CN');
+  const citations = page.locator('section.feedback .citations');
+  await expect(citations).toHaveText(/^来源：\s*\S/);
+  // Every title cited is one of the Chinese titles of quizzes.json's sources.
+  const content = await (await request.get('/content/quizzes.json')).json();
+  const titles = content.sources.map((s) => s.title['zh-CN']);
+  const text = await citations.innerText();
+  expect(titles.some((title) => text.includes(title))).toBe(true);
+});
