@@ -518,23 +518,23 @@ fn check_line(p: &mut Problems, path: &str, line: &[Position]) {
     }
 }
 
+/// The values of `kind`: a route, then the kinds of place.
+const KINDS: [&str; 7] = [
+    "route",
+    "checkpoint",
+    "hazard",
+    "rescue",
+    "toilet",
+    "meeting",
+    "story",
+];
+
 /// The values our properties take (docs/content-format.md, schemas/routes.schema.json). Any other
 /// is an organizer's typo that would draw a hazard as a plain place, or rescue gear as the wrong
 /// gear, so the check names it. A value left empty (`null` or blank, as QGIS writes an empty
 /// field) counts as absent.
 const KNOWN_VALUES: [(FeatureProperty, &[&str]); 4] = [
-    (
-        FeatureProperty::Kind,
-        &[
-            "route",
-            "checkpoint",
-            "hazard",
-            "rescue",
-            "toilet",
-            "meeting",
-            "story",
-        ],
-    ),
+    (FeatureProperty::Kind, &KINDS),
     (
         FeatureProperty::Hazard,
         &["deep-water", "slippery-bank", "fast-current"],
@@ -676,16 +676,9 @@ const NOTHING_TO_DRAW: &str = "has nothing to draw: no points, lines or polygons
 /// The problem of a routes file with neither a route nor a place in it.
 const NO_ROUTES_OR_PLACES: &str = "has no routes (lines) or places (points) to draw";
 
-/// The kinds of place, which are points: a line with one of them would be listed and drawn as
-/// a patrol route for volunteers to walk.
-const PLACE_KINDS: [&str; 6] = [
-    "checkpoint",
-    "hazard",
-    "rescue",
-    "toilet",
-    "meeting",
-    "story",
-];
+/// The kinds of place, which are points (all of [`KINDS`] but the route): a line with one of
+/// them would be listed and drawn as a patrol route for volunteers to walk.
+const PLACE_KINDS: &[&str] = KINDS.split_at(1).1;
 
 /// Problems only the routes file can have (the background's areas are drawn): a feature the
 /// patrol map leaves out (an area, a collection, no geometry), a line with a place's kind or a
