@@ -464,7 +464,8 @@ fn a_mistake_in_one_feature_costs_that_feature_not_the_map() {
     // A misspelt hazard kind: drawn, as a hazard of no stated kind.
     let misspelt = r#"{"type":"Feature","properties":{"kind":"hazard","hazard":"deep water"},"geometry":{"type":"Point","coordinates":[113.12,22.52]}}"#;
     let file = features(&[route, swapped, lifebuoy, text_coordinates, misspelt]);
-    let (data, problems) = read_routes("content/routes.geojson", &file).unwrap();
+    let (data, problems, whole) = read_routes("content/routes.geojson", &file).unwrap();
+    assert!(!whole);
     assert_eq!(data.routes.len(), 1);
     assert_eq!(data.routes[0].id, "bank");
     let kinds: Vec<&PlaceKind> = data.places.iter().map(|p| &p.kind).collect();
@@ -500,13 +501,13 @@ fn a_second_feature_with_a_drawn_ones_id_is_left_out_and_a_collection_mistake_is
     // The first "bank" is broken and left out, so the second one is the one drawn.
     let broken = r#"{"type":"Feature","properties":{"id":"bank"},"geometry":{"type":"LineString","coordinates":[[113.1,22.5]]}}"#;
     let file = features(&[broken, &route("bank", "A"), &route("bank", "B")]);
-    let (data, problems) = read_routes("content/routes.geojson", &file).unwrap();
+    let (data, problems, _) = read_routes("content/routes.geojson", &file).unwrap();
     let names: Vec<&str> = data.routes.iter().map(|r| r.name.zh_cn.as_str()).collect();
     assert_eq!(names, ["A"], "{problems:?}");
     assert_eq!(problems.len(), 3, "{problems:?}");
     // Every feature is fine but the collection's own type is misspelt: drawn, and named.
     let file = features(&[&route("bank", "A")]).replace("FeatureCollection", "featurecollection");
-    let (data, problems) = read_routes("content/routes.geojson", &file).unwrap();
+    let (data, problems, _) = read_routes("content/routes.geojson", &file).unwrap();
     assert_eq!(data.routes.len(), 1);
     assert_eq!(problems.len(), 1);
     assert!(problems[0].path.is_empty() && problems[0].message.contains("(line 1, column"));
@@ -515,7 +516,7 @@ fn a_second_feature_with_a_drawn_ones_id_is_left_out_and_a_collection_mistake_is
 #[test]
 fn a_routes_file_with_nothing_left_to_draw_is_still_an_error() {
     let good = shipped("public/content/routes.geojson");
-    let (data, problems) = read_routes("content/routes.geojson", &good).unwrap();
+    let (data, problems, _) = read_routes("content/routes.geojson", &good).unwrap();
     assert!(problems.is_empty());
     assert_eq!(
         data,
@@ -685,7 +686,7 @@ fn a_multipoint_is_a_place_at_each_position_with_ids_that_never_collide() {
     let named = r#"{"type":"Feature","properties":{"id":"route-1"},"geometry":{"type":"LineString","coordinates":[[113.1,22.5],[113.2,22.6]]}}"#;
     let checkpoint = r#"{"type":"Feature","properties":{"kind":"checkpoint","order":3.0},"geometry":{"type":"Point","coordinates":[113.13,22.53]}}"#;
     let file = features(&[lifebuoys, unnamed, named, checkpoint]);
-    let (data, problems) = read_routes("content/routes.geojson", &file).unwrap();
+    let (data, problems, _) = read_routes("content/routes.geojson", &file).unwrap();
     assert!(problems.is_empty(), "{problems:?}");
     let places: Vec<(&str, Option<&str>, Option<u32>)> = data
         .places
@@ -715,7 +716,9 @@ fn what_the_patrol_map_cannot_show_as_meant_is_named() {
     let nowhere = r#"{"type":"Feature","properties":{"name":"Gate"},"geometry":null}"#;
     let dotted = r#"{"type":"Feature","id":"routes.7","properties":{},"geometry":{"type":"LineString","coordinates":[[113.1,22.5],[113.2,22.6]]}}"#;
     let file = features(&[route, area, hazard_line, route_point, nowhere, dotted]);
-    let (data, problems) = read_routes("content/routes.geojson", &file).unwrap();
+    let (data, problems, whole) = read_routes("content/routes.geojson", &file).unwrap();
+    // Valid GeoJSON with every feature read: kept as the last good copy all the same.
+    assert!(whole);
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(
         paths,
@@ -744,34 +747,74 @@ fn what_the_patrol_map_cannot_show_as_meant_is_named() {
 }
 
 #[test]
-fn panning_keeps_a_quarter_of_the_screen_on_the_map() {
-    let home = View {
+fn panning_keeps_a_quarter_of_the_screen_on_the_routes_and_places() {
+    let view = View {
         scale: 1000.0,
         offset_x: 0.0,
         offset_y: 0.0,
     };
-    // A long flick to the right stops with the map's left edge three quarters across.
-    let flung = home.pan_within(home, 5000.0, 0.0, 800.0, 600.0);
-    assert!(close(flung.offset_x, 600.0, 1e-9), "{flung:?}");
+    // A long, thin park: 600 by 200 pixels in the middle of an 800 by 600 screen.
+    let park = Bounds {
+        min: Xy { x: 0.1, y: 0.2 },
+        max: Xy { x: 0.7, y: 0.4 },
+    };
+    // A long flick to the right stops with a quarter of the screen's width still on the park.
+    let flung = view.pan_within(park, 5000.0, 0.0, 800.0, 600.0);
+    assert!(close(flung.offset_x, 500.0, 1e-9), "{flung:?}");
     assert_eq!(flung.offset_y, 0.0);
-    // Upwards, the map's bottom edge stays a quarter down.
-    let up = home.pan_within(home, 0.0, -5000.0, 800.0, 600.0);
-    assert!(close(up.offset_y, -450.0, 1e-9), "{up:?}");
+    // Upwards, a quarter of the height (150 of its 200 pixels) stays on screen.
+    let up = view.pan_within(park, 0.0, -5000.0, 800.0, 600.0);
+    assert!(close(up.offset_y, -250.0, 1e-9), "{up:?}");
     // Within the limits a pan is a pan.
     assert_eq!(
-        home.pan_within(home, 30.0, -20.0, 800.0, 600.0),
-        home.pan(30.0, -20.0)
+        view.pan_within(park, 30.0, -20.0, 800.0, 600.0),
+        view.pan(30.0, -20.0)
     );
-    // Zoomed in four times, the map is bigger, and so is the room to move.
-    let zoomed = home.zoom_at(4.0, 400.0, 300.0);
-    let far = zoomed.pan_within(home, -1e6, 0.0, 800.0, 600.0);
-    let (right_edge, _) = far.to_screen(home.to_plane(800.0, 600.0));
+    // Zoomed in four times, the park is bigger, and so is the room to move.
+    let zoomed = view.zoom_at(4.0, 400.0, 300.0);
+    let far = zoomed.pan_within(park, -1e6, 0.0, 800.0, 600.0);
+    let (right_edge, _) = far.to_screen(park.max);
     assert!(close(right_edge, 200.0, 1e-6), "{right_edge}");
+    // A map smaller than a quarter of the screen stays whole on it.
+    let spot = Bounds {
+        min: Xy { x: 0.4, y: 0.3 },
+        max: Xy { x: 0.41, y: 0.31 },
+    };
+    let (right, _) = view
+        .pan_within(spot, 5000.0, 0.0, 800.0, 600.0)
+        .to_screen(spot.max);
+    assert!(close(right, 800.0, 1e-6), "{right}");
     // A view already past the limit may come back, and not go further.
-    let beyond = home.pan(5000.0, 0.0);
-    assert_eq!(beyond.pan_within(home, 100.0, 0.0, 800.0, 600.0), beyond);
+    let beyond = view.pan(5000.0, 0.0);
+    assert_eq!(beyond.pan_within(park, 100.0, 0.0, 800.0, 600.0), beyond);
     assert_eq!(
-        beyond.pan_within(home, -100.0, 0.0, 800.0, 600.0),
+        beyond.pan_within(park, -100.0, 0.0, 800.0, 600.0),
         beyond.pan(-100.0, 0.0)
     );
+}
+
+#[test]
+fn a_route_numbered_by_qgis_keeps_its_checkpoints() {
+    // QGIS's default id field is an integer: the route's "id": 1 and the checkpoint's "route": 1
+    // (or 1.0 from a real field) are the same route.
+    let route = r#"{"type":"Feature","properties":{"id":1,"name":"Bank"},"geometry":{"type":"LineString","coordinates":[[113.1,22.5],[113.2,22.5]]}}"#;
+    let far_checkpoint = r#"{"type":"Feature","properties":{"kind":"checkpoint","route":1.0,"order":1},"geometry":{"type":"Point","coordinates":[113.15,22.51]}}"#;
+    let file = features(&[route, far_checkpoint]);
+    let (data, problems, whole) = read_routes("content/routes.geojson", &file).unwrap();
+    assert!(problems.is_empty() && whole, "{problems:?}");
+    assert_eq!(data.routes[0].id, "1");
+    assert_eq!(data.places[0].route.as_deref(), Some("1"));
+    let prepared = PreparedMap::new(data, &[]);
+    assert_eq!(prepared.summaries[0].checkpoints, [0]);
+}
+
+#[test]
+fn a_collection_mistake_is_named_beside_what_the_map_shows_otherwise_than_meant() {
+    let route = r#"{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[113.1,22.5],[113.2,22.6]]}}"#;
+    let nowhere = r#"{"type":"Feature","properties":{},"geometry":null}"#;
+    let file = features(&[route, nowhere]).replace("FeatureCollection", "featurecollection");
+    let (_, problems, whole) = read_routes("content/routes.geojson", &file).unwrap();
+    assert!(!whole);
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["", "features[1].geometry"], "{problems:?}");
 }

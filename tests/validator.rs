@@ -296,6 +296,25 @@ fn a_checkpoint_far_from_its_route_is_reported_at_its_coordinates() {
 }
 
 #[test]
+fn each_point_of_a_multipoint_far_from_its_route_is_reported() {
+    // A QGIS point layer exported as MultiPoint: the second lifebuoy copied from a web map.
+    let (ok, out, _, _) = run_broken("far-multi", "routes.geojson", |r| {
+        let near = r["features"][5]["geometry"]["coordinates"].clone();
+        r["features"][5]["geometry"] = serde_json::json!({
+            "type": "MultiPoint",
+            "coordinates": [near, [113.109884 + 0.0052, 22.55738 - 0.0027]]
+        });
+    });
+    assert!(!ok, "{out}");
+    let reported: Vec<&str> = out.lines().filter(|l| l.contains("m from route")).collect();
+    assert_eq!(reported.len(), 1, "{out}");
+    assert!(
+        reported[0].contains(" features[5].geometry.coordinates[1]: is "),
+        "{out}"
+    );
+}
+
+#[test]
 fn an_area_in_the_routes_file_is_reported_as_not_drawn() {
     let (ok, out, text, file) = run_broken("area", "routes.geojson", |r| {
         r["features"][4]["geometry"] = serde_json::json!({

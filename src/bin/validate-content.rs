@@ -43,42 +43,56 @@ fn route_limit_m(kind: Option<&str>) -> f64 {
     }
 }
 
-/// A message when a point lies farther from the route it names than [`route_limit_m`]: a
-/// position typed wrong, or copied from a Chinese web map, whose coordinates (GCJ-02) are
-/// shifted by hundreds of metres from the GPS (WGS84) ones the map and "Where am I?" use.
+/// Where a point (or each point of a MultiPoint, `[i]`) lies farther from the route it names than
+/// [`route_limit_m`], with the message: a position typed wrong, or copied from a Chinese web
+/// map, whose coordinates (GCJ-02) are shifted by hundreds of metres from the GPS (WGS84) ones
+/// the map and "Where am I?" use.
 fn too_far_from_route(
     feature: &geojson::Feature,
     props: &geojson::JsonObject,
     route: &river_guardians::content::PatrolRoute,
-) -> Option<String> {
-    let geojson::GeometryValue::Point { coordinates } = &feature.geometry.as_ref()?.value else {
-        return None;
-    };
-    if coordinates.len() < 2 {
-        return None;
-    }
-    let at = river_guardians::map::geo::LonLat {
-        lon: coordinates[0],
-        lat: coordinates[1],
-    };
-    let distance = route
-        .lines
-        .iter()
-        .map(|line| river_guardians::map::geo::distance_to_line_m(at, line))
-        .fold(f64::INFINITY, f64::min);
+) -> Vec<(String, String)> {
+    let positions: Vec<(String, &geojson::Position)> =
+        match feature.geometry.as_ref().map(|g| &g.value) {
+            Some(geojson::GeometryValue::Point { coordinates }) => {
+                vec![(String::new(), coordinates)]
+            }
+            Some(geojson::GeometryValue::MultiPoint { coordinates }) => coordinates
+                .iter()
+                .enumerate()
+                .map(|(i, position)| (format!("[{i}]"), position))
+                .collect(),
+            _ => Vec::new(),
+        };
     let limit = route_limit_m(
         props
             .get(FeatureProperty::Kind.key())
             .and_then(|k| k.as_str()),
     );
-    (distance > limit).then(|| {
-        format!(
-            "is {distance:.0} m from route \"{}\", more than {limit:.0} m: check the position \
-             (one copied from Amap, Baidu or Tencent maps is shifted by hundreds of metres; \
-             use GPS (WGS84) coordinates)",
-            route.id
-        )
-    })
+    positions
+        .into_iter()
+        .filter(|(_, position)| position.len() >= 2)
+        .filter_map(|(at_index, position)| {
+            let at = river_guardians::map::geo::LonLat {
+                lon: position[0],
+                lat: position[1],
+            };
+            let distance = route
+                .lines
+                .iter()
+                .map(|line| river_guardians::map::geo::distance_to_line_m(at, line))
+                .fold(f64::INFINITY, f64::min);
+            (distance > limit).then(|| {
+                let message = format!(
+                    "is {distance:.0} m from route \"{}\", more than {limit:.0} m: check the \
+                     position (one copied from Amap, Baidu or Tencent maps is shifted by hundreds \
+                     of metres; use GPS (WGS84) coordinates)",
+                    route.id
+                );
+                (at_index, message)
+            })
+        })
+        .collect()
 }
 
 /// A problem at a field of a file, located in the file's text.
@@ -313,11 +327,11 @@ fn main() -> ExitCode {
                         format!("\"{route}\" is not a route in this file"),
                     )),
                     Some(on) => {
-                        if let Some(message) = too_far_from_route(feature, props, on) {
+                        for (at_index, message) in too_far_from_route(feature, props, on) {
                             findings.push(at(
                                 &dir,
                                 "routes.geojson",
-                                format!("features[{i}].geometry.coordinates"),
+                                format!("features[{i}].geometry.coordinates{at_index}"),
                                 message,
                             ));
                         }

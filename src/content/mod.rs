@@ -210,10 +210,9 @@ pub fn serving_worker() -> Option<web_sys::ServiceWorker> {
 pub async fn fetch_routes() -> Result<(MapData, Vec<Problem>), AppError> {
     let mut routes = None;
     read_checked(ROUTES_FILE, &mut |text| {
-        let (data, problems) = read_routes(ROUTES_FILE, text)?;
-        let clean = problems.is_empty();
+        let (data, problems, whole) = read_routes(ROUTES_FILE, text)?;
         routes = Some((data, problems));
-        Ok(clean)
+        Ok(whole)
     })
     .await?;
     // `read_checked` is Ok only once `read` has been.

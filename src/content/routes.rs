@@ -282,8 +282,10 @@ fn story_property(props: Option<&JsonObject>) -> Option<Story> {
 
 /// A feature's id: its `properties.id`, or else the feature's own `id` (as GIS tools write it).
 fn feature_id(feature: &Feature) -> Option<String> {
-    let from_props =
-        str_property(feature.properties.as_ref(), FeatureProperty::Id).map(str::to_owned);
+    let from_props = feature
+        .properties
+        .as_ref()
+        .and_then(|p| whole_number_or_text(p.get(FeatureProperty::Id.key())?));
     from_props.or_else(|| match &feature.id {
         Some(geojson::feature::Id::String(s)) => Some(s.clone()),
         Some(geojson::feature::Id::Number(n)) => Some(n.to_string()),
@@ -315,11 +317,20 @@ fn place_kind(props: Option<&JsonObject>) -> PlaceKind {
     }
 }
 
-/// A route's or place's `route` property: a string, or a whole number as a QGIS integer field
-/// writes it.
+/// A route's or place's `route` property: a string, or a whole number as a QGIS integer or real
+/// field writes it.
 pub fn route_property(props: Option<&JsonObject>) -> Option<String> {
-    match props?.get(FeatureProperty::Route.key())? {
-        JsonValue::Number(n) => n.as_u64().map(|n| n.to_string()),
+    whole_number_or_text(props?.get(FeatureProperty::Route.key())?)
+}
+
+/// An id as text: a string, or a whole number (`1`, or `1.0` from a QGIS real field) written
+/// the way a route's numeric id is, so `"route": 1` finds the route whose `"id"` is 1.
+fn whole_number_or_text(value: &JsonValue) -> Option<String> {
+    match value {
+        JsonValue::Number(n) => n
+            .as_f64()
+            .filter(|v| v.fract() == 0.0 && *v >= 0.0 && *v < 1e15)
+            .map(|v| (v as u64).to_string()),
         JsonValue::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
         _ => None,
     }
@@ -785,7 +796,11 @@ struct LooseCollection {
 /// with the defaults [`MapData::from_geojson`] gives; the page lists every problem, as
 /// validate-content does. It is an error only when the file is not a FeatureCollection at all,
 /// or nothing in it can be drawn.
-pub fn read_routes(file: &str, text: &str) -> Result<(MapData, Vec<Problem>), AppError> {
+///
+/// The flag says whether the file is whole: valid GeoJSON with every feature drawn. Such a file
+/// is kept as the last good copy, even when the page names something the patrol map shows
+/// otherwise than meant ([`route_file_problems`]).
+pub fn read_routes(file: &str, text: &str) -> Result<(MapData, Vec<Problem>, bool), AppError> {
     let whole = match super::parse_content::<GeoJsonFile>(file, text) {
         Ok(routes) => {
             let data = MapData::from_geojson(&routes);
@@ -800,7 +815,7 @@ pub fn read_routes(file: &str, text: &str) -> Result<(MapData, Vec<Problem>), Ap
                     problems,
                 });
             }
-            return Ok((data, problems));
+            return Ok((data, problems, true));
         }
         Err(error) => error,
     };
@@ -811,6 +826,8 @@ pub fn read_routes(file: &str, text: &str) -> Result<(MapData, Vec<Problem>), Ap
         return Err(whole);
     };
     let mut p = Problems::default();
+    // Named after the features' own problems, which say why the file is not whole.
+    let mut otherwise_than_meant = Problems::default();
     let mut ids = Vec::new();
     let mut drawn_ids = Vec::new();
     let mut drawn = Vec::new();
@@ -820,7 +837,7 @@ pub fn read_routes(file: &str, text: &str) -> Result<(MapData, Vec<Problem>), Ap
             Ok(feature) => {
                 let id = feature_id(&feature);
                 let fine = check_feature(&mut p, &path, &feature, &mut ids) == Geometry::Fine;
-                check_route_feature(&mut p, &path, &feature);
+                check_route_feature(&mut otherwise_than_meant, &path, &feature);
                 // A second feature with a drawn one's id would open the first one's panel
                 // (its length, its hazards): only the first is drawn.
                 if fine && id.as_ref().is_none_or(|id| !drawn_ids.contains(id)) {
@@ -846,6 +863,7 @@ pub fn read_routes(file: &str, text: &str) -> Result<(MapData, Vec<Problem>), Ap
             },
         );
     }
+    p.0.extend(otherwise_than_meant.0);
     let data = MapData::from_geojson(&GeoJsonFile(FeatureCollection {
         bbox: None,
         features: drawn,
@@ -854,5 +872,5 @@ pub fn read_routes(file: &str, text: &str) -> Result<(MapData, Vec<Problem>), Ap
     if data.routes.is_empty() && data.places.is_empty() {
         return Err(whole);
     }
-    Ok((data, p.into_vec()))
+    Ok((data, p.into_vec(), false))
 }

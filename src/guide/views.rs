@@ -195,20 +195,27 @@ fn SectionView(
                 <PrintButton label=|t| t.print_page class="secondary"/>
             </div>
         </article>
-        // The next section is drawn into the same elements, the focused link included: the
-        // focus goes to the new section's heading, which a screen reader then reads.
-        <nav class="pager" aria-label=tr(|t| t.guide_sections) on:click=|_| after_next_paint(|| focus_first("main h1"))>
+        <nav class="pager" aria-label=tr(|t| t.guide_sections)>
             {previous.map(|(id, title)| view! {
-                <A href=move || with_age(format!("/guide/{id}")) attr:class="button secondary" attr:rel="prev">
+                <A href=move || with_age(format!("/guide/{id}")) attr:class="button secondary" attr:rel="prev" on:click=to_new_heading>
                     {move || format!("← {}: {}", t().previous, title.get(lang.get()))}
                 </A>
             })}
             {next.map(|(id, title)| view! {
-                <A href=move || with_age(format!("/guide/{id}")) attr:class="button" attr:rel="next">
+                <A href=move || with_age(format!("/guide/{id}")) attr:class="button" attr:rel="next" on:click=to_new_heading>
                     {move || format!("{}: {} →", t().next, title.get(lang.get()))}
                 </A>
             })}
         </nav>
+    }
+}
+
+/// A pager link's click: the next section is drawn into the same elements, the focused link
+/// included, so the focus goes to the new section's heading, which a screen reader then reads.
+/// Not for a click that opens the link elsewhere (a new tab), which the router leaves alone.
+fn to_new_heading(ev: leptos::ev::MouseEvent) {
+    if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0) {
+        after_next_paint(|| focus_first("main h1"));
     }
 }
 

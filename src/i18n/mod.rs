@@ -266,6 +266,8 @@ pub struct Strings {
     pub metres: &'static str,
     pub kilometres: &'static str,
     pub large_text: &'static str,
+    /// The header's A+ button: its name starts with what it shows (WCAG 2.5.3).
+    pub large_text_button: &'static str,
     pub attribution_with_tiles: &'static str,
     pub share: &'static str,
     pub share_scan: &'static str,

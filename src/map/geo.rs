@@ -176,27 +176,33 @@ impl View {
         }
     }
 
-    /// Moves the view by a screen distance, but not so far that the map leaves the `width` ×
-    /// `height` screen: a quarter of the screen's width and height keeps showing what `home`
-    /// shows (the whole map). A flick, or an arrow key held down, would otherwise take the park
-    /// out of sight. A view already further out (after zooming out near an edge) may move back,
-    /// not further.
-    pub fn pan_within(self, home: View, dx: f64, dy: f64, width: f64, height: f64) -> View {
-        let (first, last) = (home.to_plane(0.0, 0.0), home.to_plane(width, height));
-        let limit =
-            |before: f64, after: f64, lo: f64, hi: f64| after.clamp(before.min(lo), before.max(hi));
+    /// Moves the view by a screen distance, but not so far that the routes and places (`content`,
+    /// projected) leave the `width` × `height` screen: a quarter of the screen's width and of its
+    /// height keeps showing them (all of them, when they are smaller than that). A flick, or an
+    /// arrow key held down, would otherwise take the park out of sight. A view already further
+    /// out (after zooming out near an edge) may move back, not further.
+    pub fn pan_within(self, content: Bounds, dx: f64, dy: f64, width: f64, height: f64) -> View {
+        // The offsets that keep `keep` pixels of [min, max] on a screen `size` wide, for a move
+        // from `before` to `after`.
+        let limit = |before: f64, after: f64, min: f64, max: f64, size: f64| {
+            let keep = (size / 4.0).min((max - min) * self.scale);
+            let (lo, hi) = (keep - max * self.scale, size - keep - min * self.scale);
+            after.clamp(before.min(lo), before.max(hi))
+        };
         View {
             offset_x: limit(
                 self.offset_x,
                 self.offset_x + dx,
-                width / 4.0 - last.x * self.scale,
-                width * 0.75 - first.x * self.scale,
+                content.min.x,
+                content.max.x,
+                width,
             ),
             offset_y: limit(
                 self.offset_y,
                 self.offset_y + dy,
-                height / 4.0 - last.y * self.scale,
-                height * 0.75 - first.y * self.scale,
+                content.min.y,
+                content.max.y,
+                height,
             ),
             ..self
         }

@@ -46,6 +46,9 @@ pub struct PreparedMap {
     pub summaries: Vec<RouteSummary>,
     /// The view that fits everything.
     pub home: View,
+    /// The projected bounds of the routes and places (or, failing those, the background): what
+    /// panning keeps in sight.
+    pub bounds: Bounds,
 }
 
 fn near(place: &Place, route: &PatrolRoute, limit: f64) -> bool {
@@ -153,6 +156,7 @@ impl PreparedMap {
             background,
             summaries,
             home,
+            bounds,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! every route and place (so nothing is reachable only through the map).
 
 use super::geo::{
-    project, scale_bar, symbol_offsets, symbol_scale, unproject, visible_tiles, View, Xy,
+    project, scale_bar, symbol_offsets, symbol_scale, unproject, visible_tiles, Bounds, View, Xy,
 };
 use super::model::{svg_path, PreparedMap, HEIGHT, WIDTH};
 use super::story::StoryCompare;
@@ -266,7 +266,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
     view! {
         <div class="map-layout">
             <div class="map-frame">
-                <MapCanvas view_state home px_per_unit>
+                <MapCanvas view_state home content=map.with_value(|m| m.bounds) px_per_unit>
                     <g transform=transform>
                         <For each=tiles key=|tile| tile.0.clone() let((url, x, y, size))>
                             <image
@@ -429,6 +429,8 @@ const DRAG_THRESHOLD_PX: f64 = 6.0;
 fn MapCanvas(
     view_state: RwSignal<View>,
     home: View,
+    /// The projected routes and places, which panning keeps in sight.
+    content: Bounds,
     px_per_unit: RwSignal<f64>,
     children: Children,
 ) -> impl IntoView {
@@ -492,7 +494,7 @@ fn MapCanvas(
         let (px, py) = pending.get_value();
         if px != 0.0 || py != 0.0 {
             pending.set_value((0.0, 0.0));
-            view_state.update(|v| *v = v.pan_within(home, px, py, WIDTH, HEIGHT));
+            view_state.update(|v| *v = v.pan_within(content, px, py, WIDTH, HEIGHT));
             slide((0.0, 0.0));
         }
     };
@@ -531,7 +533,7 @@ fn MapCanvas(
                 // Held at the edge the view keeps (see `View::pan_within`).
                 let view = view_state.get_untracked();
                 pending.update_value(|(px, py)| {
-                    let moved = view.pan_within(home, *px + dx, *py + dy, WIDTH, HEIGHT);
+                    let moved = view.pan_within(content, *px + dx, *py + dy, WIDTH, HEIGHT);
                     *px = moved.offset_x - view.offset_x;
                     *py = moved.offset_y - view.offset_y;
                 });
@@ -583,7 +585,8 @@ fn MapCanvas(
         }
         commit();
         let step = 60.0;
-        let pan_by = |dx, dy| view_state.update(|v| *v = v.pan_within(home, dx, dy, WIDTH, HEIGHT));
+        let pan_by =
+            |dx, dy| view_state.update(|v| *v = v.pan_within(content, dx, dy, WIDTH, HEIGHT));
         match ev.key().as_str() {
             "ArrowLeft" => pan_by(step, 0.0),
             "ArrowRight" => pan_by(-step, 0.0),

@@ -11,9 +11,11 @@ mod views;
 pub use views::{QuizHome, QuizIndex, QuizPlay, QuizResource, WithQuizSet};
 
 /// A click handler that does `action` on a click, but not on the second click of a double click
-/// or double tap (`detail` 2). Each of the round's buttons replaces the screen at once, so a
+/// or double tap (`detail` 2), for the round's buttons that replace the screen at once: a
 /// child's double tap on "Next question" would otherwise answer the next question with whatever
-/// lay under the finger, before anyone had read it. A key press (`detail` 0) always acts.
+/// lay under the finger, before anyone had read it. A key press (`detail` 0) always acts. Not
+/// for the buttons that change only themselves (a toggled option, a step picked to swap): two
+/// quick taps on neighbours there count as a double tap too.
 fn single_click(action: impl Fn() + 'static) -> impl Fn(leptos::ev::MouseEvent) + 'static {
     move |ev| {
         if ev.detail() < 2 {

@@ -83,7 +83,7 @@ fn MultipleChoice(
                             type="button"
                             class="option toggle"
                             aria-pressed=move || chosen.with(|c| c.contains(&i)).to_string()
-                            on:click=single_click(move || toggle(i))
+                            on:click=move |_| toggle(i)
                         >
                             {move || text.get(lang.get()).to_owned()}
                         </button>
@@ -156,7 +156,7 @@ fn Ordering(
                                     type="button"
                                     class="option"
                                     aria-pressed=move || is_selected().to_string()
-                                    on:click=single_click(move || tap(position))
+                                    on:click=move |_| tap(position)
                                 >
                                     <span class="position">{position + 1}</span><span class="visually-hidden">". "</span>
                                     {text}

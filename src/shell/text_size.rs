@@ -15,7 +15,7 @@ pub fn TextSizeToggle() -> impl IntoView {
             aria-pressed=move || prefs.get(Pref::LargeText).to_string()
             // The name starts with what the button shows, so "click A plus" works for a speech
             // control user (WCAG 2.5.3).
-            aria-label=tr(|t| t.large_text)
+            aria-label=tr(|t| t.large_text_button)
             on:click=move |_| prefs.set(Pref::LargeText, !prefs.get(Pref::LargeText))
         >
             <span aria-hidden="true">"A+"</span>
