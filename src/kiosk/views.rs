@@ -57,18 +57,49 @@ fn use_station_welcome() -> impl Fn() + Clone + 'static {
     }
 }
 
-/// At a kiosk station, gives the next family the station's language and normal type, as the
-/// station's starting over does; in a browser that is no station, the returned function does
-/// nothing.
+/// At a kiosk station, gives the next family the station's language, normal type and age band
+/// (on this page, in its address), as the station's starting over does: a grandparent's
+/// "Kindergarten" would otherwise give the next family of ten-year-olds a four-question round
+/// from the easiest bank. In a browser that is no station, the returned function does nothing.
 pub fn use_welcome_next_family() -> impl Fn() + Clone + 'static {
     let welcome = use_station_welcome();
     // A lesson embed on a station's device is no station (the layout draws no kiosk layer in
     // embeds), though it shares the device's storage.
     let embedded = is_embedded();
+    let navigate = use_navigate();
+    let location = use_location();
     move || {
-        if !embedded && storage::load(KIOSK_KEY).as_deref() == Some("1") {
-            welcome();
+        if embedded || storage::load(KIOSK_KEY).as_deref() != Some("1") {
+            return;
         }
+        welcome();
+        let band = storage::load(STATION_AGE_KEY);
+        let mut query = location.query.get_untracked();
+        match &band {
+            Some(band) => {
+                storage::save(AGE_KEY, band);
+                query.replace("age", band.clone());
+            }
+            None => {
+                storage::remove(AGE_KEY);
+                query.remove("age");
+            }
+        }
+        // The language switch above may have rewritten the address already: say the same.
+        if query.get("lang").is_some() {
+            query.replace("lang", station_lang().code().to_owned());
+        }
+        navigate(
+            &format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                query.to_query_string()
+            ),
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
     }
 }
 

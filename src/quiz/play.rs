@@ -240,6 +240,7 @@ pub fn Game(
     let next_family = move || {
         welcome_next_family();
         teams.set(default_teams(1));
+        timed.set(age != Some(AgeBand::Kindergarten));
         round.set(None);
         stage.set(Stage::Setup);
         // The results page was long: the next family starts at the top, and the focus with it

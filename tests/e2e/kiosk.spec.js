@@ -158,6 +158,10 @@ test('"Next family" at a station gives the next family the station\'s language a
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('banner').getByRole('button', { name: 'Large text' }).click();
   await expect(page.locator('html')).toHaveClass(/large-text/);
+  // For a small grandchild: the kindergarten round, with no clock.
+  const picker = page.getByRole('navigation', { name: 'Age group' });
+  await picker.getByRole('link', { name: 'Kindergarten' }).click();
+  await expect(page).toHaveURL(/age=kindergarten/);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   for (;;) {
     await answerCurrent(page, 'en');
@@ -170,6 +174,9 @@ test('"Next family" at a station gives the next family the station\'s language a
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.locator('html')).not.toHaveClass(/large-text/);
   await expect(page.getByRole('button', { name: '开始', exact: true })).toBeVisible();
+  // …and the station's age band (none was set: all ages), not the grandparent's.
+  await expect(page).not.toHaveURL(/age=/);
+  await expect(page.getByRole('navigation', { name: '适合年龄' }).getByRole('link', { name: '全部年龄' })).toHaveAttribute('aria-current', 'true');
 });
 
 test('a station that starts over forgets the round the last family left unfinished', async ({ page }) => {
