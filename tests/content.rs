@@ -357,3 +357,29 @@ fn a_message_on_the_page_lists_the_first_five_problems_and_counts_the_rest() {
     assert!(message.contains("coordinates[4]:") && !message.contains("coordinates[5]:"));
     assert!(message.ends_with("; … +295"), "{message}");
 }
+
+#[test]
+fn a_server_in_trouble_is_not_described_as_a_missing_file() {
+    let say = |status| {
+        river_guardians::shell::describe_app_error(
+            &AppError::Status {
+                file: "content/guide.json".to_owned(),
+                status,
+            },
+            Lang::En,
+        )
+    };
+    assert_eq!(
+        say(404),
+        "The server could not find content/guide.json (status 404)."
+    );
+    for status in [408, 429, 500, 502, 503, 504] {
+        assert_eq!(
+            say(status),
+            format!(
+                "The server could not send content/guide.json just now (status {status}); try \
+                 again in a moment."
+            )
+        );
+    }
+}

@@ -25,6 +25,7 @@ pub(super) const STRINGS: Strings = Strings {
     page_load_failed_hint: "Check the connection and try again.",
     error_network: "No connection: {file} could not be fetched.",
     error_status: "The server could not find {file} (status {status}).",
+    error_server: "The server could not send {file} just now (status {status}); try again in a moment.",
     background_missing: "The map's background (the river and the park) is not shown.",
     map_partly_shown: "Part of the map may be missing or wrong.",
     older_copy_shown: "The last copy that worked is shown.",

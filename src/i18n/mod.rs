@@ -132,6 +132,8 @@ pub struct Strings {
     pub page_load_failed_hint: &'static str,
     pub error_network: &'static str,
     pub error_status: &'static str,
+    /// A server in trouble (5xx, 408, 429): the file is there, or may be.
+    pub error_server: &'static str,
     pub background_missing: &'static str,
     pub map_partly_shown: &'static str,
     pub older_copy_shown: &'static str,

@@ -25,6 +25,7 @@ pub(super) const STRINGS: Strings = Strings {
     page_load_failed_hint: "请检查网络连接后重试。",
     error_network: "网络连接失败，无法获取 {file}。",
     error_status: "服务器找不到 {file}（状态码 {status}）。",
+    error_server: "服务器暂时没能发送 {file}（状态码 {status}），请稍后再试。",
     background_missing: "地图底图（河流和公园）没有显示。",
     map_partly_shown: "部分地图内容可能缺失或有误。",
     older_copy_shown: "现在显示的是上一份可以正常使用的内容。",

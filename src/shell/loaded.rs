@@ -111,10 +111,14 @@ pub fn describe_app_error(error: &AppError, lang: Lang) -> String {
     let t = lang.t();
     match error {
         AppError::Network { file, .. } => t.error_network.replace("{file}", file),
-        AppError::Status { file, status } => t
-            .error_status
-            .replace("{file}", file)
-            .replace("{status}", &status.to_string()),
+        // A proxy or host in trouble is not a missing file: an organizer told "could not find"
+        // would upload again a file that is there.
+        AppError::Status { file, status } => match status {
+            408 | 429 | 500.. => t.error_server,
+            _ => t.error_status,
+        }
+        .replace("{file}", file)
+        .replace("{status}", &status.to_string()),
         AppError::Parse {
             file,
             line,

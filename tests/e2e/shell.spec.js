@@ -117,6 +117,12 @@ test('a broken site.json shows a friendly message naming the file, and retry rec
   await expect(page.getByRole('heading', { level: 1, name: 'River Guardians' })).toBeFocused();
 });
 
+test('a server in trouble is named as such, not as a missing file', async ({ page }) => {
+  await page.route('**/content/guide.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
+  await page.goto('/guide?lang=en');
+  await expect(page.getByRole('alert')).toContainText('The server could not send content/guide.json just now (status 503); try again in a moment.');
+});
+
 test('with site.json broken, the header still works', async ({ page }) => {
   await page.route('**/content/site.json', (route) => route.fulfill({ status: 200, body: '[1, 2' }));
   await page.goto('/?lang=en');
