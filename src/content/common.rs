@@ -22,6 +22,16 @@ pub struct Source {
     pub url: String,
 }
 
+impl Source {
+    /// Who published it, and when if known: `World Health Organization, 2017`.
+    pub fn publisher_and_year(&self) -> String {
+        match self.year {
+            Some(year) => format!("{}, {year}", self.publisher),
+            None => self.publisher.clone(),
+        }
+    }
+}
+
 /// An illustration shipped under `public/`, with alt text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

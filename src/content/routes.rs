@@ -363,16 +363,13 @@ impl Ids {
 
     /// `wanted`, or the first of `wanted-2`, `wanted-3` … that no other route or place has.
     fn fresh(&mut self, wanted: String) -> String {
-        let id = (1..)
-            .map(|k| {
-                if k == 1 {
-                    wanted.clone()
-                } else {
-                    format!("{wanted}-{k}")
-                }
-            })
-            .find(|id| !self.0.contains(id))
-            .unwrap_or(wanted);
+        let mut id = wanted.clone();
+        for k in 2.. {
+            if !self.0.contains(&id) {
+                break;
+            }
+            id = format!("{wanted}-{k}");
+        }
         self.0.push(id.clone());
         id
     }
@@ -434,22 +431,29 @@ impl MapData {
     /// feature's id, the others that id with `-2`, `-3` ….
     fn add_places(&mut self, ids: &mut Ids, feature: &Feature, positions: &[Position]) {
         let props = feature.properties.as_ref();
-        let mut own_id = feature_id(feature);
-        for position in positions {
+        let own_id = feature_id(feature);
+        // The properties are read once, for every position.
+        let place = Place {
+            id: String::new(),
+            kind: place_kind(props),
+            name: text_property(props, FeatureProperty::Name),
+            description: text_property(props, FeatureProperty::Description),
+            route: route_property(props),
+            order: order_property(props),
+            quiz: str_property(props, FeatureProperty::Quiz).map(str::to_owned),
+            at: LonLat { lon: 0.0, lat: 0.0 },
+        };
+        for (k, position) in positions.iter().enumerate() {
             let n = self.places.len() + 1;
-            let id = match own_id.take() {
-                Some(id) => id,
-                None => ids.fresh(feature_id(feature).unwrap_or_else(|| format!("place-{n}"))),
+            let id = match (&own_id, k) {
+                (Some(id), 0) => id.clone(),
+                (Some(id), _) => ids.fresh(id.clone()),
+                (None, _) => ids.fresh(format!("place-{n}")),
             };
             self.places.push(Place {
                 id,
-                kind: place_kind(props),
-                name: text_property(props, FeatureProperty::Name),
-                description: text_property(props, FeatureProperty::Description),
-                route: route_property(props),
-                order: order_property(props),
-                quiz: str_property(props, FeatureProperty::Quiz).map(str::to_owned),
                 at: lonlat(position),
+                ..place.clone()
             });
         }
     }

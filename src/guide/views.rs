@@ -343,7 +343,7 @@ fn SourceList(sources: Vec<Source>) -> impl IntoView {
                         view! {
                             <li>
                                 <cite>{move || source.with_value(|s| s.title.get(lang.get()).to_owned())}</cite>
-                                ". " {source.with_value(describe_publisher)} ". "
+                                ". " {source.with_value(Source::publisher_and_year)} ". "
                                 // A new tab: the guide stays open, and inside a lesson's iframe the
                                 // source does not replace the lesson (or fail to load in it).
                                 <a href=source.with_value(|s| s.url.clone()) target="_blank" rel="noopener noreferrer">
@@ -355,12 +355,5 @@ fn SourceList(sources: Vec<Source>) -> impl IntoView {
                     .collect_view()}
             </ol>
         </section>
-    }
-}
-
-fn describe_publisher(source: &Source) -> String {
-    match source.year {
-        Some(year) => format!("{}, {year}", source.publisher),
-        None => source.publisher.clone(),
     }
 }

@@ -73,15 +73,10 @@ pub fn use_welcome_next_family() -> impl Fn() + Clone + 'static {
             return;
         }
         welcome();
-        let band = storage::load(STATION_AGE_KEY);
         let mut query = location.query.get_untracked();
-        match &band {
-            Some(band) => {
-                storage::save(AGE_KEY, band);
-                query.replace("age", band.clone());
-            }
+        match give_station_age() {
+            Some(band) => query.replace("age", band),
             None => {
-                storage::remove(AGE_KEY);
                 query.remove("age");
             }
         }
@@ -101,6 +96,17 @@ pub fn use_welcome_next_family() -> impl Fn() + Clone + 'static {
             },
         );
     }
+}
+
+/// Makes the station's age band (none: all ages) the device's choice, for the next family, and
+/// returns it.
+fn give_station_age() -> Option<String> {
+    let band = storage::load(STATION_AGE_KEY);
+    match &band {
+        Some(band) => storage::save(AGE_KEY, band),
+        None => storage::remove(AGE_KEY),
+    }
+    band
 }
 
 /// Whether the station is in kiosk mode, and its screens.
@@ -280,9 +286,7 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> im
     let start_over = move || {
         storage::clear(&FAMILY_STATE);
         storage::forget_for_tab(SAVED_ROUND_KEY);
-        if let Some(band) = storage::load(STATION_AGE_KEY) {
-            storage::save(AGE_KEY, &band);
-        }
+        give_station_age();
         // The next family starts in the station's language (zh-CN unless an organizer chose
         // another) and normal type, whatever the last family switched to; an organizer menu
         // left open closes, so nobody finds it unlocked.

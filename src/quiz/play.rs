@@ -8,7 +8,7 @@ use super::single_click;
 use super::teams::{default_teams, pick_animal, Animal};
 use super::views::{format_points, today, Leaderboard};
 use crate::content::{AgeBand, QuizContent, QuizSet};
-use crate::i18n::{Lang, Pick};
+use crate::i18n::Pick;
 use crate::kiosk::{use_welcome_next_family, StillPlayingAsked};
 use crate::shell::{
     after_next_paint, focus_if_lost, is_embedded, post_to_parent, tr, use_feedback_sound, use_lang,
@@ -555,19 +555,11 @@ fn FeedbackScreen(
     let cited = !sources.is_empty();
     let citations = move || {
         let lang = lang.get();
-        let (open, comma, close) = if lang == Lang::ZhCn {
-            ("（", "，", "）")
-        } else {
-            (" (", ", ", ")")
-        };
         sources
             .iter()
-            .map(|s| {
-                let year = s.year.map(|y| format!("{comma}{y}")).unwrap_or_default();
-                format!("{}{open}{}{year}{close}", s.title.get(lang), s.publisher)
-            })
+            .map(|s| format!("{} ({})", s.title.get(lang), s.publisher_and_year()))
             .collect::<Vec<_>>()
-            .join(if lang == Lang::ZhCn { "；" } else { "; " })
+            .join("; ")
     };
     let explanation = question.explanation.clone();
     let prompt = question.prompt.clone();

@@ -238,6 +238,8 @@ test('a station never leaves the app: links to outside sources do nothing', asyn
   const sources = page.getByRole('region', { name: 'Sources' });
   const outside = sources.locator('a[href^="http"]').first();
   await expect(outside).toBeVisible();
+  // The station's code (its own chunk) may arrive after the guide's: wait until it is up.
+  await expect(page.getByRole('button', { name: 'Organizer menu (press and hold)' })).toBeAttached();
   const url = page.url();
   await outside.click();
   await page.waitForTimeout(500);
