@@ -59,7 +59,7 @@ pub(super) const STRINGS: Strings = Strings {
     emergency_title: "紧急求助",
     emergency_call: "立即拨打",
     emergency_steps: "有人落水，这样做",
-    emergency_defaults_note: "网站设置没有加载成功，这里显示的是中国大陆的急救电话。",
+    emergency_defaults_note: "网站设置没有加载成功，这里显示的是中国大陆的紧急电话。",
     emergency_more: "看完整的施救步骤",
     choose_topic: "选择主题",
     questions_count: "{n} 道题",
@@ -193,7 +193,7 @@ pub(super) const STRINGS: Strings = Strings {
     play: "开始",
     lesson_steps: &[
         "热身（5 分钟）：投影一套问答，全班一起举手作答。",
-        "学习（10 分钟）：打开一节防溺水指南，边看边讲“伸、抛、不下水”。",
+        "学习（10 分钟）：打开一节防溺水指南，边看边讲“喊、打、抛、不下水”（伸竿子是大人的事）。",
         "练习（15 分钟）：每人一张纸质练习单，做完后对照答案页讲评。",
         "竞赛（10 分钟）：分成动物小队轮流答题，获胜队打印证书。",
     ],

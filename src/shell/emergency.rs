@@ -15,7 +15,7 @@ use leptos_router::components::A;
 pub fn EmergencyButton() -> impl IntoView {
     view! {
         <A href="/emergency" attr:class="emergency-button">
-            <span aria-hidden="true">"SOS "</span>
+            <span>"SOS "</span>
             {tr(|t| t.emergency)}
         </A>
     }
@@ -50,8 +50,8 @@ pub fn mainland_china_defaults() -> EmergencyInfo {
         ],
         steps: vec![
             text(
-                "大声呼救，马上拨打电话，说清楚在哪里。",
-                "Shout for help and call now. Say exactly where you are.",
+                "大声呼救，马上打电话：人在水里打119或110，要急救打120。说清楚在哪里。",
+                "Shout for help and call now: 119 or 110 if someone is in the water, 120 for an ambulance. Say exactly where you are.",
             ),
             text(
                 "对他喊“仰面漂起来！”，一直盯着他的位置。",
@@ -62,16 +62,16 @@ pub fn mainland_china_defaults() -> EmergencyInfo {
                 "Reach (a job for adults; children, fetch an adult): lie down on the bank and hold out a pole, branch or clothing. If you feel pulled in, let go.",
             ),
             text(
-                "抛：扔救生圈、空水瓶等能漂浮的东西。",
-                "Throw: throw a lifebuoy, an empty bottle or anything that floats.",
+                "抛：扔救生圈、拧紧盖子的空水瓶等能漂浮的东西（小朋友也可以做）。",
+                "Throw: a lifebuoy, an empty bottle with the lid on, or anything that floats (children can do this too).",
             ),
             text(
                 "不下水：孩子绝不下水救人；没有受过救生训练的大人也不要下水。",
                 "Don't go in: children never go into the water to rescue; adults without lifesaving training don't either.",
             ),
             text(
-                "救上岸后：没有正常呼吸就马上做心肺复苏。昏迷过、咳嗽或不舒服，即使好了也要去医院；拿不准就去。",
-                "Once out: if not breathing normally, start CPR now. Passed out, coughing or unwell? Hospital, even if they seem fine. If in doubt, go.",
+                "救上岸后：没有正常呼吸就马上做心肺复苏。昏迷过、咳嗽或不舒服，即使看起来好了也要去医院；拿不准就去。",
+                "Once out: if not breathing normally, start CPR now. Passed out, coughing or unwell? Go to hospital, even if they seem fine. If in doubt, go.",
             ),
         ],
     }

@@ -233,7 +233,7 @@ test('no map symbol hides another: close ones are drawn apart with a line back t
 test('a checkpoint with a quiz opens that quiz: the route is a learning trail', async ({ page }) => {
   await page.goto('/map/north-bank-learning-trail?lang=en');
   const panel = page.getByRole('region', { name: 'North bank learning trail' });
-  await panel.getByRole('link', { name: 'Take the quiz at Bird-watching deck' }).click();
+  await panel.getByRole('link', { name: 'Quiz: Bird-watching deck' }).click();
   await expect(page).toHaveURL(/\/quiz\/river-ecology/);
   await expect(page.getByRole('heading', { level: 1, name: 'River ecology' })).toBeVisible();
 });
@@ -255,7 +255,7 @@ test('hazards and rescue gear are listed as text, with distinct map symbols', as
 
 test('the park story slider compares before and now, by keyboard and by touch', async ({ page }) => {
   await page.goto('/map?lang=en&place=story-shanty-to-lawn');
-  const slider = page.getByRole('slider', { name: /compare before and now/ });
+  const slider = page.getByRole('slider', { name: /compare then and now/ });
   await expect(slider).toHaveValue('50');
   const after = page.locator('.story-after');
   await expect(after).toHaveAttribute('style', /inset\(0(px)? 0(px)? 0(px)? 50%\)/);
@@ -474,7 +474,7 @@ test('"Where am I?" draws how far off the position may be, and says so when it i
   const page = await rough.newPage();
   await page.goto('/map?lang=en');
   await page.getByRole('button', { name: 'Where am I?' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'It is approximate: within about 400 m (the circle).' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Your position is approximate: within about 400 m (see the circle).' })).toBeVisible();
   // The circle is to scale: 400 m is as wide as 400 m of the scale bar.
   const label = await page.locator('.scale-label').innerText();
   const metres = parseFloat(label) * (label.includes('km') ? 1000 : 1);
