@@ -55,6 +55,12 @@ test('?lang=en shows English, and the switch remembers the choice across a reloa
   await page.getByRole('button', { name: /Switch language/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: '护河护水' })).toBeVisible();
   await expect(page).toHaveURL(/lang=zh-CN/);
+  // The switch's name starts with its visible word, and says each part in its own language
+  // (an English voice is not asked to read "切换语言", nor a Chinese one "Switch language").
+  const languageSwitch = page.getByRole('button', { name: 'English · 切换语言 / Switch language', exact: true });
+  await expect(languageSwitch).toBeVisible();
+  await expect(languageSwitch.locator('[lang="en"]')).toHaveText(['English', ' / Switch language']);
+  await expect(languageSwitch).not.toHaveAttribute('aria-label');
   // Switch back to English, then open the site without any ?lang in another tab: the device
   // remembers.
   await page.getByRole('button', { name: /切换语言/ }).click();
