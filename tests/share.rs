@@ -110,6 +110,19 @@ fn deep_links_carry_language_and_age() {
         worksheet_path("water-saving", Some(AgeBand::Grades4To6), Lang::ZhCn),
         "/quiz/water-saving/worksheet?age=grades-4-6&lang=zh-CN"
     );
+    // All ages says so: the device opening the link would otherwise show the band it saved.
+    let all_ages = DeepLink::Quiz {
+        set: "water-saving".into(),
+        age: None,
+    };
+    assert_eq!(
+        all_ages.path(Lang::En),
+        "/quiz/water-saving?age=all&lang=en"
+    );
+    assert_eq!(
+        worksheet_path("water-saving", None, Lang::En),
+        "/quiz/water-saving/worksheet?age=all&lang=en"
+    );
 }
 
 #[test]
@@ -292,7 +305,7 @@ fn embed_code_frames_the_page_alone_and_escapes_the_title() {
     let url = embed_url("https://rivers.example.org", &link, Lang::En, true);
     assert_eq!(
         url,
-        "https://rivers.example.org/guide/someone-in-trouble?lang=en&age=all&embed=1&text=large"
+        "https://rivers.example.org/guide/someone-in-trouble?age=all&lang=en&embed=1&text=large"
     );
     // A band chosen is the band shown; the map has no bands.
     let quiz = DeepLink::Quiz {

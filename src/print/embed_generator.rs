@@ -9,7 +9,7 @@ use crate::share::{
     clipboard_available, copy_text, embed_code, embed_url, use_site_origin, CopyState, CopyStatus,
     DeepLink,
 };
-use crate::shell::{tr, use_lang};
+use crate::shell::{tr, use_age, use_lang};
 use leptos::prelude::*;
 
 /// One thing a teacher can embed, with its title.
@@ -82,7 +82,10 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
     });
     let chosen = RwSignal::new(0usize);
     let embed_lang = RwSignal::new(lang.get_untracked());
-    let age: RwSignal<Option<AgeBand>> = RwSignal::new(None);
+    // The band picked above on this page, until the teacher chooses one here.
+    let page_age = use_age();
+    let own_age: RwSignal<Option<Option<AgeBand>>> = RwSignal::new(None);
+    let age = move || own_age.get().unwrap_or_else(|| page_age.get());
     let large = RwSignal::new(false);
     let copied = CopyState::default();
     let code_box = NodeRef::<leptos::html::Textarea>::new();
@@ -95,11 +98,11 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
                     let link = match &item.link {
                         DeepLink::Quiz { set, .. } => DeepLink::Quiz {
                             set: set.clone(),
-                            age: age.get(),
+                            age: age(),
                         },
                         DeepLink::GuideSection { section, .. } => DeepLink::GuideSection {
                             section: section.clone(),
-                            age: age.get(),
+                            age: age(),
                         },
                         other => other.clone(),
                     };
@@ -161,10 +164,10 @@ pub fn EmbedGenerator(quizzes: QuizContent) -> impl IntoView {
                 <Show when=takes_age>
                     <label>
                         <span>{tr(|t| t.age_band)}</span>
-                        <select on:change=move |ev| age.set(AgeBand::from_code(&event_target_value(&ev)))>
-                            <option value="" selected=move || age.get().is_none()>{tr(|t| t.all_ages)}</option>
+                        <select on:change=move |ev| own_age.set(Some(AgeBand::from_code(&event_target_value(&ev))))>
+                            <option value="" selected=move || age().is_none()>{tr(|t| t.all_ages)}</option>
                             {AgeBand::ALL.into_iter().map(|band| view! {
-                                <option value=band.code() selected=move || age.get() == Some(band)>{move || t().age(band)}</option>
+                                <option value=band.code() selected=move || age() == Some(band)>{move || t().age(band)}</option>
                             }).collect_view()}
                         </select>
                     </label>

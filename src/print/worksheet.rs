@@ -40,7 +40,8 @@ fn Worksheet(
             let answer = key_answer(q).describe(t.answer_true, t.answer_false);
             let sources = quizzes.with_value(|all| {
                 all.sources_for(&q.sources)
-                    .map(|s| format!("{} ({})", s.title.get(lang), s.publisher))
+                    // On paper there is no link to follow: the address is written out.
+                    .map(|s| format!("{} ({}) {}", s.title.get(lang), s.publisher_and_year(), s.url))
                     .collect::<Vec<_>>()
                     .join("; ")
             });
@@ -79,7 +80,9 @@ fn Worksheet(
             </ol>
             {(!questions.is_empty()).then(|| view! {
                 <section class="answer-key" aria-labelledby="answer-key-heading">
-                    <h2 id="answer-key-heading">{t.answer_key} " · " {text(&set.title)}</h2>
+                    // The key printed alone says which band's sheet it marks: each band's
+                    // questions are numbered from 1.
+                    <h2 id="answer-key-heading">{t.answer_key} " · " {text(&set.title)} " · " {band}</h2>
                     <ol>{key}</ol>
                 </section>
             })}

@@ -11,8 +11,8 @@ use crate::content::{AgeBand, QuizContent, QuizSet};
 use crate::i18n::Pick;
 use crate::kiosk::{use_welcome_next_family, StillPlayingAsked};
 use crate::shell::{
-    after_next_paint, focus_if_lost, is_embedded, post_to_parent, tr, use_feedback_sound, use_lang,
-    AgePicker, LongDate, PrintButton,
+    after_next_paint, focus_if_lost, focus_on_document, is_embedded, post_to_parent, tr,
+    use_feedback_sound, use_lang, AgePicker, LongDate, PrintButton,
 };
 use crate::storage;
 use leptos::html;
@@ -54,10 +54,7 @@ fn focus_on_mount(heading: NodeRef<html::H2>) {
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
             after_next_paint(move || {
-                let focus_is_free = document()
-                    .active_element()
-                    .is_none_or(|active| document().body().is_some_and(|body| *body == active));
-                if h.is_connected() && focus_is_free {
+                if h.is_connected() && focus_on_document(&document()) {
                     let _ = h.focus();
                 }
             });

@@ -77,26 +77,19 @@ pub fn worksheet_path(set: &str, age: Option<AgeBand>, lang: Lang) -> String {
     format!("/quiz/{set}/worksheet{}", age_query(age, lang))
 }
 
-/// `?age=…&lang=…` for a quiz or guide page (no `age` when no band is chosen).
+/// `?age=…&lang=…` for a quiz or guide page. All ages says so (`age=all`): without it the
+/// device that opens the link (a pupil's tablet scanning the projector's QR code, a lesson
+/// frame, a colleague's PC printing the worksheet) would show the band it last saved instead.
 pub fn age_query(age: Option<AgeBand>, lang: Lang) -> String {
-    match age {
-        Some(band) => format!("?age={}&lang={}", band.code(), lang.code()),
-        None => format!("?lang={}", lang.code()),
-    }
+    let band = age.map_or("all", AgeBand::code);
+    format!("?age={band}&lang={}", lang.code())
 }
 
 /// The address of a page as a lesson embed: the page alone (`embed=1`), optionally in large
-/// type for a projector (`text=large`). A quiz or guide section for all ages says so
-/// (`age=all`): without it the frame would show the band a pupil last picked in any lesson frame
-/// of the site on that learning platform, which the device remembers.
+/// type for a projector (`text=large`).
 pub fn embed_url(origin: &str, link: &DeepLink, lang: Lang, large_text: bool) -> String {
-    let all_ages = matches!(
-        link,
-        DeepLink::Quiz { age: None, .. } | DeepLink::GuideSection { age: None, .. }
-    );
-    let all_ages = if all_ages { "&age=all" } else { "" };
     let large = if large_text { "&text=large" } else { "" };
-    format!("{}{all_ages}&embed=1{large}", link.url(origin, lang))
+    format!("{}&embed=1{large}", link.url(origin, lang))
 }
 
 /// The code a teacher pastes into a lesson page or learning platform: the iframe, and a few

@@ -1,6 +1,6 @@
 //! Work that must not hold up the frame showing a change.
 
-use leptos::prelude::{document, request_animation_frame};
+use leptos::prelude::{document, request_animation_frame, window};
 use wasm_bindgen::JsCast;
 
 /// Runs `work` once the browser has painted what changed so far (two animation frames from
@@ -37,9 +37,19 @@ pub fn focus_first(selector: &str) {
     }
 }
 
-/// Whether the keyboard focus is on the document itself (nothing in particular).
+/// Whether the keyboard focus is on the document itself (nothing in particular), and so free to
+/// move. In a frame, the frame must hold the focus too: a quiz clock that runs out in a lesson
+/// embed must not take the keyboard from the lesson page around it (a script's focus() in a
+/// frame moves the whole page's focus into it).
 pub fn focus_on_document(document: &web_sys::Document) -> bool {
-    document
+    let on_body = document
         .active_element()
-        .is_none_or(|active| document.body().is_some_and(|body| *body == active))
+        .is_none_or(|active| document.body().is_some_and(|body| *body == active));
+    let window = window();
+    let in_frame = window
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|parent| parent != window);
+    on_body && (!in_frame || document.has_focus().unwrap_or(true))
 }

@@ -189,6 +189,18 @@ test('where the browser refuses to copy, Share selects the link and says so, in 
   expect(await page.evaluate(() => String(window.getSelection()))).toBe(link);
 });
 
+test('the embed generator starts from the age group picked above it on the teachers\' page, until the teacher picks one in it', async ({ page }) => {
+  await page.goto('/teachers?lang=en');
+  await page.getByRole('link', { name: 'Grades 4-6' }).click();
+  const generator = page.getByRole('region', { name: 'Embed in a lesson' });
+  await generator.getByLabel('What to embed').selectOption({ label: 'Quiz · Saving water' });
+  await expect(generator.getByLabel('Age group')).toHaveValue('grades-4-6');
+  await expect(generator.getByLabel('Embed code')).toHaveValue(/\/quiz\/save-water\?age=grades-4-6&amp;lang=en&amp;embed=1/);
+  await generator.getByLabel('Age group').selectOption({ label: 'All ages' });
+  await page.getByRole('link', { name: 'Parents & teachers' }).click();
+  await expect(generator.getByLabel('Embed code')).toHaveValue(/\?age=all&amp;lang=en&amp;embed=1/);
+});
+
 test('in a lesson on another site, Share → Copy link copies the page\'s link (the embed code lets the frame write to the clipboard)', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/teachers?lang=en');
@@ -203,7 +215,35 @@ test('in a lesson on another site, Share → Copy link copies the page\'s link (
   await frame.getByRole('button', { name: 'Share' }).click();
   await frame.getByRole('button', { name: 'Copy link' }).click();
   await expect(frame.getByRole('button', { name: 'Copied' })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('/quiz/save-water');
+  // The frame shows all ages, and so does the link: the device opening it shows what the pupil saw.
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('/quiz/save-water?age=all&lang=en');
+  lesson.close();
+});
+
+test('a quiz clock that runs out in a lesson embed leaves the keyboard in the lesson page', async ({ page, baseURL }) => {
+  // The pupil (or teacher) types in the lesson page beside the frame while a question waits.
+  await page.route('**/content/quizzes.json', async (route) => {
+    const quizzes = await (await route.fetch()).json();
+    quizzes.sets.find((s) => s.id === 'river-ecology').timer_seconds = 10;
+    await route.fulfill({ json: quizzes });
+  });
+  const lesson = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    .end(`<!doctype html><title>Lesson</title><h1>Lesson</h1><label>Notes <textarea></textarea></label>
+      <iframe title="Quiz" width="800" height="600" src="${baseURL}/quiz/river-ecology?age=adults&lang=en&embed=1"></iframe>`));
+  await new Promise((resolve) => lesson.listen(0, '127.0.0.1', resolve));
+  lesson.unref();
+  await page.goto(`http://127.0.0.1:${lesson.address().port}/`);
+  const frame = page.frameLocator('iframe[title="Quiz"]');
+  await frame.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(frame.locator('h2.prompt')).toBeVisible();
+  const notes = page.getByRole('textbox', { name: 'Notes' });
+  await notes.click();
+  await page.keyboard.type('ab');
+  await expect(frame.getByText('Time ran out.')).toBeVisible({ timeout: 15_000 });
+  await page.waitForTimeout(500); // the feedback screen's focus moves two frames after it shows
+  await page.keyboard.type('cd');
+  await expect(notes).toBeFocused();
+  await expect(notes).toHaveValue('abcd');
   lesson.close();
 });
 

@@ -28,19 +28,20 @@ async function quizzes(request) {
 
 const SHARE_CASES = [
   { name: 'a quiz set for an age band', path: '/quiz/drowning-prevention?age=grades-1-3&lang=en' },
-  { name: 'a guide section', path: '/guide/someone-in-trouble?lang=en' },
+  // All ages says so: the tablet scanning the code would otherwise show the band it saved.
+  { name: 'a guide section for all ages', path: '/guide/someone-in-trouble?lang=en', shared: '/guide/someone-in-trouble?age=all&lang=en' },
   { name: 'a guide section for an age band', path: '/guide/rules-for-children?age=grades-1-3&lang=en' },
   { name: 'the emergency card', path: '/emergency?lang=en' },
 ];
 
-for (const { name, path } of SHARE_CASES) {
+for (const { name, path, shared = path } of SHARE_CASES) {
   test(`Share on ${name} shows its deep link as a big QR code and as text`, async ({ page, baseURL }) => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(path);
     await page.getByRole('button', { name: 'Share' }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByText(`${baseURL}${path}`, { exact: true })).toBeVisible();
+    await expect(dialog.getByText(`${baseURL}${shared}`, { exact: true })).toBeVisible();
     const qr = dialog.getByRole('img', { name: /^QR code: / });
     const box = await qr.boundingBox();
     // About 10 cm on a 10-inch tablet: a phone reads it from 1.5 m.
@@ -103,6 +104,13 @@ test('a worksheet lays out every kind of question for pen and paper, with a name
   const key = page.getByRole('region', { name: /^Answer key/ });
   await expect(key.getByRole('listitem')).toHaveCount(set.questions.length);
   await expect(key).toContainText(set.questions[0].explanation.en);
+  // Printed alone, the key says which band's sheet it marks (each band numbers its questions
+  // from 1), and cites its sources so that a teacher can find them from paper.
+  await expect(key.getByRole('heading', { level: 2 })).toHaveText(`Answer key · ${set.title.en} · All ages`);
+  const cited = set.questions.find((q) => q.sources?.length);
+  const source = content.sources.find((s) => s.id === cited.sources[0]);
+  await expect(key.getByRole('listitem').nth(set.questions.indexOf(cited)))
+    .toContainText(`${source.title.en} (${source.publisher}${source.year ? `, ${source.year}` : ''}) ${source.url}`);
 });
 
 /** What a worksheet shows, read back from the page: per question its prompt, its lettered
@@ -324,7 +332,7 @@ test('"All ages" shows the whole set again after a band was chosen on this devic
   await expect(page.getByRole('link', { name: `Play: ${set.title.en}` })).toHaveAttribute('href', `/quiz/${set.id}?age=grades-1-3&lang=en`);
   await page.getByRole('link', { name: 'All ages' }).click();
   await expect(page.getByRole('link', { name: 'All ages' })).toHaveAttribute('aria-current', 'true');
-  await expect(page.getByRole('link', { name: `Play: ${set.title.en}` })).toHaveAttribute('href', `/quiz/${set.id}?lang=en`);
+  await expect(page.getByRole('link', { name: `Play: ${set.title.en}` })).toHaveAttribute('href', `/quiz/${set.id}?age=all&lang=en`);
   // The device forgot the band: the next page opens for all ages too.
   await page.goto(`/quiz/${set.id}/worksheet?lang=en`);
   await expect(page.locator('.paper-questions > li')).toHaveCount(set.questions.length);
@@ -333,7 +341,7 @@ test('"All ages" shows the whole set again after a band was chosen on this devic
   await page.goto(`/quiz/${set.id}/worksheet?age=all&lang=en`);
   await expect(page.getByRole('article').getByText('All ages', { exact: true })).toBeVisible();
   await expect(page.locator('.paper-questions > li')).toHaveCount(set.questions.length);
-  // The device forgot the family's band: the links from here (they carry no band) stay all ages.
+  // The device forgot the family's band: the next page opens for all ages too.
   await page.goto(`/quiz/${set.id}/worksheet?lang=en`);
   await expect(page.locator('.paper-questions > li')).toHaveCount(set.questions.length);
 });
