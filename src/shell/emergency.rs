@@ -62,8 +62,8 @@ pub fn mainland_china_defaults() -> EmergencyInfo {
                 "Reach (a job for adults; children, fetch an adult): lie down on the bank and hold out a pole, branch or clothing. If you feel pulled in, let go.",
             ),
             text(
-                "抛：扔救生圈、拧紧盖子的空水瓶等能漂浮的东西（小朋友也可以做）。",
-                "Throw: a lifebuoy, an empty bottle with the lid on, or anything that floats (children can do this too).",
+                "抛：扔救生圈、拧紧盖子的空水瓶等能漂浮的东西（小朋友也可以扔；扔完松开绳子，去叫大人）。",
+                "Throw: a lifebuoy, an empty bottle with the lid on, or anything that floats (children can throw too, then let go of the rope and fetch an adult).",
             ),
             text(
                 "不下水：孩子绝不下水救人；没有受过救生训练的大人也不要下水。",
