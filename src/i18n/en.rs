@@ -97,6 +97,7 @@ pub(super) const STRINGS: Strings = Strings {
     back_to_results: "Back to results",
     leaderboard: "Today's leaderboard",
     leaderboard_empty: "No scores yet today.",
+    leaderboard_columns: ["Place", "Team", "Quiz", "Points"],
     clear_leaderboard: "Clear the leaderboard",
     confirm_clear: "Clear today's leaderboard?",
     hint_order: "Tap a step, then another: they swap places.",
@@ -193,7 +194,7 @@ pub(super) const STRINGS: Strings = Strings {
     play: "Play",
     lesson_steps: &[
         "Warm-up (5 min): put a quiz on the projector; the class answers by show of hands.",
-        "Learn (10 min): open a drowning-prevention guide section and talk through shout, call, throw, don't go in (reaching with a pole is for adults).",
+        "Learn (10 min): open a drowning-prevention guide section and talk through call, reach, throw, don't go in: children call for help, phone and throw; reaching with a pole is for adults.",
         "Practise (15 min): everyone does a paper worksheet, then go through the answer key together.",
         "Team game (10 min): animal teams take turns on the quiz; the winners print a certificate.",
     ],

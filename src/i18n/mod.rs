@@ -205,6 +205,8 @@ pub struct Strings {
     pub back_to_results: &'static str,
     pub leaderboard: &'static str,
     pub leaderboard_empty: &'static str,
+    /// The leaderboard's column headings: place, team, quiz, points.
+    pub leaderboard_columns: [&'static str; 4],
     pub clear_leaderboard: &'static str,
     pub confirm_clear: &'static str,
     pub hint_order: &'static str,

@@ -97,6 +97,7 @@ pub(super) const STRINGS: Strings = Strings {
     back_to_results: "返回成绩",
     leaderboard: "今日排行榜",
     leaderboard_empty: "今天还没有成绩。",
+    leaderboard_columns: ["名次", "队伍", "题组", "得分"],
     clear_leaderboard: "清空排行榜",
     confirm_clear: "确定清空今天的排行榜吗？",
     hint_order: "点一项，再点另一项，两项就会交换位置。",
@@ -193,7 +194,7 @@ pub(super) const STRINGS: Strings = Strings {
     play: "开始",
     lesson_steps: &[
         "热身（5 分钟）：投影一套问答，全班一起举手作答。",
-        "学习（10 分钟）：打开一节防溺水指南，边看边讲“喊、打、抛、不下水”（伸竿子是大人的事）。",
+        "学习（10 分钟）：打开一节防溺水指南，边看边讲“叫、伸、抛、不下水”：小朋友只叫人、打电话、抛东西，伸竿子是大人的事。",
         "练习（15 分钟）：每人一张纸质练习单，做完后对照答案页讲评。",
         "竞赛（10 分钟）：分成动物小队轮流答题，获胜队打印证书。",
     ],

@@ -7,8 +7,8 @@ use crate::i18n::Lang;
 use crate::lazy::lazy_view;
 use crate::quiz::saved::SAVED_ROUND_KEY;
 use crate::shell::{
-    is_embedded, tr, use_lang, use_prefs, use_set_lang, EmergencyButton, Pref, SiteResource,
-    AGE_KEY,
+    after_next_paint, focus_first, is_embedded, tr, use_lang, use_prefs, use_set_lang,
+    EmergencyButton, Pref, SiteResource, AGE_KEY,
 };
 use crate::storage;
 use leptos::ev;
@@ -269,6 +269,18 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> im
         }),
         window_event_listener(ev::keydown, move |_| touched()),
         window_event_listener(ev::wheel, move |_| touched()),
+        // A screen reader's swipes move the focus and scroll the page, with no touch of the
+        // page's own: a blind child reading an explanation is someone playing too.
+        window_event_listener(ev::focusin, move |_| {
+            if phase.get_untracked() == IdlePhase::Active {
+                touched();
+            }
+        }),
+        window_event_listener(ev::scroll, move |_| {
+            if phase.get_untracked() == IdlePhase::Active {
+                touched();
+            }
+        }),
     ];
     // Links that would leave the app (sources, tile credits) do nothing on a station.
     let external = window_event_listener(ev::click, |event| {
@@ -318,10 +330,13 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> im
             match idle_phase(elapsed, idle_seconds()) {
                 IdlePhase::Reset => start_over(),
                 now if now != phase.get_untracked() => {
-                    if phase.get_untracked() == IdlePhase::Active {
+                    let asking_now = phase.get_untracked() == IdlePhase::Active;
+                    // Asking first: the focus a closed dialog gives back is not someone playing.
+                    phase.set(now);
+                    if asking_now {
+                        close_open_dialogs();
                         focus_before.set_value(document().active_element());
                     }
-                    phase.set(now)
                 }
                 _ => {}
             }
@@ -351,6 +366,22 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> im
     }
 }
 
+/// Closes the open modal dialogs (a share dialog left open), before "Still playing?" asks: in the
+/// browser's top layer, one would cover it and make it inert, and the station would start over
+/// unannounced in the middle of a scan. The focus goes back to what opened them.
+fn close_open_dialogs() {
+    while let Some(dialog) = document()
+        .query_selector("dialog[open]")
+        .ok()
+        .flatten()
+        .and_then(|dialog| {
+            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDialogElement>(dialog).ok()
+        })
+    {
+        dialog.close();
+    }
+}
+
 /// "Still playing?": the countdown before the station starts over.
 #[component]
 fn StillPlaying(seconds: u32, on_continue: impl Fn() + Copy + 'static) -> impl IntoView {
@@ -373,6 +404,19 @@ fn StillPlaying(seconds: u32, on_continue: impl Fn() + Copy + 'static) -> impl I
     }
 }
 
+/// Makes the page under the attract screen (skip link, header, main, footer) inert, or not.
+fn set_page_inert(inert: bool) {
+    for selector in [".skip-link", ".site-header", "#main", ".site-footer"] {
+        if let Ok(Some(part)) = document().query_selector(selector) {
+            let _ = if inert {
+                part.set_attribute("inert", "")
+            } else {
+                part.remove_attribute("inert")
+            };
+        }
+    }
+}
+
 /// The attract screen: a big "Tap to start", the three doors, and water facts in turn.
 #[component]
 fn AttractScreen(on_start: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
@@ -382,7 +426,8 @@ fn AttractScreen(on_start: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
         site.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).and_then(read))
     };
     let fact = RwSignal::new(0usize);
-    let cycle = set_interval_with_handle(move || fact.update(|f| *f += 1), Duration::from_secs(6));
+    // Long enough for a child learning to read, or a grandparent, to finish one.
+    let cycle = set_interval_with_handle(move || fact.update(|f| *f += 1), Duration::from_secs(10));
     on_cleanup(move || {
         if let Ok(cycle) = cycle {
             cycle.clear();
@@ -404,10 +449,19 @@ fn AttractScreen(on_start: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
             let _ = start.focus();
         }
     });
+    // The page under the screen is out of reach (Tab, a screen reader's swipes) while it shows:
+    // focus on a control hidden under it would be lost to the eye.
+    Effect::new(|_| set_page_inert(true));
+    on_cleanup(|| set_page_inert(false));
+    let tap_to_start = move |_| {
+        on_start();
+        // The button goes with the screen: the focus to the page it uncovers.
+        after_next_paint(|| focus_first("main"));
+    };
     view! {
         <div class="attract" role="dialog" aria-modal="true" aria-labelledby="attract-title">
             <h1 id="attract-title">{title}</h1>
-            <button node_ref=start type="button" class="attract-start" on:click=move |_| on_start()>{tr(|t| t.tap_to_start)}</button>
+            <button node_ref=start type="button" class="attract-start" on:click=tap_to_start>{tr(|t| t.tap_to_start)}</button>
             <ul class="attract-doors">
                 // The emergency card in one tap, as from every page's header (which this covers).
                 <li on:click=move |_| on_start()><EmergencyButton/></li>

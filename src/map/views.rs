@@ -14,8 +14,8 @@ use crate::content::{
 use crate::i18n::{Lang, Pick};
 use crate::share::{url_part, DeepLink, ShareButton};
 use crate::shell::{
-    after_next_paint, describe_app_error, focus_if_lost, tr, use_lang, Loaded, PageMeta,
-    SiteResource,
+    after_next_paint, describe_app_error, focus_first, focus_if_lost, tr, use_lang, Loaded,
+    PageMeta, SiteResource,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -566,6 +566,10 @@ fn MapCanvas(
         commit();
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
+        // Ctrl + wheel (a trackpad's pinch too) is the browser's own zoom, as with the keys below.
+        if ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
         ev.prevent_default();
         commit();
         let (x, y) = to_svg(ev.client_x() as f64, ev.client_y() as f64);
@@ -858,6 +862,13 @@ fn PlacePanel(map: StoredValue<PreparedMap>, place: usize) -> impl IntoView {
     }
 }
 
+/// After a pick from the lists (the keyboard's and screen reader's way), the focus to the panel
+/// it opened above them: the focused link stays in the list, and the panel, often off-screen on
+/// a tablet held upright, would open in silence.
+fn to_panel() {
+    after_next_paint(|| focus_first(".map-panel h2"));
+}
+
 /// Every route, with its length: the keyboard's and screen reader's way to the routes.
 #[component]
 fn RouteList(map: StoredValue<PreparedMap>, selected: Signal<Option<usize>>) -> impl IntoView {
@@ -882,7 +893,7 @@ fn RouteList(map: StoredValue<PreparedMap>, selected: Signal<Option<usize>>) -> 
                                 let length = format_length(s.length_m, lang);
                                 view! {
                                     <li>
-                                        <A href=href attr:aria-current=current>
+                                        <A href=href attr:aria-current=current on:click=|_| to_panel()>
                                             <span class="swatch" style=("background", swatch)></span>
                                             // One piece of text, so a long name wraps with its length after it.
                                             <span>{name}<span class="muted">" · " {length}</span></span>
@@ -920,7 +931,10 @@ fn PlaceList(map: StoredValue<PreparedMap>, on_pick: Callback<usize>) -> impl In
                                 let kind = place_label(&p.kind, lang);
                                 view! {
                                     <li>
-                                        <A href=href on:click=move |_| on_pick.run(i)>{label}</A>
+                                        <A href=href on:click=move |_| {
+                                            on_pick.run(i);
+                                            to_panel();
+                                        }>{label}</A>
                                         <span class="muted">" · " {kind}</span>
                                     </li>
                                 }

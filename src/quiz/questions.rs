@@ -128,16 +128,30 @@ fn Ordering(
     let order = RwSignal::new(start);
     let selected: RwSignal<Option<usize>> = RwSignal::new(None);
     let steps = StoredValue::new(steps);
+    // What a swap did, for a screen reader: the focused button now holds another step, and a
+    // changed name is not announced.
+    let swapped = RwSignal::new(String::new());
     let tap = move |position: usize| match selected.get_untracked() {
         Some(first) if first != position => {
             order.update(|o| o.swap(first, position));
             selected.set(None);
+            let lang = lang.get_untracked();
+            let step_at = |at: usize| {
+                let step = order.with_untracked(|o| o[at]);
+                format!(
+                    "{}. {}",
+                    at + 1,
+                    steps.with_value(|s| s[step].get(lang).to_owned())
+                )
+            };
+            swapped.set(format!("{} · {}", step_at(position), step_at(first)));
         }
         Some(_) => selected.set(None),
         None => selected.set(Some(position)),
     };
     view! {
         <p class="hint">{tr(|t| t.hint_order)}</p>
+        <p class="visually-hidden" role="status">{swapped}</p>
         // `role="list"`: WebKit (VoiceOver on an iPad) drops the list of a list without bullets,
         // and with it "3 of 5"; the number is in each step's name too.
         <ol class="ordering" role="list">
@@ -190,6 +204,9 @@ fn Matching(
     let picked = StoredValue::new(false);
     let left = StoredValue::new(left);
     let right = StoredValue::new(right);
+    // The pair just made, for a screen reader (the tap was on the right; the pair's left item
+    // says it too, but is not where the focus is).
+    let paired = RwSignal::new(String::new());
     let pair_with = move |r: usize| {
         // A second tap on an item just paired (a child's double tap) leaves its pair alone; to
         // pair it again, the player taps a left item first.
@@ -210,10 +227,18 @@ fn Matching(
             m[l] = Some(r);
         });
         selected.set(matches.with_untracked(|m| m.iter().position(Option::is_none)));
+        let lang = lang.get_untracked();
+        paired.set(format!(
+            "{}{}{}",
+            left.with_value(|x| x[l].get(lang).to_owned()),
+            lang.t().matched_with,
+            right.with_value(|x| x[r].get(lang).to_owned())
+        ));
     };
     let complete = move || matches.with(|m| m.iter().all(Option::is_some));
     view! {
         <p class="hint">{tr(|t| t.hint_match)}</p>
+        <p class="visually-hidden" role="status">{paired}</p>
         <div class="matching">
             <ul class="match-left">
                 {(0..n)

@@ -127,6 +127,13 @@ pub(super) fn Leaderboard(quizzes: StoredValue<QuizContent>) -> impl IntoView {
             <h2 id="leaderboard-heading">{tr(|t| t.leaderboard)}</h2>
             <Show when=move || entries.with(|e| !e.is_empty()) fallback=move || view! { <p>{tr(|t| t.leaderboard_empty)}</p> }>
                 <table>
+                    // Column names, for a screen reader moving through the cells ("2, 2" is a
+                    // shared place).
+                    <thead>
+                        <tr>
+                            {move || lang.get().t().leaderboard_columns.map(|name| view! { <th scope="col">{name}</th> }).collect_view()}
+                        </tr>
+                    </thead>
                     <tbody>{move || entries.get().into_iter().map(row).collect_view()}</tbody>
                 </table>
                 <button type="button" class="button secondary clear-leaderboard" on:click=clear>{tr(|t| t.clear_leaderboard)}</button>

@@ -159,3 +159,21 @@ for (const lang of ['zh-CN', 'en']) {
     expect(await axe(page)).toEqual([]);
   });
 }
+
+test('in a Windows contrast theme (forced colours), a chosen chip and A+ still show that they are chosen', async ({ page }) => {
+  // Forced colours paint every background alike: the chosen age band and A+ draw a mark.
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto('/quiz/save-water?lang=en');
+  const mark = (locator) => locator.evaluate((el) => getComputedStyle(el, '::before').content);
+  const picker = page.getByRole('navigation', { name: 'Age group' });
+  await expect(picker.getByRole('link', { name: 'All ages' })).toHaveAttribute('aria-current', 'true');
+  expect(await mark(picker.getByRole('link', { name: 'All ages' }))).toContain('✓');
+  expect(await mark(picker.getByRole('link', { name: 'Kindergarten' }))).toBe('none');
+  const larger = page.getByRole('button', { name: /^A\+/ });
+  expect(await mark(larger)).toBe('none');
+  await larger.click();
+  await expect(larger).toHaveAttribute('aria-pressed', 'true');
+  expect(await mark(larger)).toContain('✓');
+  // The mark is not part of the name.
+  await expect(picker.getByRole('link', { name: 'All ages', exact: true })).toBeVisible();
+});

@@ -67,10 +67,19 @@ test('idle: "Still playing?" counts down, Continue keeps the game, then the stat
   const site = await (await request.get('/content/site.json')).json();
   await expect(attract.getByText(site.water_facts[0].en)).toBeVisible();
   await expect(attract.getByRole('link', { name: 'Quiz' })).toBeVisible();
+  // The page under it is out of reach of Tab and a screen reader while it shows.
+  for (const part of ['.skip-link', '.site-header', '#main', '.site-footer']) await expect(page.locator(part)).toHaveAttribute('inert', '');
+  expect(await page.evaluate(() => { document.querySelector('.site-header a').focus(); return document.activeElement.closest('.site-header'); })).toBeNull();
   await attract.getByRole('button', { name: 'Tap to start' }).click();
   await expect(attract).toHaveCount(0);
+  // The button went with the screen: the focus is on the page it uncovered.
+  await expect(page.locator('#main')).not.toHaveAttribute('inert');
+  await expect(page.locator('#main')).toBeFocused();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).click();
-  await expect(page.getByRole('region', { name: "Today's leaderboard" }).getByRole('row')).toHaveCount(1);
+  // The day's one entry, under the column names a screen reader says with each cell.
+  const board = page.getByRole('region', { name: "Today's leaderboard" });
+  await expect(board.getByRole('row')).toHaveCount(2);
+  await expect(board.getByRole('columnheader')).toHaveText(['Place', 'Team', 'Quiz', 'Points']);
   await page.goto('/guide/before-you-go?lang=en');
   await expect(page.getByRole('checkbox').first()).not.toBeChecked();
 });
@@ -247,7 +256,7 @@ test('a station never leaves the app: links to outside sources do nothing', asyn
   expect(page.context().pages()).toHaveLength(1);
 });
 
-test('a station hides the settings and the leaderboard reset from visitors; the same page outside kiosk mode has both', async ({ page }) => {
+test('a station (and a lesson embed) hides the settings and the leaderboard reset from visitors; the same page outside kiosk mode has both', async ({ page }) => {
   // A leaderboard entry for today, so that the reset button is there.
   await page.goto('/quiz/drowning-prevention?lang=en');
   await page.evaluate(() => localStorage.setItem('rg.v1.leaderboard', JSON.stringify([
@@ -256,6 +265,10 @@ test('a station hides the settings and the leaderboard reset from visitors; the 
   await page.reload();
   await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Settings' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Clear the leaderboard' })).toBeVisible();
+  // Nor do pupils in a lesson embed, on a classroom PC the teacher shares.
+  await page.goto('/quiz/drowning-prevention?lang=en&embed=1');
+  await expect(page.getByRole('region', { name: "Today's leaderboard" })).toContainText('Dolphins');
+  await expect(page.getByRole('button', { name: 'Clear the leaderboard' })).toBeHidden();
   await page.goto('/?mode=kiosk&lang=en');
   await page.getByRole('button', { name: 'Tap to start' }).click();
   await expect(page.locator('html')).toHaveClass(/kiosk/);
@@ -264,6 +277,22 @@ test('a station hides the settings and the leaderboard reset from visitors; the 
   await expect(page.getByRole('region', { name: "Today's leaderboard" })).toContainText('Dolphins');
   await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Settings' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Clear the leaderboard' })).toBeHidden();
+});
+
+test('"Still playing?" is not hidden behind a share dialog left open: the dialog closes, the station asks, and Continue goes back to Share', async ({ page }) => {
+  test.setTimeout(60_000);
+  // A family holds the QR code up for a grandparent to scan, and the station's idle time runs out.
+  await page.goto('/guide/someone-in-trouble?mode=kiosk&idle=15&lang=en');
+  await page.getByRole('button', { name: 'Share' }).click();
+  const share = page.getByRole('dialog', { name: /If someone is in trouble/ });
+  await expect(share).toBeVisible();
+  const asked = page.getByRole('alertdialog', { name: 'Still playing?' });
+  await expect(asked).toBeVisible({ timeout: 20_000 });
+  await expect(share).toBeHidden();
+  await expect(asked.getByRole('button', { name: 'Continue' })).toBeFocused();
+  await asked.getByRole('button', { name: 'Continue' }).click();
+  await expect(asked).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Share' })).toBeFocused();
 });
 
 test('a timed question stands still while the station asks "Still playing?", and goes on after Continue', async ({ page }) => {

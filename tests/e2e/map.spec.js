@@ -551,3 +551,44 @@ test('asking "Where am I?" again clears the old position, and a tap on the posit
   await expect(dot).toHaveCount(0);
   await context.close();
 });
+
+test('a route or place picked from the lists takes the focus to the panel it opens above them', async ({ page }) => {
+  // The lists are the keyboard's and screen reader's way to the routes; the panel opens above
+  // them, off-screen on a tablet held upright.
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.goto('/map?lang=en');
+  const routes = page.getByRole('navigation', { name: 'Patrol routes' });
+  const route = routes.getByRole('link').nth(1);
+  const routeName = (await route.innerText()).split(' · ')[0].trim();
+  await route.click();
+  const heading = page.locator('.map-panel h2').first();
+  await expect(heading).toBeFocused();
+  await expect(heading).toContainText(routeName);
+  await expect(heading).toBeInViewport();
+  const place = page.getByRole('navigation', { name: 'Places' }).getByRole('link').first();
+  const placeName = (await place.innerText()).trim();
+  await place.click();
+  await expect(heading).toBeFocused();
+  await expect(heading).toContainText(placeName);
+});
+
+test('Ctrl + wheel over the map is the browser\'s zoom, not the map\'s', async ({ page }) => {
+  await page.goto('/map?lang=en');
+  const map = page.locator('svg.map');
+  await expect(page.locator('svg.map path.route').first()).toBeVisible();
+  const box = await map.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // The wheel event's default is left alone with Ctrl held (the browser zooms the page), and the
+  // map stays as it was; without it the map zooms.
+  const wheel = (ctrlKey) => map.evaluate((svg, ctrlKey) => {
+    const event = new WheelEvent('wheel', { deltaY: -200, ctrlKey, bubbles: true, cancelable: true, clientX: 400, clientY: 300 });
+    svg.dispatchEvent(event);
+    return event.defaultPrevented;
+  }, ctrlKey);
+  const scale = () => page.locator('svg.map g[transform]').first().getAttribute('transform');
+  const before = await scale();
+  expect(await wheel(true)).toBe(false);
+  expect(await scale()).toBe(before);
+  expect(await wheel(false)).toBe(true);
+  await expect.poll(scale).not.toBe(before);
+});

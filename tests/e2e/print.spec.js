@@ -346,6 +346,23 @@ test('"All ages" shows the whole set again after a band was chosen on this devic
   await expect(page.locator('.paper-questions > li')).toHaveCount(set.questions.length);
 });
 
+test('a checklist printed for a class to take home has empty boxes, whatever this device ticked', async ({ page }) => {
+  await page.goto('/guide/before-you-go?lang=en');
+  const first = page.getByRole('checkbox').first();
+  await first.check();
+  await expect(page.getByRole('status').filter({ hasText: /^1 of/ })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  const box = await first.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { appearance: style.appearance, border: style.borderTopWidth };
+  });
+  expect(box.appearance).toBe('none');
+  expect(parseFloat(box.border)).toBeGreaterThan(0);
+  // Nor the device's own words: how many are ticked, that ticks are saved on this device.
+  await expect(page.getByRole('status').filter({ hasText: /^1 of/ })).toBeHidden();
+  await expect(page.getByText('Ticks are saved on this device only.')).toBeHidden();
+});
+
 test('the print styles leave the paper size to the print dialog (A3 for the poster)', async ({ page }) => {
   await page.goto('/poster?lang=en');
   await expect(page.getByRole('button', { name: 'Print poster' })).toBeVisible();

@@ -430,6 +430,43 @@ test('the chosen answers and the matching item being paired are marked on screen
   expect(seen.sort()).toEqual(['matching', 'multiple']);
 });
 
+test('a screen reader hears what a swap of steps and a pair just made did', async ({ page }) => {
+  // One set of two questions: an ordering one and a matching one.
+  await page.route('**/content/quizzes.json', async (route) => {
+    const quizzes = await (await route.fetch()).json();
+    const all = quizzes.sets.flatMap((s) => s.questions).filter((q) => q.ages.includes('adults'));
+    const set = quizzes.sets[0];
+    set.questions = [all.find((q) => q.kind === 'ordering'), all.find((q) => q.kind === 'matching')];
+    set.round_size = 2;
+    await route.fulfill({ json: quizzes });
+  });
+  const setId = (await (await page.request.get('/content/quizzes.json')).json()).sets[0].id;
+  await page.goto(`/quiz/${setId}?age=adults&lang=en`);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const said = page.getByRole('status');
+  for (let turn = 0; turn < 2; turn++) {
+    await expect(page.getByText(`Question ${turn + 1} of 2`)).toBeVisible();
+    if (await page.locator('.match-left').isVisible()) {
+      const left = (await page.locator('.match-left .option .match-item').first().innerText()).trim();
+      const right = page.locator('.match-right .option').nth(1);
+      const rightText = (await right.locator('.match-item').innerText()).trim();
+      await right.click();
+      await expect(said).toHaveText(`${left}matched with: ${rightText}`);
+      for (const other of await page.locator('.match-right .option').all()) await other.click();
+    } else {
+      const steps = page.locator('ol.ordering .option');
+      const text = async (i) => (await steps.nth(i).textContent()).replace(/^\d+\. /, '').trim();
+      const [first, third] = [await text(0), await text(2)];
+      await steps.nth(0).click();
+      await steps.nth(2).click();
+      // The focused button (the third) now holds the first step, and the first the third.
+      await expect(said).toHaveText(`3. ${first} · 1. ${third}`);
+    }
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await page.getByRole('button', { name: /Next question|See results/ }).click();
+  }
+});
+
 test('a double tap on a matching item keeps its pair; a left item tapped first pairs it again; the right column says its pairs', async ({ page }) => {
   await page.route('**/content/quizzes.json', async (route) => {
     const quizzes = await (await route.fetch()).json();
