@@ -348,6 +348,20 @@ test('a timed set can be played without its clock, kindergarten starts without i
   await expect(page.locator('.countdown')).toHaveText(/^Seconds left: \d+$/);
 });
 
+/** Opens, for adults in English, a set made of the first adults' question that meets each test. */
+async function openAdultsSetOf(page, tests) {
+  await page.route('**/content/quizzes.json', async (route) => {
+    const quizzes = await (await route.fetch()).json();
+    const all = quizzes.sets.flatMap((s) => s.questions).filter((q) => q.ages.includes('adults'));
+    const set = quizzes.sets[0];
+    set.questions = tests.map((test) => all.find(test));
+    set.round_size = tests.length;
+    await route.fulfill({ json: quizzes });
+  });
+  const setId = (await (await page.request.get('/content/quizzes.json')).json()).sets[0].id;
+  await page.goto(`/quiz/${setId}?age=adults&lang=en`);
+}
+
 /** Opens the river-ecology set for adults in English with its clock set to `seconds`. */
 async function openRiverEcologyWithClock(page, seconds) {
   await page.route('**/content/quizzes.json', async (route) => {
@@ -392,16 +406,7 @@ test('after picking an age band and going back, the quiz plays the band the pick
 
 test('the chosen answers and the matching item being paired are marked on screen, not in their names', async ({ page }) => {
   // One set of two questions: a multiple-choice one and a matching one.
-  await page.route('**/content/quizzes.json', async (route) => {
-    const quizzes = await (await route.fetch()).json();
-    const all = quizzes.sets.flatMap((s) => s.questions).filter((q) => q.ages.includes('adults'));
-    const set = quizzes.sets[0];
-    set.questions = [all.find((q) => q.kind === 'multiple'), all.find((q) => q.kind === 'matching')];
-    set.round_size = 2;
-    await route.fulfill({ json: quizzes });
-  });
-  const setId = (await (await page.request.get('/content/quizzes.json')).json()).sets[0].id;
-  await page.goto(`/quiz/${setId}?age=adults&lang=en`);
+  await openAdultsSetOf(page, [(q) => q.kind === 'multiple', (q) => q.kind === 'matching']);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   const mark = (button) => button.evaluate((b) => getComputedStyle(b, '::after').content);
   const seen = [];
@@ -432,16 +437,7 @@ test('the chosen answers and the matching item being paired are marked on screen
 
 test('a screen reader hears what a swap of steps and a pair just made did', async ({ page }) => {
   // One set of two questions: an ordering one and a matching one.
-  await page.route('**/content/quizzes.json', async (route) => {
-    const quizzes = await (await route.fetch()).json();
-    const all = quizzes.sets.flatMap((s) => s.questions).filter((q) => q.ages.includes('adults'));
-    const set = quizzes.sets[0];
-    set.questions = [all.find((q) => q.kind === 'ordering'), all.find((q) => q.kind === 'matching')];
-    set.round_size = 2;
-    await route.fulfill({ json: quizzes });
-  });
-  const setId = (await (await page.request.get('/content/quizzes.json')).json()).sets[0].id;
-  await page.goto(`/quiz/${setId}?age=adults&lang=en`);
+  await openAdultsSetOf(page, [(q) => q.kind === 'ordering', (q) => q.kind === 'matching']);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   const said = page.getByRole('status');
   for (let turn = 0; turn < 2; turn++) {
@@ -468,16 +464,7 @@ test('a screen reader hears what a swap of steps and a pair just made did', asyn
 });
 
 test('a double tap on a matching item keeps its pair; a left item tapped first pairs it again; the right column says its pairs', async ({ page }) => {
-  await page.route('**/content/quizzes.json', async (route) => {
-    const quizzes = await (await route.fetch()).json();
-    const all = quizzes.sets.flatMap((s) => s.questions).filter((q) => q.ages.includes('adults'));
-    const set = quizzes.sets[0];
-    set.questions = [all.find((q) => q.kind === 'matching' && q.pairs.length >= 3)];
-    set.round_size = 1;
-    await route.fulfill({ json: quizzes });
-  });
-  const setId = (await (await page.request.get('/content/quizzes.json')).json()).sets[0].id;
-  await page.goto(`/quiz/${setId}?age=adults&lang=en`);
+  await openAdultsSetOf(page, [(q) => q.kind === 'matching' && q.pairs.length >= 3]);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   const lefts = page.locator('.match-left .option');
   const rights = page.locator('.match-right .option');
