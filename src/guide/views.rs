@@ -6,8 +6,7 @@ use crate::content::{
 };
 use crate::share::{DeepLink, ShareButton};
 use crate::shell::{
-    after_next_paint, focus_first, tr, use_age, use_lang, AgePicker, Loaded, Missing, PageMeta,
-    PrintButton,
+    focus_after_link, tr, use_age, use_lang, AgePicker, Loaded, Missing, PageMeta, PrintButton,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
@@ -211,12 +210,9 @@ fn SectionView(
 }
 
 /// A pager link's click: the next section is drawn into the same elements, the focused link
-/// included, so the focus goes to the new section's heading, which a screen reader then reads.
-/// Not for a click that opens the link elsewhere (a new tab), which the router leaves alone.
+/// included, so the focus goes to the new section's heading.
 fn to_new_heading(ev: leptos::ev::MouseEvent) {
-    if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0) {
-        after_next_paint(|| focus_first("main h1"));
-    }
+    focus_after_link(&ev, "main h1");
 }
 
 /// Numbers of the sources a step cites, as they appear in the page's source list, in order.

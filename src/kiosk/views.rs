@@ -269,13 +269,10 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> im
         }),
         window_event_listener(ev::keydown, move |_| touched()),
         window_event_listener(ev::wheel, move |_| touched()),
-        // A screen reader's swipes move the focus and scroll the page, with no touch of the
-        // page's own: a blind child reading an explanation is someone playing too.
-        window_event_listener(ev::focusin, move |_| {
-            if phase.get_untracked() == IdlePhase::Active {
-                touched();
-            }
-        }),
+        // A screen reader's swipes scroll the page as they read on, with no touch of the page's
+        // own: a blind child reading an explanation is someone playing too. (Not focus moves:
+        // the browser focuses again when a sleeping tablet wakes, and the app's own focus
+        // after a quiz clock runs out is nobody's play.)
         window_event_listener(ev::scroll, move |_| {
             if phase.get_untracked() == IdlePhase::Active {
                 touched();
@@ -404,9 +401,17 @@ fn StillPlaying(seconds: u32, on_continue: impl Fn() + Copy + 'static) -> impl I
     }
 }
 
-/// Makes the page under the attract screen (skip link, header, main, footer) inert, or not.
+/// Makes the page under the attract screen (skip link, header, update banner, main, footer, the
+/// organizer's corner button) inert, or not.
 fn set_page_inert(inert: bool) {
-    for selector in [".skip-link", ".site-header", "#main", ".site-footer"] {
+    for selector in [
+        ".skip-link",
+        ".site-header",
+        ".update-banner",
+        "#main",
+        ".site-footer",
+        ".organizer-button",
+    ] {
         if let Ok(Some(part)) = document().query_selector(selector) {
             let _ = if inert {
                 part.set_attribute("inert", "")

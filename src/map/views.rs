@@ -14,7 +14,7 @@ use crate::content::{
 use crate::i18n::{Lang, Pick};
 use crate::share::{url_part, DeepLink, ShareButton};
 use crate::shell::{
-    after_next_paint, describe_app_error, focus_first, focus_if_lost, tr, use_lang, Loaded,
+    after_next_paint, describe_app_error, focus_after_link, focus_if_lost, tr, use_lang, Loaded,
     PageMeta, SiteResource,
 };
 use leptos::prelude::*;
@@ -865,8 +865,8 @@ fn PlacePanel(map: StoredValue<PreparedMap>, place: usize) -> impl IntoView {
 /// After a pick from the lists (the keyboard's and screen reader's way), the focus to the panel
 /// it opened above them: the focused link stays in the list, and the panel, often off-screen on
 /// a tablet held upright, would open in silence.
-fn to_panel() {
-    after_next_paint(|| focus_first(".map-panel h2"));
+fn to_panel(ev: &leptos::ev::MouseEvent) {
+    focus_after_link(ev, ".map-panel h2");
 }
 
 /// Every route, with its length: the keyboard's and screen reader's way to the routes.
@@ -893,7 +893,7 @@ fn RouteList(map: StoredValue<PreparedMap>, selected: Signal<Option<usize>>) -> 
                                 let length = format_length(s.length_m, lang);
                                 view! {
                                     <li>
-                                        <A href=href attr:aria-current=current on:click=|_| to_panel()>
+                                        <A href=href attr:aria-current=current on:click=|ev| to_panel(&ev)>
                                             <span class="swatch" style=("background", swatch)></span>
                                             // One piece of text, so a long name wraps with its length after it.
                                             <span>{name}<span class="muted">" · " {length}</span></span>
@@ -931,9 +931,9 @@ fn PlaceList(map: StoredValue<PreparedMap>, on_pick: Callback<usize>) -> impl In
                                 let kind = place_label(&p.kind, lang);
                                 view! {
                                     <li>
-                                        <A href=href on:click=move |_| {
+                                        <A href=href on:click=move |ev| {
                                             on_pick.run(i);
-                                            to_panel();
+                                            to_panel(&ev);
                                         }>{label}</A>
                                         <span class="muted">" · " {kind}</span>
                                     </li>

@@ -187,6 +187,15 @@ fn Ordering(
     }
 }
 
+/// The comma between an item and what it is matched with, as each language writes it.
+fn comma(lang: crate::i18n::Lang) -> &'static str {
+    if lang == crate::i18n::Lang::ZhCn {
+        "，"
+    } else {
+        ", "
+    }
+}
+
 /// Select a left item, then its match on the right. Then check.
 #[component]
 fn Matching(
@@ -229,8 +238,9 @@ fn Matching(
         selected.set(matches.with_untracked(|m| m.iter().position(Option::is_none)));
         let lang = lang.get_untracked();
         paired.set(format!(
-            "{}{}{}",
+            "{}{}{}{}",
             left.with_value(|x| x[l].get(lang).to_owned()),
+            comma(lang),
             lang.t().matched_with,
             right.with_value(|x| x[r].get(lang).to_owned())
         ));
@@ -277,8 +287,7 @@ fn Matching(
                         // Seen as a dashed border; heard as the item it is paired with.
                         let heard = move || {
                             let lang = lang.get();
-                            let comma = if lang == crate::i18n::Lang::ZhCn { "，" } else { ", " };
-                            paired_with().map(|l| format!("{comma}{}{}", lang.t().matched_with, left.with_value(|x| x[l].get(lang).to_owned())))
+                            paired_with().map(|l| format!("{}{}{}", comma(lang), lang.t().matched_with, left.with_value(|x| x[l].get(lang).to_owned())))
                         };
                         view! {
                             <li>

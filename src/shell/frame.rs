@@ -37,6 +37,16 @@ pub fn focus_first(selector: &str) {
     }
 }
 
+/// A link's click that draws what it opens somewhere else than the link (the guide's next
+/// section into the same elements, a map panel above the lists): once that is painted, the focus
+/// to the first element matching `selector`, which a screen reader then reads. Not for a click
+/// that opens the link elsewhere (a new tab), which the router leaves alone.
+pub fn focus_after_link(ev: &web_sys::MouseEvent, selector: &'static str) {
+    if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.button() != 0) {
+        after_next_paint(move || focus_first(selector));
+    }
+}
+
 /// Whether the keyboard focus is on the document itself (nothing in particular), and so free to
 /// move. In a frame, the frame must hold the focus too: a quiz clock that runs out in a lesson
 /// embed must not take the keyboard from the lesson page around it (a script's focus() in a

@@ -19,7 +19,9 @@ mod text_size;
 pub use age::{use_age, AgePicker, AGE_KEY};
 pub use embed::{is_embedded, post_to_parent};
 pub use emergency::{mainland_china_defaults, EmergencyButton, EmergencyPage};
-pub use frame::{after_next_paint, focus_first, focus_if_lost, focus_on_document};
+pub use frame::{
+    after_next_paint, focus_after_link, focus_first, focus_if_lost, focus_on_document,
+};
 pub use home::HomePage;
 pub use lang::{provide_lang, tr, use_lang, use_set_lang, LanguageSwitch, LongDate};
 pub use layout::{Layout, SiteResource};

@@ -68,7 +68,7 @@ test('idle: "Still playing?" counts down, Continue keeps the game, then the stat
   await expect(attract.getByText(site.water_facts[0].en)).toBeVisible();
   await expect(attract.getByRole('link', { name: 'Quiz' })).toBeVisible();
   // The page under it is out of reach of Tab and a screen reader while it shows.
-  for (const part of ['.skip-link', '.site-header', '#main', '.site-footer']) await expect(page.locator(part)).toHaveAttribute('inert', '');
+  for (const part of ['.skip-link', '.site-header', '#main', '.site-footer', '.organizer-button']) await expect(page.locator(part)).toHaveAttribute('inert', '');
   expect(await page.evaluate(() => { document.querySelector('.site-header a').focus(); return document.activeElement.closest('.site-header'); })).toBeNull();
   await attract.getByRole('button', { name: 'Tap to start' }).click();
   await expect(attract).toHaveCount(0);
@@ -293,6 +293,23 @@ test('"Still playing?" is not hidden behind a share dialog left open: the dialog
   await asked.getByRole('button', { name: 'Continue' }).click();
   await expect(asked).toBeHidden();
   await expect(page.getByRole('button', { name: 'Share' })).toBeFocused();
+});
+
+test('a screen reader reading on (the page scrolls, nobody touches it) is someone playing: the station does not ask yet', async ({ page }) => {
+  test.setTimeout(60_000);
+  // An idle time of 5 s: "Still playing?" after 5 s with no play.
+  await page.goto('/guide/someone-in-trouble?mode=kiosk&idle=5&lang=en');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const asked = page.getByRole('alertdialog', { name: 'Still playing?' });
+  for (let i = 0; i < 5; i++) {
+    await page.waitForTimeout(2_000);
+    await page.evaluate(() => window.scrollBy(0, 120));
+  }
+  // 10 s without a touch, a key or the wheel, but the page read on: not asked, not started over.
+  await expect(page).toHaveURL(/\/guide\/someone-in-trouble/);
+  await expect(asked).toHaveCount(0);
+  // Then nobody reads on: the station asks.
+  await expect(asked).toBeVisible({ timeout: 10_000 });
 });
 
 test('a timed question stands still while the station asks "Still playing?", and goes on after Continue', async ({ page }) => {

@@ -447,7 +447,7 @@ test('a screen reader hears what a swap of steps and a pair just made did', asyn
       const right = page.locator('.match-right .option').nth(1);
       const rightText = (await right.locator('.match-item').innerText()).trim();
       await right.click();
-      await expect(said).toHaveText(`${left}matched with: ${rightText}`);
+      await expect(said).toHaveText(`${left}, matched with: ${rightText}`);
       for (const other of await page.locator('.match-right .option').all()) await other.click();
     } else {
       const steps = page.locator('ol.ordering .option');
