@@ -146,7 +146,7 @@ for (const lang of ['zh-CN', 'en']) {
     // The organizer holds the corner button down (here Enter, held past its 1.5 s).
     await page.getByRole('button', { name: w.hold }).focus();
     await page.keyboard.down('Enter');
-    await page.waitForTimeout(1600);
+    await page.waitForTimeout(2000);
     await page.keyboard.up('Enter');
     const dialog = page.getByRole('dialog', { name: w.menu });
     await expect(dialog.getByLabel(w.pin)).toBeFocused();
