@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::lazy::lazy_view;
 use crate::quiz::saved::SAVED_ROUND_KEY;
 use crate::shell::{
-    after_next_paint, focus_first, is_embedded, tr, use_lang, use_prefs, use_set_lang,
+    after_next_paint, focus_if_lost, is_embedded, tr, use_lang, use_prefs, use_set_lang,
     EmergencyButton, Pref, SiteResource, AGE_KEY,
 };
 use crate::storage;
@@ -460,8 +460,9 @@ fn AttractScreen(on_start: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
     on_cleanup(|| set_page_inert(false));
     let tap_to_start = move |_| {
         on_start();
-        // The button goes with the screen: the focus to the page it uncovers.
-        after_next_paint(|| focus_first("main"));
+        // The button goes with the screen: the focus, fallen to the document, to the page it
+        // uncovers (not when it has been put somewhere since, the organizer's corner button).
+        after_next_paint(|| focus_if_lost("main"));
     };
     view! {
         <div class="attract" role="dialog" aria-modal="true" aria-labelledby="attract-title">
