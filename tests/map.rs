@@ -2,7 +2,8 @@
 //! GeoJSON with and without our properties.
 
 use river_guardians::content::{
-    parse_content, read_routes, AppError, Difficulty, GeoJsonFile, HazardKind, MapData, PlaceKind,
+    background_shapes, parse_content, read_routes, AppError, Difficulty, GeoJsonFile, HazardKind,
+    Layer, MapData, PlaceKind,
 };
 use river_guardians::map::geo::*;
 use river_guardians::map::model::{summarise, svg_path, PreparedMap, HEIGHT, WIDTH};
@@ -280,7 +281,7 @@ fn shipped_routes_read_with_all_properties() {
     assert_eq!(data.routes.len(), 3);
     let trail = data.route("north-bank-learning-trail").unwrap();
     assert_eq!(trail.difficulty, Some(Difficulty::Easy));
-    let summary = summarise(trail, &data.places);
+    let summary = summarise(trail, &data);
     assert!(
         summary.length_m > 800.0 && summary.length_m < 3000.0,
         "{}",
@@ -298,7 +299,7 @@ fn shipped_routes_read_with_all_properties() {
         .any(|p| matches!(p.kind, PlaceKind::Story(_))));
     let west = data.route("west-reach-loop").unwrap();
     assert_eq!(west.lines.len(), 2, "a MultiLineString keeps both parts");
-    assert!(!summarise(west, &data.places).hazards.is_empty());
+    assert!(!summarise(west, &data).hazards.is_empty());
 }
 
 #[test]
@@ -514,6 +515,84 @@ fn a_second_feature_with_a_drawn_ones_id_is_left_out_and_a_collection_mistake_is
 }
 
 #[test]
+fn a_hazard_or_gear_without_a_kind_is_one_and_with_another_kind_is_named() {
+    let point = |props: &str| {
+        format!(
+            r#"{{"type":"Feature","properties":{props},"geometry":{{"type":"Point","coordinates":[113.1,22.5]}}}}"#
+        )
+    };
+    let route = r#"{"type":"Feature","properties":{"id":"bank"},"geometry":{"type":"LineString","coordinates":[[113.1,22.5],[113.2,22.6]]}}"#;
+    // As a QGIS layer of hazards or gear with only that column exports them.
+    let file = features(&[
+        route,
+        &point(r#"{"hazard":"deep-water"}"#),
+        &point(r#"{"gear":"lifebuoy"}"#),
+        &point(r#"{"kind":"checkpoint","gear":"lifebuoy"}"#),
+        &point(r#"{"kind":"checkpoint","gear":""}"#),
+    ]);
+    let (data, problems, whole) = read_routes("content/routes.geojson", &file).unwrap();
+    assert!(whole, "still drawn whole: {problems:?}");
+    let kinds: Vec<&PlaceKind> = data.places.iter().map(|p| &p.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            &PlaceKind::Hazard(HazardKind::DeepWater),
+            &PlaceKind::Rescue(river_guardians::content::GearKind::Lifebuoy),
+            &PlaceKind::Checkpoint,
+            &PlaceKind::Checkpoint
+        ]
+    );
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            r#"features[3].properties.kind: a point with "gear" should have "kind": "rescue", not "checkpoint": the map shows it as a checkpoint and ignores its "gear""#
+        ]
+    );
+}
+
+#[test]
+fn a_point_far_from_all_the_others_is_named_and_left_out_of_the_fit() {
+    let point = |id: &str, lon: f64| {
+        format!(
+            r#"{{"type":"Feature","properties":{{"id":"{id}","kind":"rescue","gear":"lifebuoy"}},"geometry":{{"type":"Point","coordinates":[{lon},22.558]}}}}"#
+        )
+    };
+    let route = r#"{"type":"Feature","properties":{"id":"bank"},"geometry":{"type":"LineString","coordinates":[[113.105,22.557],[113.12,22.56]]}}"#;
+    let good = features(&[route, &point("ring-1", 113.11), &point("ring-2", 113.115)]);
+    // The same park with one longitude typed 13.1103 for 113.1103.
+    let typo = features(&[
+        route,
+        &point("ring-1", 113.11),
+        &point("ring-2", 113.115),
+        &point("ring-3", 13.1103),
+    ]);
+    let (good_data, problems, _) = read_routes("content/routes.geojson", &good).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    let (typo_data, problems, whole) = read_routes("content/routes.geojson", &typo).unwrap();
+    assert!(whole);
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("features[3].geometry.coordinates: is 10")
+            && problems[0].ends_with("km from everything else on the map: check its coordinates (a digit missing or extra?); the map is fitted to the rest"),
+        "{problems:?}"
+    );
+    // Still drawn, but the park fills the map as it does without it.
+    assert_eq!(typo_data.places.len(), 3);
+    let fitted = PreparedMap::new(good_data, &[]).home;
+    let with_typo = PreparedMap::new(typo_data, &[]).home;
+    assert!(
+        close(with_typo.scale, fitted.scale, fitted.scale * 1e-9),
+        "{with_typo:?} vs {fitted:?}"
+    );
+    // Two places far apart in a file of two are both meant (no one to tell which is wrong).
+    let two = features(&[&point("a", 113.11), &point("b", 114.11)]);
+    let (_, problems, _) = read_routes("content/routes.geojson", &two).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+#[test]
 fn a_routes_file_with_nothing_left_to_draw_is_still_an_error() {
     let good = shipped("public/content/routes.geojson");
     let (data, problems, _) = read_routes("content/routes.geojson", &good).unwrap();
@@ -617,7 +696,7 @@ fn hazards_and_gear_are_listed_in_walking_order_not_file_order() {
     );
     let file: GeoJsonFile = parse_content("content/routes.geojson", &file).unwrap();
     let data = MapData::from_geojson(&file);
-    let summary = summarise(data.route("bank").unwrap(), &data.places);
+    let summary = summarise(data.route("bank").unwrap(), &data);
     let ids = |indexes: &[usize]| -> Vec<String> {
         indexes.iter().map(|&i| data.places[i].id.clone()).collect()
     };
@@ -629,6 +708,71 @@ fn hazards_and_gear_are_listed_in_walking_order_not_file_order() {
         ids(&summary.gear),
         ["gear-west", "gear-middle", "gear-east"]
     );
+}
+
+#[test]
+fn background_draws_parks_then_water_then_paths_and_keeps_lines_open() {
+    // As geojson.io leaves it: the river first, a path, then the park outline drawn around
+    // both last, and a creek drawn as a line in the water layer.
+    let file = r#"{"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"layer":"water"},"geometry":{"type":"Polygon","coordinates":[[[113.0,22.5],[113.01,22.5],[113.01,22.501],[113.0,22.501],[113.0,22.5]]]}},
+        {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[113.0,22.502],[113.01,22.502]]}},
+        {"type":"Feature","properties":{"layer":"park"},"geometry":{"type":"Polygon","coordinates":[[[112.99,22.49],[113.02,22.49],[113.02,22.51],[112.99,22.51],[112.99,22.49]]]}},
+        {"type":"Feature","properties":{"layer":"water"},"geometry":{"type":"LineString","coordinates":[[113.005,22.501],[113.006,22.505],[113.004,22.508]]}}
+    ]}"#;
+    let file: GeoJsonFile = parse_content("content/background.geojson", file).unwrap();
+    let shapes = background_shapes(&file);
+    let order: Vec<(Layer, bool)> = shapes.iter().map(|s| (s.layer, s.area)).collect();
+    assert_eq!(
+        order,
+        [
+            (Layer::Water, true),
+            (Layer::Path, false),
+            (Layer::Park, true),
+            (Layer::Water, false)
+        ],
+        "read in file order"
+    );
+    let map = PreparedMap::new(MapData::default(), &shapes);
+    let drawn: Vec<(Layer, bool)> = map.background.iter().map(|(l, a, _)| (*l, *a)).collect();
+    assert_eq!(
+        drawn,
+        [
+            (Layer::Park, true),
+            (Layer::Water, true),
+            (Layer::Water, false),
+            (Layer::Path, false)
+        ]
+    );
+    let creek = svg_path(&map.background[2].2, 0.4, map.background[2].1);
+    assert!(!creek.contains('Z'), "a line is not closed: {creek}");
+    assert!(svg_path(&map.background[0].2, 0.4, map.background[0].1).ends_with('Z'));
+}
+
+#[test]
+fn gear_given_to_another_route_is_listed_only_there_but_hazards_wherever_near() {
+    // Two routes on opposite banks of a river about 90 m wide; a lifebuoy and a hazard on the
+    // south bank, within reach of the north route's limits, both given to the south route.
+    let file = r#"{"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"id":"north","kind":"route","name":"North"},"geometry":{"type":"LineString","coordinates":[[113.000,22.5008],[113.004,22.5008]]}},
+        {"type":"Feature","properties":{"id":"south","kind":"route","name":"South"},"geometry":{"type":"LineString","coordinates":[[113.000,22.5],[113.004,22.5]]}},
+        {"type":"Feature","properties":{"id":"ring","kind":"rescue","name":"Ring","route":"south"},"geometry":{"type":"Point","coordinates":[113.002,22.5001]}},
+        {"type":"Feature","properties":{"id":"steps","kind":"hazard","name":"Steps","route":"south"},"geometry":{"type":"Point","coordinates":[113.002,22.5004]}},
+        {"type":"Feature","properties":{"id":"loose","kind":"rescue","name":"Loose","route":"nowhere"},"geometry":{"type":"Point","coordinates":[113.003,22.5004]}}
+    ]}"#;
+    let file: GeoJsonFile = parse_content("content/routes.geojson", file).unwrap();
+    let data = MapData::from_geojson(&file);
+    let ids = |indexes: &[usize]| -> Vec<String> {
+        indexes.iter().map(|&i| data.places[i].id.clone()).collect()
+    };
+    let north = summarise(data.route("north").unwrap(), &data);
+    let south = summarise(data.route("south").unwrap(), &data);
+    // The ring is 78 m from the north route (under the 120 m limit) but across the water.
+    assert_eq!(ids(&north.gear), ["loose"]);
+    assert_eq!(ids(&south.gear), ["ring", "loose"]);
+    // A hazard 44 m from the north route is worth knowing on both banks.
+    assert_eq!(ids(&north.hazards), ["steps"]);
+    assert_eq!(ids(&south.hazards), ["steps"]);
 }
 
 #[test]

@@ -93,6 +93,24 @@ fn shipped_content_is_valid() {
 }
 
 #[test]
+fn files_saved_with_a_byte_order_mark_are_read() {
+    // Windows Notepad's "UTF-8" puts EF BB BF before the text; the app reads such files too
+    // (`without_bom` in its one loading path).
+    let dir = copy_site("bom");
+    for file in ["site.json", "quizzes.json", "guide.json", "routes.geojson"] {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    }
+    let (ok, out) = run(&dir);
+    assert!(ok, "{out}");
+    assert_eq!(
+        river_guardians::content::without_bom("\u{feff}{}".into()),
+        "{}"
+    );
+}
+
+#[test]
 fn an_answer_past_the_options_is_reported_at_its_exact_place() {
     let dir = copy_site("answer");
     let file = dir.join("quizzes.json");

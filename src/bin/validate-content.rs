@@ -3,6 +3,7 @@
 //!
 //!     cargo run --bin validate-content -- public/content
 
+use river_guardians::content::without_bom;
 use river_guardians::content::{
     locate, parse_content, path_at, route_file_problems, route_property, AppError, FeatureProperty,
     GeoJsonFile, GuideContent, QuizContent, SiteContent, Validate, LAYERS, MIN_TIMER_SECONDS,
@@ -95,9 +96,14 @@ fn too_far_from_route(
         .collect()
 }
 
+/// A content file's text, as the app reads it (without a leading byte-order mark).
+fn read_text(file: &Path) -> std::io::Result<String> {
+    std::fs::read_to_string(file).map(without_bom)
+}
+
 /// A problem at a field of a file, located in the file's text.
 fn at(dir: &Path, file: &str, path: String, message: String) -> Finding {
-    let position = std::fs::read_to_string(dir.join(file))
+    let position = read_text(&dir.join(file))
         .ok()
         .and_then(|text| locate(&text, &path));
     Finding {
@@ -115,7 +121,7 @@ fn check<T: DeserializeOwned + Validate>(
     findings: &mut Vec<Finding>,
 ) -> Option<T> {
     let file = dir.join(name);
-    let text = match std::fs::read_to_string(&file) {
+    let text = match read_text(&file) {
         Ok(text) => text,
         Err(e) => {
             findings.push(Finding {

@@ -379,6 +379,16 @@ async fn request_text(path: &str) -> Result<String, AppError> {
     // wasm-bindgen to encode it back into UTF-8 in our memory (~10 ms for a 230 KB routes file).
     // Invalid UTF-8 becomes U+FFFD, as `text()` does.
     let bytes = response.binary().await.map_err(network)?;
-    Ok(String::from_utf8(bytes)
-        .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned()))
+    Ok(without_bom(String::from_utf8(bytes).unwrap_or_else(
+        |invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned(),
+    )))
+}
+
+/// The text without the byte-order mark Windows Notepad puts before a file it saves as UTF-8:
+/// JSON has none, and the parser would refuse the whole file at its first character.
+pub fn without_bom(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    text
 }

@@ -5,7 +5,7 @@
 use super::validate::Problems;
 use super::{AppError, Image, LocalText, Problem, Validate};
 use crate::i18n::Lang;
-use crate::map::geo::LonLat;
+use crate::map::geo::{project, strays, Bounds, LonLat};
 use geojson::{Feature, FeatureCollection, GeometryValue, JsonObject, JsonValue, Position};
 use serde::Deserialize;
 
@@ -182,13 +182,14 @@ pub struct Place {
     pub at: LonLat,
 }
 
-/// A background layer's shape.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A background layer, in drawing order: a park outline that takes in its river must not cover
+/// the water, whatever the file's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Layer {
-    /// River or lake.
-    Water,
     /// Park or green space.
     Park,
+    /// River or lake.
+    Water,
     /// Footpaths.
     Path,
 }
@@ -200,6 +201,9 @@ pub struct BackgroundShape {
     pub layer: Layer,
     /// The rings of polygons, or the lines of paths.
     pub lines: Vec<Vec<LonLat>>,
+    /// Whether `lines` are a polygon's rings (filled), not lines (a creek drawn as a line in
+    /// the water layer is a stroke, not a wedge closed across the land).
+    pub area: bool,
 }
 
 /// Everything the routes file holds, read with defaults.
@@ -293,8 +297,18 @@ fn feature_id(feature: &Feature) -> Option<String> {
     })
 }
 
+/// A point's `kind`; without one, a point with a `hazard` or `gear` is that (a QGIS layer of
+/// hazards may carry only that column).
 fn place_kind(props: Option<&JsonObject>) -> PlaceKind {
-    match str_property(props, FeatureProperty::Kind) {
+    let given = |property| str_property(props, property).is_some();
+    let kind = str_property(props, FeatureProperty::Kind).or(if given(FeatureProperty::Hazard) {
+        Some("hazard")
+    } else if given(FeatureProperty::Gear) {
+        Some("rescue")
+    } else {
+        None
+    });
+    match kind {
         Some("checkpoint") => PlaceKind::Checkpoint,
         Some("hazard") => PlaceKind::Hazard(match str_property(props, FeatureProperty::Hazard) {
             Some("deep-water") => HazardKind::DeepWater,
@@ -473,18 +487,25 @@ pub fn background_shapes(file: &GeoJsonFile) -> Vec<BackgroundShape> {
         .filter_map(|feature| {
             let geometry = feature.geometry.as_ref()?;
             let layer = str_property(feature.properties.as_ref(), FeatureProperty::Layer);
-            let (default, lines) = match &geometry.value {
-                GeometryValue::Polygon { coordinates } => {
-                    (Layer::Park, coordinates.iter().map(|r| line(r)).collect())
-                }
+            let (default, lines, area) = match &geometry.value {
+                GeometryValue::Polygon { coordinates } => (
+                    Layer::Park,
+                    coordinates.iter().map(|r| line(r)).collect(),
+                    true,
+                ),
                 GeometryValue::MultiPolygon { coordinates } => (
                     Layer::Park,
                     coordinates.iter().flatten().map(|r| line(r)).collect(),
+                    true,
                 ),
-                GeometryValue::LineString { coordinates } => (Layer::Path, vec![line(coordinates)]),
-                GeometryValue::MultiLineString { coordinates } => {
-                    (Layer::Path, coordinates.iter().map(|l| line(l)).collect())
+                GeometryValue::LineString { coordinates } => {
+                    (Layer::Path, vec![line(coordinates)], false)
                 }
+                GeometryValue::MultiLineString { coordinates } => (
+                    Layer::Path,
+                    coordinates.iter().map(|l| line(l)).collect(),
+                    false,
+                ),
                 _ => return None,
             };
             let layer = match layer {
@@ -493,7 +514,7 @@ pub fn background_shapes(file: &GeoJsonFile) -> Vec<BackgroundShape> {
                 Some("path") => Layer::Path,
                 _ => default,
             };
-            Some(BackgroundShape { layer, lines })
+            Some(BackgroundShape { layer, lines, area })
         })
         .collect()
 }
@@ -736,6 +757,29 @@ fn check_route_feature(p: &mut Problems, path: &str, feature: &Feature) {
         ),
         _ => {}
     }
+    // A point of another kind with a hazard or gear (a checkpoint given "gear": "lifebuoy") is
+    // drawn as its kind says: the lifebuoy is missing from every route's rescue gear.
+    if let Some(kind) = str_property(props, FeatureProperty::Kind).filter(|_| !is_line) {
+        for (property, wanted) in [
+            (FeatureProperty::Hazard, "hazard"),
+            (FeatureProperty::Gear, "rescue"),
+            (FeatureProperty::Story, "story"),
+        ] {
+            let given = props
+                .and_then(|props| props.get(property.key()))
+                .is_some_and(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()));
+            if given && kind != wanted {
+                p.push(
+                    format!("{path}.properties.kind"),
+                    format!(
+                        "a point with \"{key}\" should have \"kind\": \"{wanted}\", not \
+                         \"{kind}\": the map shows it as a {kind} and ignores its \"{key}\"",
+                        key = property.key()
+                    ),
+                );
+            }
+        }
+    }
     // A route's id is the end of its address, /map/<id>: one that ends like a file name
     // (GeoServer writes feature ids such as "routes.1") is answered as a missing file by the web
     // server and the offline copy, not with the map.
@@ -754,12 +798,47 @@ fn check_route_feature(p: &mut Problems, path: &str, feature: &Feature) {
     }
 }
 
-/// The routes file's own problems (see [`check_route_feature`]), for a file that is otherwise
-/// valid GeoJSON.
+/// The routes file's own problems (see [`check_route_feature`]), and a route or place far from
+/// all the others ([`strays`]), for a file that is otherwise valid GeoJSON.
 pub fn route_file_problems(file: &GeoJsonFile) -> Vec<Problem> {
     let mut p = Problems::default();
     for (i, feature) in file.0.features.iter().enumerate() {
         check_route_feature(&mut p, &format!("features[{i}]"), feature);
+    }
+    // The routes' and places' extents, with the index of their feature.
+    let (indexes, bounds): (Vec<usize>, Vec<Bounds>) = file
+        .0
+        .features
+        .iter()
+        .enumerate()
+        .filter_map(|(i, feature)| {
+            let positions: Vec<&Position> = match &feature.geometry.as_ref()?.value {
+                GeometryValue::Point { coordinates } => vec![coordinates],
+                GeometryValue::MultiPoint { coordinates }
+                | GeometryValue::LineString { coordinates } => coordinates.iter().collect(),
+                GeometryValue::MultiLineString { coordinates } => {
+                    coordinates.iter().flatten().collect()
+                }
+                _ => return None,
+            };
+            let bounds = Bounds::of(positions.into_iter().filter(|p| p.len() >= 2).map(|p| {
+                project(LonLat {
+                    lon: p[0],
+                    lat: p[1],
+                })
+            }))?;
+            Some((i, bounds))
+        })
+        .unzip();
+    for (at, metres) in strays(&bounds) {
+        p.push(
+            format!("features[{}].geometry.coordinates", indexes[at]),
+            format!(
+                "is {:.0} km from everything else on the map: check its coordinates (a digit \
+                 missing or extra?); the map is fitted to the rest",
+                metres / 1000.0
+            ),
+        );
     }
     p.into_vec()
 }

@@ -245,6 +245,12 @@ pub struct Strings {
     pub hazards_near: &'static str,
     pub rescue_near: &'static str,
     pub none_listed: &'static str,
+    /// A route's empty hazard list: nothing is marked, which is not the same as no danger.
+    pub no_hazards_marked: &'static str,
+    /// A route's empty rescue-gear list.
+    pub no_gear_marked: &'static str,
+    /// What a screen reader calls the map (`aria-roledescription`).
+    pub map_role: &'static str,
     pub open_quiz: &'static str,
     pub places: &'static str,
     pub legend: &'static str,

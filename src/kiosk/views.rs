@@ -1,6 +1,6 @@
 //! The kiosk layer over every page: idle countdown, attract screen, organizer menu.
 
-use super::idle::{idle_phase, parse_idle_seconds, IdlePhase};
+use super::idle::{card_hold_seconds, idle_phase, parse_idle_seconds, IdlePhase};
 use super::StillPlayingAsked;
 use crate::content::{AgeBand, SiteContent};
 use crate::i18n::Lang;
@@ -8,7 +8,7 @@ use crate::lazy::lazy_view;
 use crate::quiz::saved::SAVED_ROUND_KEY;
 use crate::shell::{
     after_next_paint, focus_if_lost, is_embedded, tr, use_lang, use_prefs, use_set_lang,
-    EmergencyButton, Pref, SiteResource, AGE_KEY,
+    EmergencyButton, Pref, SiteResource, AGE_KEY, ALL_AGES,
 };
 use crate::storage;
 use leptos::ev;
@@ -73,13 +73,13 @@ pub fn use_welcome_next_family() -> impl Fn() + Clone + 'static {
             return;
         }
         welcome();
+        // Always in the address, "all" too: a band the last family saved on the device, not in
+        // the address, would leave the address and so the page's band as they were.
         let mut query = location.query.get_untracked();
-        match give_station_age() {
-            Some(band) => query.replace("age", band),
-            None => {
-                query.remove("age");
-            }
-        }
+        query.replace(
+            "age",
+            give_station_age().unwrap_or_else(|| ALL_AGES.to_owned()),
+        );
         // The language switch above may have rewritten the address already: say the same.
         if query.get("lang").is_some() {
             query.replace("lang", station_lang().code().to_owned());
@@ -313,17 +313,29 @@ fn Station(kiosk: Kiosk, url_idle: Option<u32>, home: StoredValue<String>) -> im
         phase.set(IdlePhase::Active);
     };
     // Someone reading the emergency card (the numbers, the CPR steps) is not touching the
-    // screen: the station never starts over under them.
+    // screen: the station does not ask under them, and starts over only after the card's long
+    // hold. Leaving the card (a hardware Back is no touch) starts the idle time afresh.
     let pathname = use_location().pathname;
+    let on_card = StoredValue::new(false);
     let tick = set_interval_with_handle(
         move || {
-            if kiosk.attract.get_untracked()
-                || pathname.with_untracked(|path| path.starts_with("/emergency"))
-            {
+            if kiosk.attract.get_untracked() {
                 last_touch.set_value(js_sys::Date::now());
                 return;
             }
             let elapsed = (js_sys::Date::now() - last_touch.get_value()) / 1000.0;
+            if pathname.with_untracked(|path| path.starts_with("/emergency")) {
+                on_card.set_value(true);
+                if elapsed >= card_hold_seconds(idle_seconds()) {
+                    start_over();
+                }
+                return;
+            }
+            if on_card.get_value() {
+                on_card.set_value(false);
+                last_touch.set_value(js_sys::Date::now());
+                return;
+            }
             match idle_phase(elapsed, idle_seconds()) {
                 IdlePhase::Reset => start_over(),
                 now if now != phase.get_untracked() => {

@@ -110,6 +110,57 @@ impl Bounds {
             y: (self.min.y + self.max.y) / 2.0,
         }
     }
+
+    /// The shortest distance between two bounds along the Earth's surface, in metres (0 when
+    /// they overlap).
+    pub fn gap_m(&self, other: &Bounds) -> f64 {
+        // The nearest coordinates of each along one axis: equal where the two overlap on it.
+        let nearest = |a_min: f64, a_max: f64, b_min: f64, b_max: f64| {
+            if a_max < b_min {
+                (a_max, b_min)
+            } else if b_max < a_min {
+                (a_min, b_max)
+            } else {
+                let shared = a_min.max(b_min);
+                (shared, shared)
+            }
+        };
+        let (ax, bx) = nearest(self.min.x, self.max.x, other.min.x, other.max.x);
+        let (ay, by) = nearest(self.min.y, self.max.y, other.min.y, other.max.y);
+        haversine_m(
+            unproject(Xy { x: ax, y: ay }),
+            unproject(Xy { x: bx, y: by }),
+        )
+    }
+}
+
+/// How far (metres) a route or place must be from every other one to be taken for a mistyped
+/// position.
+pub const STRAY_M: f64 = 5_000.0;
+
+/// The routes or places (by their bounds) farther than [`STRAY_M`] from every other, with that
+/// distance; none when they are not a few among many (two groups far apart may both be meant).
+/// A longitude typed 13.11 for 113.11 would otherwise shrink the park to a speck on every
+/// tablet.
+pub fn strays(bounds: &[Bounds]) -> Vec<(usize, f64)> {
+    let found: Vec<(usize, f64)> = bounds
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            let nearest = bounds
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, other)| b.gap_m(other))
+                .fold(f64::INFINITY, f64::min);
+            (nearest > STRAY_M).then_some((i, nearest))
+        })
+        .collect();
+    if found.len() * 2 < bounds.len() {
+        found
+    } else {
+        Vec::new()
+    }
 }
 
 /// How far out the map zooms, as a share of its home view's scale.

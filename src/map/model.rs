@@ -2,7 +2,8 @@
 //! each route's summary (length, walking time, checkpoints, hazards and gear near it).
 
 use super::geo::{
-    distance_to_line_m, line_length_m, position_along_m, project, walking_minutes, Bounds, View, Xy,
+    distance_to_line_m, line_length_m, position_along_m, project, strays, walking_minutes, Bounds,
+    View, Xy,
 };
 use crate::content::{BackgroundShape, Layer, MapData, PatrolRoute, Place, PlaceKind};
 
@@ -29,7 +30,8 @@ pub struct RouteSummary {
     /// Indexes of hazards within [`HAZARD_NEAR_M`], in the order a volunteer walking the route
     /// passes them.
     pub hazards: Vec<usize>,
-    /// Indexes of rescue gear within [`GEAR_NEAR_M`], in walking order.
+    /// Indexes of rescue gear within [`GEAR_NEAR_M`] that the file gives to no other route, in
+    /// walking order.
     pub gear: Vec<usize>,
 }
 
@@ -40,8 +42,9 @@ pub struct PreparedMap {
     pub data: MapData,
     /// Each route's lines, projected to the base view's pixels.
     pub route_lines: Vec<Vec<Vec<Xy>>>,
-    /// Background shapes, projected to the base view's pixels.
-    pub background: Vec<(Layer, Vec<Vec<Xy>>)>,
+    /// Background shapes projected to the base view's pixels, parks first, then water, then
+    /// paths (file order within a layer); `true` for a polygon's rings.
+    pub background: Vec<(Layer, bool, Vec<Vec<Xy>>)>,
     /// Each route's summary.
     pub summaries: Vec<RouteSummary>,
     /// The view that fits everything.
@@ -58,8 +61,9 @@ fn near(place: &Place, route: &PatrolRoute, limit: f64) -> bool {
         .any(|line| distance_to_line_m(place.at, line) <= limit)
 }
 
-/// Facts of one route from its geometry and the places around it.
-pub fn summarise(route: &PatrolRoute, places: &[Place]) -> RouteSummary {
+/// Facts of one route of `data` from its geometry and the places around it.
+pub fn summarise(route: &PatrolRoute, data: &MapData) -> RouteSummary {
+    let places = &data.places;
     let length_m: f64 = route.lines.iter().map(|l| line_length_m(l)).sum();
     let along = |place: &Place| {
         let mut offset = 0.0;
@@ -86,12 +90,19 @@ pub fn summarise(route: &PatrolRoute, places: &[Place]) -> RouteSummary {
     checkpoints.sort_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.1 .1.total_cmp(&b.1 .1)));
     // Hazards and gear in walking order, not file order: the list is what a volunteer reads
     // going along the bank.
-    let of_kind = |pick: fn(&PlaceKind) -> bool, limit: f64| -> Vec<usize> {
+    // Gear the file gives to one of its routes is that route's alone: a lifebuoy on the far bank
+    // can be nearer than the limit and still out of reach. A hazard is listed wherever it is near.
+    let of_kind = |pick: fn(&PlaceKind) -> bool, limit: f64, owned: bool| -> Vec<usize> {
         let mut found: Vec<(usize, f64)> = places
             .iter()
             .enumerate()
             .filter(|(_, p)| {
-                pick(&p.kind) && (p.route.as_deref() == Some(&route.id) || near(p, route, limit))
+                pick(&p.kind)
+                    && match p.route.as_deref() {
+                        Some(id) if id == route.id => true,
+                        Some(id) if owned && data.route(id).is_some() => false,
+                        _ => near(p, route, limit),
+                    }
             })
             .map(|(i, p)| (i, along(p)))
             .collect();
@@ -102,21 +113,29 @@ pub fn summarise(route: &PatrolRoute, places: &[Place]) -> RouteSummary {
         length_m,
         minutes: walking_minutes(length_m),
         checkpoints: checkpoints.into_iter().map(|(i, _)| i).collect(),
-        hazards: of_kind(|k| matches!(k, PlaceKind::Hazard(_)), HAZARD_NEAR_M),
-        gear: of_kind(|k| matches!(k, PlaceKind::Rescue(_)), GEAR_NEAR_M),
+        hazards: of_kind(|k| matches!(k, PlaceKind::Hazard(_)), HAZARD_NEAR_M, false),
+        gear: of_kind(|k| matches!(k, PlaceKind::Rescue(_)), GEAR_NEAR_M, true),
     }
 }
 
 impl PreparedMap {
     /// Projects everything and fits the routes and places (or, failing those, the background)
-    /// into the drawing area.
+    /// into the drawing area, but for a few far from all the others ([`strays`]: mistyped, and
+    /// named on the page by [`crate::content::route_file_problems`]).
     pub fn new(data: MapData, background: &[BackgroundShape]) -> PreparedMap {
-        let content_points = data
+        let found: Vec<Bounds> = data
             .routes
             .iter()
-            .flat_map(|r| r.lines.iter().flatten().copied())
-            .chain(data.places.iter().map(|p| p.at))
-            .map(project);
+            .map(|r| Bounds::of(r.lines.iter().flatten().map(|&p| project(p))))
+            .chain(data.places.iter().map(|p| Bounds::of([project(p.at)])))
+            .flatten()
+            .collect();
+        let stray: Vec<usize> = strays(&found).into_iter().map(|(i, _)| i).collect();
+        let content_points = found
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !stray.contains(i))
+            .flat_map(|(_, b)| [b.min, b.max]);
         let background_points = background
             .iter()
             .flat_map(|s| s.lines.iter().flatten().copied())
@@ -141,15 +160,12 @@ impl PreparedMap {
             .iter()
             .map(|r| r.lines.iter().map(to_px).collect())
             .collect();
-        let background = background
+        let mut background: Vec<_> = background
             .iter()
-            .map(|s| (s.layer, s.lines.iter().map(to_px).collect()))
+            .map(|s| (s.layer, s.area, s.lines.iter().map(to_px).collect()))
             .collect();
-        let summaries = data
-            .routes
-            .iter()
-            .map(|r| summarise(r, &data.places))
-            .collect();
+        background.sort_by_key(|(layer, ..)| *layer);
+        let summaries = data.routes.iter().map(|r| summarise(r, &data)).collect();
         PreparedMap {
             data,
             route_lines,

@@ -141,6 +141,10 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
     let approximate: RwSignal<Option<f64>> = RwSignal::new(None);
     // Which message, not its words: it follows a language switch.
     let location_message: RwSignal<Option<Pick>> = RwSignal::new(None);
+    let watch = StoredValue::new_local(None::<PositionWatch>);
+    on_cleanup(move || {
+        watch.try_update_value(Option::take);
+    });
     // Screen pixels per SVG unit as the map is drawn (about 0.4 on a phone): kept by MapCanvas.
     let px_per_unit = RwSignal::new(1.0_f64);
     let enlarge = Memo::new(move |_| symbol_scale(px_per_unit.get()));
@@ -167,7 +171,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
         map.with_value(|m| {
             m.background
                 .iter()
-                .map(|(layer, lines)| (*layer, svg_path(lines, tolerance, *layer != Layer::Path)))
+                .map(|(layer, area, lines)| (*layer, *area, svg_path(lines, tolerance, *area)))
                 .collect::<Vec<_>>()
         })
     });
@@ -282,11 +286,13 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                             background_paths
                                 .get()
                                 .into_iter()
-                                .map(|(layer, d)| {
-                                    let class = match layer {
-                                        Layer::Water => "bg-water",
-                                        Layer::Park => "bg-park",
-                                        Layer::Path => "bg-path",
+                                .map(|(layer, area, d)| {
+                                    let class = match (layer, area) {
+                                        (Layer::Water, true) => "bg-water",
+                                        (Layer::Water, false) => "bg-water line",
+                                        (Layer::Park, true) => "bg-park",
+                                        (Layer::Park, false) => "bg-park line",
+                                        (Layer::Path, _) => "bg-path",
                                     };
                                     view! { <path class=class d=d/> }
                                 })
@@ -389,7 +395,10 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                     }}
                 </p>
                 <div class="locate">
-                    <button type="button" class="button secondary" on:click=move |_| locate(located, approximate, location_message, home, view_state)>
+                    <button type="button" class="button secondary" on:click=move |_| {
+                        watch.set_value(None);
+                        watch.set_value(locate(located, approximate, location_message, home, view_state));
+                    }>
                         {tr(|t| t.locate_me)}
                     </button>
                     <p class="hint" role="status">
@@ -615,7 +624,7 @@ fn MapCanvas(
             role="application"
             tabindex="0"
             aria-label=tr(|t| t.map_label)
-            aria-roledescription="map"
+            aria-roledescription=tr(|t| t.map_role)
             on:pointerdown=on_down
             on:pointermove=on_move
             on:pointerup=on_up
@@ -665,100 +674,135 @@ struct Fix {
 /// the river.
 const APPROXIMATE_M: f64 = 100.0;
 
-/// Asks the browser for the position, on request only; never stored or sent. A position on the
-/// map is drawn and brought into sight; one off the map gets a message saying so.
+/// The browser's watch of the position, from "Where am I?" until it is asked again or the map
+/// page goes: a volunteer walking a route sees the dot move with them, not where they first
+/// tapped. Dropping it ends the watch.
+struct PositionWatch {
+    id: i32,
+    _moved: Closure<dyn FnMut(wasm_bindgen::JsValue)>,
+    _failed: Closure<dyn FnMut(wasm_bindgen::JsValue)>,
+}
+
+impl Drop for PositionWatch {
+    fn drop(&mut self) {
+        if let Ok(geolocation) = window().navigator().geolocation() {
+            geolocation.clear_watch(self.id);
+        }
+    }
+}
+
+/// Watches the position, on request only; never stored or sent. The first position on the map
+/// is brought into sight (later ones leave the view where the volunteer put it); one off the map
+/// gets a message saying so.
 fn locate(
     located: RwSignal<Option<Fix>>,
     approximate: RwSignal<Option<f64>>,
     message: RwSignal<Option<Pick>>,
     home: View,
     view_state: RwSignal<View>,
-) {
-    // The last position is gone once the volunteer asks again (they have walked on): kept, it
-    // would say "you are here" beside "cannot find this device's position".
+) -> Option<PositionWatch> {
+    // The last position is gone once the volunteer asks again: kept, it would say "you are
+    // here" beside "cannot find this device's position".
     located.set(None);
     approximate.set(None);
     let Some(geolocation) = window().navigator().geolocation().ok() else {
         message.set(Some(|t| t.location_unavailable));
-        return;
+        return None;
     };
     message.set(Some(|t| t.locating));
-    let success =
-        wasm_bindgen::closure::Closure::once_into_js(move |position: wasm_bindgen::JsValue| {
-            let read = |obj: &wasm_bindgen::JsValue, key: &str| {
-                js_sys::Reflect::get(obj, &key.into()).ok()
-            };
+    let read = |obj: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(obj, &key.into()).ok();
+    // Whether the last position was on the map: the message changes only when that does (a
+    // status read out at every step would drown the page).
+    let mut was_inside = None;
+    let moved =
+        Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |position: wasm_bindgen::JsValue| {
             let coords = read(&position, "coords");
-            let lat = coords
-                .as_ref()
-                .and_then(|c| read(c, "latitude"))
-                .and_then(|v| v.as_f64());
-            let lon = coords
-                .as_ref()
-                .and_then(|c| read(c, "longitude"))
-                .and_then(|v| v.as_f64());
-            let accuracy_m = coords
-                .as_ref()
-                .and_then(|c| read(c, "accuracy"))
-                .and_then(|v| v.as_f64())
-                .filter(|m| m.is_finite() && *m >= 0.0)
-                .unwrap_or(0.0);
-            match (lon, lat) {
-                (Some(lon), Some(lat)) => {
-                    let here = project(crate::map::geo::LonLat { lon, lat });
-                    // Inside means on the drawn map: its home view shows all of it.
-                    let (sx, sy) = home.to_screen(here);
-                    let inside = (0.0..=WIDTH).contains(&sx) && (0.0..=HEIGHT).contains(&sy);
-                    // The answer may come after the map page has gone (the family moved on
-                    // while the phone was still locating): then the `try_` calls do nothing.
-                    located.try_set(Some(Fix {
-                        at: here,
-                        lat,
-                        accuracy_m,
-                    }));
-                    approximate.try_set((accuracy_m > APPROXIMATE_M).then_some(accuracy_m));
-                    if inside {
-                        view_state.try_update(|v| *v = v.keep_in_sight(here, WIDTH, HEIGHT, 40.0));
-                    }
-                    message.try_set(Some(if inside {
-                        |t| t.location_private
-                    } else {
-                        |t| t.location_outside
-                    }));
-                }
-                _ => {
+            let number = |key: &str| {
+                coords
+                    .as_ref()
+                    .and_then(|c| read(c, key))
+                    .and_then(|v| v.as_f64())
+            };
+            let (Some(lon), Some(lat)) = (number("longitude"), number("latitude")) else {
+                if was_inside.is_none() {
                     message.try_set(Some(|t| t.location_unavailable));
                 }
+                return;
+            };
+            let accuracy_m = number("accuracy")
+                .filter(|m| m.is_finite() && *m >= 0.0)
+                .unwrap_or(0.0);
+            let here = project(crate::map::geo::LonLat { lon, lat });
+            // Inside means on the drawn map: its home view shows all of it.
+            let (sx, sy) = home.to_screen(here);
+            let inside = (0.0..=WIDTH).contains(&sx) && (0.0..=HEIGHT).contains(&sy);
+            // The answer may come after the map page has gone (the family moved on while the
+            // phone was still locating): then the `try_` calls do nothing.
+            located.try_set(Some(Fix {
+                at: here,
+                lat,
+                accuracy_m,
+            }));
+            // The "approximate" words change with the uncertainty only when it does by a quarter.
+            let rough = (accuracy_m > APPROXIMATE_M).then_some(accuracy_m);
+            let reworded = match (approximate.try_get_untracked().flatten(), rough) {
+                (Some(said), Some(now)) => (now - said).abs() > said / 4.0,
+                (said, now) => said.is_some() != now.is_some(),
+            };
+            if reworded || was_inside.is_none() {
+                approximate.try_set(rough);
             }
+            if was_inside == Some(inside) {
+                return;
+            }
+            if inside && was_inside.is_none() {
+                view_state.try_update(|v| *v = v.keep_in_sight(here, WIDTH, HEIGHT, 40.0));
+            }
+            was_inside = Some(inside);
+            message.try_set(Some(if inside {
+                |t| t.location_private
+            } else {
+                |t| t.location_outside
+            }));
         });
-    let failure =
-        wasm_bindgen::closure::Closure::once_into_js(move |error: wasm_bindgen::JsValue| {
+    // A failure before any position is said (the watch goes on: a satellite fix that comes late
+    // still shows); after one (a moment without satellites under trees), the dot stays where it
+    // was last.
+    let failed =
+        Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |error: wasm_bindgen::JsValue| {
             let code = js_sys::Reflect::get(&error, &"code".into())
                 .ok()
                 .and_then(|c| c.as_f64());
-            message.try_set(Some(if code == Some(1.0) {
-                |t| t.location_denied
-            } else {
-                |t| t.location_unavailable
-            }));
+            if code == Some(1.0) {
+                located.try_set(None);
+                approximate.try_set(None);
+                message.try_set(Some(|t| t.location_denied));
+            } else if located.try_get_untracked().flatten().is_none() {
+                message.try_set(Some(|t| t.location_unavailable));
+            }
         });
     // The satellites, not the network: volunteers on a river bank are often offline, where the
-    // browser's default (a low-accuracy, network-based position) fails. A position that takes
-    // longer than 20 s is reported as unavailable instead of "locating…" for ever; one up to
-    // 30 s old (a few dozen metres on foot) is good enough.
+    // browser's default (a low-accuracy, network-based position) fails. No position within 20 s
+    // is reported as unavailable instead of "locating…" for ever; one up to 30 s old (a few
+    // dozen metres on foot) is good enough.
     let options = web_sys::PositionOptions::new();
     options.set_enable_high_accuracy(true);
     options.set_timeout(20_000);
     options.set_maximum_age(30_000);
-    if geolocation
-        .get_current_position_with_error_callback_and_options(
-            success.unchecked_ref(),
-            Some(failure.unchecked_ref()),
-            &options,
-        )
-        .is_err()
-    {
-        message.set(Some(|t| t.location_unavailable));
+    match geolocation.watch_position_with_error_callback_and_options(
+        moved.as_ref().unchecked_ref(),
+        Some(failed.as_ref().unchecked_ref()),
+        &options,
+    ) {
+        Ok(id) => Some(PositionWatch {
+            id,
+            _moved: moved,
+            _failed: failed,
+        }),
+        Err(_) => {
+            message.set(Some(|t| t.location_unavailable));
+            None
+        }
     }
 }
 
@@ -771,9 +815,12 @@ fn RoutePanel(map: StoredValue<PreparedMap>, route: usize) -> impl IntoView {
         map.with_value(|m| (m.data.routes[route].clone(), m.summaries[route].clone()));
     let share_name = r.name.clone();
     let description = r.description.clone();
-    let place_items = move |indexes: Vec<usize>, numbered: bool| {
-        let lang = lang.get();
-        let items = map.with_value(|m| {
+    let place_items =
+        move |indexes: Vec<usize>,
+              numbered: bool,
+              empty: fn(&crate::i18n::Strings) -> &'static str| {
+            let lang = lang.get();
+            let items = map.with_value(|m| {
             indexes
                 .iter()
                 .map(|&i| {
@@ -799,14 +846,14 @@ fn RoutePanel(map: StoredValue<PreparedMap>, route: usize) -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         });
-        if items.is_empty() {
-            view! { <p>{lang.t().none_listed}</p> }.into_any()
-        } else if numbered {
-            view! { <ol>{items}</ol> }.into_any()
-        } else {
-            view! { <ul>{items}</ul> }.into_any()
-        }
-    };
+            if items.is_empty() {
+                view! { <p>{empty(lang.t())}</p> }.into_any()
+            } else if numbered {
+                view! { <ol>{items}</ol> }.into_any()
+            } else {
+                view! { <ul>{items}</ul> }.into_any()
+            }
+        };
     let (checkpoints, hazards, gear) = (
         summary.checkpoints.clone(),
         summary.hazards.clone(),
@@ -822,11 +869,11 @@ fn RoutePanel(map: StoredValue<PreparedMap>, route: usize) -> impl IntoView {
                 <div><dt>{tr(|t| t.difficulty)}</dt><dd>{move || difficulty_label(r.difficulty, lang.get())}</dd></div>
             </dl>
             <h3>{tr(|t| t.checkpoints)}</h3>
-            {move || place_items(checkpoints.clone(), true)}
+            {move || place_items(checkpoints.clone(), true, |t| t.none_listed)}
             <h3>{tr(|t| t.hazards_near)}</h3>
-            {move || place_items(hazards.clone(), false)}
+            {move || place_items(hazards.clone(), false, |t| t.no_hazards_marked)}
             <h3>{tr(|t| t.rescue_near)}</h3>
-            {move || place_items(gear.clone(), false)}
+            {move || place_items(gear.clone(), false, |t| t.no_gear_marked)}
             <div class="actions">
                 <ShareButton link=DeepLink::Route(r.id.clone()) title=Signal::derive(move || share_name.get(lang.get()).to_owned())/>
                 <A href="/map" attr:class="button secondary">{tr(|t| t.show_all_routes)}</A>

@@ -37,17 +37,27 @@ impl Entry {
     }
 }
 
-/// Today's entries with their places, best share first: teams with the same share get the same
-/// place (1, 2, 2, 4) and keep the order they were played in.
+/// Today's entries with their places, best share first, and of the same share the longer round
+/// first (6 of 6 above the 1 of 1 a team of four gets in a kindergarten round): teams with the
+/// same share of the same maximum get the same place (1, 2, 2, 4) and keep the order they were
+/// played in.
 pub fn ranked_for_day(entries: &[Entry], day: &str) -> Vec<(usize, Entry)> {
     let mut today: Vec<Entry> = entries.iter().filter(|e| e.date == day).cloned().collect();
-    today.sort_by(|a, b| b.share().total_cmp(&a.share()));
+    let same_share = |a: &Entry, b: &Entry| (a.share() - b.share()).abs() <= 1e-9;
+    today.sort_by(|a, b| {
+        if same_share(a, b) {
+            b.max.total_cmp(&a.max)
+        } else {
+            b.share().total_cmp(&a.share())
+        }
+    });
     let mut place = 0;
     today
         .iter()
         .enumerate()
         .map(|(i, entry)| {
-            if i == 0 || (entry.share() - today[i - 1].share()).abs() > 1e-9 {
+            let before = i.checked_sub(1).map(|b| &today[b]);
+            if before.is_none_or(|b| !same_share(entry, b) || entry.max != b.max) {
                 place = i + 1;
             }
             (place, entry.clone())
@@ -147,14 +157,27 @@ mod tests {
                 (4, "heron".to_owned())
             ]
         );
-        // The same share from another maximum is a tie too: 4 of 8 beside 2 of 4.
+        // Of the same share, the longer round is ahead: 4 of 4 above 1 of 1, 4 of 8 above 2 of 4.
         let mut wider = entry("ibis", 4.0, "2026-12-05");
         wider.max = 8.0;
-        let places: Vec<usize> = ranked_for_day(&[entries[0].clone(), wider], "2026-12-05")
-            .into_iter()
-            .map(|(place, _)| place)
-            .collect();
-        assert_eq!(places, [1, 1]);
+        let mut single = entry("crane", 1.0, "2026-12-05");
+        single.max = 1.0;
+        let mut full = entry("seal", 4.0, "2026-12-05");
+        full.points = 4.0;
+        let places: Vec<(usize, String)> =
+            ranked_for_day(&[single, entries[0].clone(), full, wider], "2026-12-05")
+                .into_iter()
+                .map(|(place, e)| (place, e.team))
+                .collect();
+        assert_eq!(
+            places,
+            [
+                (1, "seal".to_owned()),
+                (2, "crane".to_owned()),
+                (3, "ibis".to_owned()),
+                (4, "frog".to_owned())
+            ]
+        );
     }
 
     #[test]

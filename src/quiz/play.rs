@@ -125,6 +125,35 @@ pub fn Game(
         });
     };
 
+    // The round's results go on the day's board (and to a lesson platform around an embed) with
+    // its last mark, not when someone taps "See results": a family walking off on the last
+    // feedback, or a pupil closing the tab, has still played the round.
+    let record_round = move || {
+        let day = today();
+        let entries: Vec<Entry> = round.with_untracked(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.results()
+                        .iter()
+                        .zip(teams.get_untracked())
+                        .map(|(result, animal)| Entry {
+                            team: animal.code().to_owned(),
+                            set: set.with_value(|s| s.id.clone()),
+                            points: result.points,
+                            max: result.max,
+                            date: day.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        if embedded {
+            let seconds = ((js_sys::Date::now() - started_at.get_value()) / 1000.0).round();
+            post_results(&entries, seconds);
+        }
+        leaderboard::record(entries, &day);
+    };
+
     // The last answer given, for the feedback screen to repeat it.
     let last_answer = StoredValue::new(None::<Answer>);
     let answer = Callback::new(move |answer: Answer| {
@@ -137,6 +166,9 @@ pub fn Game(
         if let Some(m) = marked {
             last_answer.set_value(Some(answer));
             feedback_sound.play(m.correct);
+            if round.with_untracked(|r| r.as_ref().is_some_and(Round::is_over)) {
+                record_round();
+            }
             stage.set(Stage::Feedback(m));
         }
     });
@@ -200,29 +232,6 @@ pub fn Game(
         let (over, team_count) =
             round.with_untracked(|r| r.as_ref().map_or((true, 1), |r| (r.is_over(), r.teams)));
         if over {
-            let day = today();
-            let entries: Vec<Entry> = round.with_untracked(|r| {
-                r.as_ref()
-                    .map(|r| {
-                        r.results()
-                            .iter()
-                            .zip(teams.get_untracked())
-                            .map(|(result, animal)| Entry {
-                                team: animal.code().to_owned(),
-                                set: set.with_value(|s| s.id.clone()),
-                                points: result.points,
-                                max: result.max,
-                                date: day.clone(),
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            });
-            if embedded {
-                let seconds = ((js_sys::Date::now() - started_at.get_value()) / 1000.0).round();
-                post_results(&entries, seconds);
-            }
-            leaderboard::record(entries, &day);
             stage.set(Stage::Results);
         } else {
             stage.set(if team_count > 1 {

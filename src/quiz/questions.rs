@@ -2,7 +2,7 @@
 //! showing the right answer afterwards.
 
 use super::engine::{Answer, Turn};
-use super::single_click;
+use super::{own_click, single_click};
 use crate::content::{LocalText, Question, QuestionKind};
 use crate::shell::{tr, use_lang};
 use leptos::prelude::*;
@@ -83,7 +83,7 @@ fn MultipleChoice(
                             type="button"
                             class="option toggle"
                             aria-pressed=move || chosen.with(|c| c.contains(&i)).to_string()
-                            on:click=move |_| toggle(i)
+                            on:click=own_click(move |_| toggle(i))
                         >
                             {move || text.get(lang.get()).to_owned()}
                         </button>
@@ -170,7 +170,7 @@ fn Ordering(
                                     type="button"
                                     class="option"
                                     aria-pressed=move || is_selected().to_string()
-                                    on:click=move |_| tap(position)
+                                    on:click=own_click(move |_| tap(position))
                                 >
                                     <span class="position">{position + 1}</span><span class="visually-hidden">". "</span>
                                     {text}
@@ -216,10 +216,10 @@ fn Matching(
     // The pair just made, for a screen reader (the tap was on the right; the pair's left item
     // says it too, but is not where the focus is).
     let paired = RwSignal::new(String::new());
-    let pair_with = move |r: usize| {
-        // A second tap on an item just paired (a child's double tap) leaves its pair alone; to
-        // pair it again, the player taps a left item first.
-        if !picked.get_value() && matches.with_untracked(|m| m.contains(&Some(r))) {
+    let pair_with = move |r: usize, clicks: i32| {
+        // The second tap of a double tap on an item just paired leaves its pair alone (the game
+        // has moved on to the next left item); a tap of its own pairs it with that item.
+        if clicks >= 2 && !picked.get_value() && matches.with_untracked(|m| m.contains(&Some(r))) {
             return;
         }
         picked.set_value(false);
@@ -266,10 +266,10 @@ fn Matching(
                                     type="button"
                                     class="option"
                                     aria-pressed=move || (selected.get() == Some(l)).to_string()
-                                    on:click=move |_| {
+                                    on:click=own_click(move |_| {
                                         picked.set_value(true);
                                         selected.set(Some(l));
-                                    }
+                                    })
                                 >
                                     <span class="match-item">{move || left.with_value(|x| x[l].get(lang.get()).to_owned())}</span>
                                     <span class="match-state">{matched}</span>
@@ -291,7 +291,7 @@ fn Matching(
                         };
                         view! {
                             <li>
-                                <button type="button" class="option" class:used=move || paired_with().is_some() on:click=move |_| pair_with(r)>
+                                <button type="button" class="option" class:used=move || paired_with().is_some() on:click=own_click(move |ev| pair_with(r, ev.detail()))>
                                     <span class="match-item">{move || right.with_value(|x| x[r].get(lang.get()).to_owned())}</span>
                                     <span class="visually-hidden">{heard}</span>
                                 </button>

@@ -12,7 +12,7 @@ pub const AGE_KEY: &str = "age";
 /// `?age=all`: every band, whatever this device saved (a teacher's all-ages worksheet on a
 /// tablet where a family once picked a band). The device then forgets its band, as if "All
 /// ages" were picked, and the next page stays all ages.
-const ALL_AGES: &str = "all";
+pub const ALL_AGES: &str = "all";
 
 /// The chosen age band, if any (`None`: all ages): `?age=` wins, then the saved choice. It
 /// changes only when the band does: other changes to the query (the language switch rewrites `?lang=`) leave a quiz in play.

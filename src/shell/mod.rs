@@ -16,7 +16,7 @@ mod print;
 mod sound;
 mod text_size;
 
-pub use age::{use_age, AgePicker, AGE_KEY};
+pub use age::{use_age, AgePicker, AGE_KEY, ALL_AGES};
 pub use embed::{is_embedded, post_to_parent};
 pub use emergency::{mainland_china_defaults, EmergencyButton, EmergencyPage};
 pub use frame::{

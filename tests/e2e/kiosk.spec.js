@@ -185,8 +185,33 @@ test('"Next family" at a station gives the next family the station\'s language a
   await expect(page.locator('html')).not.toHaveClass(/large-text/);
   await expect(page.getByRole('button', { name: '开始', exact: true })).toBeVisible();
   // …and the station's age band (none was set: all ages), not the grandparent's.
-  await expect(page).not.toHaveURL(/age=/);
+  await expect(page).toHaveURL(/age=all/);
   await expect(page.getByRole('navigation', { name: '适合年龄' }).getByRole('link', { name: '全部年龄' })).toHaveAttribute('aria-current', 'true');
+});
+
+test('"Next family" gives the station\'s band also when the last family\'s came from the device, not the address', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  await loadBank(request, 'en');
+  // A grandparent picks Kindergarten on the guide (saved on the device), then opens a quiz by an
+  // address without a band.
+  await page.goto('/guide?mode=kiosk&lang=en');
+  await page.getByRole('navigation', { name: 'Age group' }).getByRole('link', { name: 'Kindergarten' }).click();
+  await expect(page).toHaveURL(/age=kindergarten/);
+  await page.goto('/quiz/save-water?lang=en');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.getByText('Question 1 of 4')).toBeVisible();
+  for (;;) {
+    await answerCurrent(page, 'en');
+    if (await page.getByRole('button', { name: 'See results' }).isVisible()) break;
+    await page.getByRole('button', { name: 'Next question' }).click();
+  }
+  await page.getByRole('button', { name: 'See results' }).click();
+  await page.getByRole('button', { name: 'Next family' }).click();
+  await expect(page.getByRole('navigation', { name: '适合年龄' }).getByRole('link', { name: '全部年龄' })).toHaveAttribute('aria-current', 'true');
+  // The round dealt is the one the picker says: all ages, not four kindergarten questions.
+  await page.getByRole('button', { name: '开始', exact: true }).click();
+  await expect(page.getByText(/^第 1 题，共 \d+ 题$/)).toBeVisible();
+  await expect(page.getByText('第 1 题，共 4 题')).toHaveCount(0);
 });
 
 test('a station that starts over forgets the round the last family left unfinished', async ({ page }) => {
@@ -332,7 +357,7 @@ test('a timed question stands still while the station asks "Still playing?", and
   await expect.poll(seconds, { timeout: 5_000 }).toBeLessThan(asked);
 });
 
-test('a station never starts over under someone reading the emergency card, and its start screen opens the card in one tap', async ({ page }) => {
+test('a station does not ask someone reading the emergency card, starts over only after its long hold, and its start screen opens the card in one tap', async ({ page }) => {
   test.setTimeout(40_000);
   await page.goto('/?mode=kiosk&idle=3&lang=en');
   const start = page.getByRole('dialog', { name: 'River Guardians' });
@@ -346,6 +371,10 @@ test('a station never starts over under someone reading the emergency card, and 
   await expect(page.getByRole('alertdialog', { name: 'Still playing?' })).toHaveCount(0);
   await expect(page).toHaveURL(/\/emergency/);
   await expect(page.getByRole('link', { name: /^120/ }).first()).toBeVisible();
+  // A card left up for good (five idle times here, a quarter of an hour at a real station) is
+  // nobody's reading: the next family gets the start screen, not the last one's tablet.
+  await expect(start).toBeVisible({ timeout: 12_000 });
+  await expect(page.getByRole('alertdialog', { name: 'Still playing?' })).toHaveCount(0);
 });
 
 test('a tap on "Still playing?" carries on, and does not also answer the question under the finger', async ({ browser }) => {

@@ -280,6 +280,16 @@ test('the shared name-only GeoJSON export displays with defaults', async ({ page
   await expect(page.locator('.route-length')).toHaveText(/\d/);
 });
 
+test('a route with no hazard or gear marked near it says the map marks none, not that there is none', async ({ page }) => {
+  await page.route('**/content/routes.geojson', (route) => route.fulfill({ path: '../shared/samples/name-only-routes.geojson' }));
+  await page.goto('/map?lang=en');
+  await page.getByRole('navigation', { name: 'Patrol routes' }).getByRole('link', { name: /Two-bridge loop/ }).click();
+  const panel = page.locator('.panel-card');
+  await expect(panel.getByRole('heading', { name: 'Hazards nearby' }).locator('+ p')).toHaveText(/^None marked on the map\. Any riverbank can be dangerous/);
+  await expect(panel.getByRole('heading', { name: 'Rescue gear nearby' }).locator('+ p')).toHaveText(/^None marked on the map\. Before you set off/);
+});
+
+
 for (const [name, body, expected] of [
   ['wrong type', () => ({ type: 'Topology', objects: {} }), 'content/routes.geojson'],
   ['only broken features', (g) => { g.features = g.features.slice(0, 2); g.features[0].geometry.coordinates[3] = [213.1, 22.5]; g.features[1].geometry.coordinates = []; return g; }, 'features[0].geometry.coordinates[3]: longitude 213.1'],
@@ -345,13 +355,37 @@ test('"Where am I?" brings a position on the map into sight and says when one is
   await far.close();
 });
 
+test('"Where am I?" keeps the dot with a volunteer walking on, and leaves the map where they put it', async ({ browser }) => {
+  const context = await browser.newContext({ geolocation: { latitude: 22.5575, longitude: 113.1105, accuracy: 10 }, permissions: ['geolocation'] });
+  const page = await context.newPage();
+  await page.goto('/map?lang=en');
+  await page.getByRole('button', { name: 'Where am I?' }).click();
+  const dot = page.locator('svg.map .you-are-here');
+  await expect(dot).toHaveCount(1);
+  await expect(page.getByText(/shown on this device only/)).toBeVisible();
+  // The volunteer zooms in to look ahead, then walks on a hundred metres or so.
+  const view = page.locator('svg.map g[transform]').first();
+  const fitted = await view.getAttribute('transform');
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(() => view.getAttribute('transform')).not.toBe(fitted);
+  const zoomed = await view.getAttribute('transform');
+  const first = await dot.getAttribute('transform');
+  await context.setGeolocation({ latitude: 22.5579, longitude: 113.1114, accuracy: 10 });
+  await expect.poll(() => dot.getAttribute('transform')).not.toBe(first);
+  await expect(dot).toHaveCount(1);
+  expect(await view.getAttribute('transform')).toBe(zoomed);
+  await expect(page.getByText(/shown on this device only/)).toBeVisible();
+  await context.close();
+});
+
 test('a position that arrives after the family left the map breaks nothing', async ({ page }) => {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   // A phone that takes a second and a half to find itself.
   await page.addInitScript(() => {
-    navigator.geolocation.getCurrentPosition = (ok) => setTimeout(() => ok({ coords: { latitude: 22.5575, longitude: 113.1105, accuracy: 10 } }), 1500);
+    navigator.geolocation.watchPosition = (ok) => setTimeout(() => ok({ coords: { latitude: 22.5575, longitude: 113.1105, accuracy: 10 } }), 1500);
+    navigator.geolocation.clearWatch = (id) => clearTimeout(id);
   });
   await page.goto('/map?lang=en');
   await page.getByRole('button', { name: 'Where am I?' }).click();
@@ -422,10 +456,11 @@ test('the routes\' names on the map follow a switch of language', async ({ page,
 
 test('"Where am I?" asks for the satellites (offline on a river bank) and gives up after 20 s with a message', async ({ page }) => {
   await page.addInitScript(() => {
-    navigator.geolocation.getCurrentPosition = (ok, fail, options) => {
+    navigator.geolocation.watchPosition = (ok, fail, options) => {
       window.__options = options;
-      setTimeout(() => fail({ code: 3, message: 'Timeout expired' }), 300);
+      return setTimeout(() => fail({ code: 3, message: 'Timeout expired' }), 300);
     };
+    navigator.geolocation.clearWatch = (id) => clearTimeout(id);
   });
   await page.goto('/map?lang=en');
   await page.getByRole('button', { name: 'Where am I?' }).click();

@@ -76,6 +76,30 @@ for (const how of ['tap', 'keyboard']) {
   });
 }
 
+test('a round is on the day\'s leaderboard from its last answer, whether or not anyone taps "See results"', async ({ page, request }) => {
+  await loadBank(request, 'en');
+  await page.goto('/quiz/save-water?age=kindergarten&lang=en');
+  const board = page.getByRole('region', { name: "Today's leaderboard" });
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+  await expect(board.getByRole('row')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  for (;;) {
+    await answerCurrent(page, 'en');
+    if (await page.getByRole('button', { name: 'See results' }).isVisible()) break;
+    await page.getByRole('button', { name: 'Next question' }).click();
+  }
+  // The family walks off on the last feedback; the next one opens the quiz afresh.
+  await page.goto('/quiz/save-water?age=kindergarten&lang=en');
+  await expect(board).toContainText('Dolphins');
+  await expect(board.getByRole('row')).toHaveCount(2);
+  // Carrying on to the results does not put the round on the board twice.
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'See results' }).click();
+  await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+  await page.getByRole('button', { name: 'Play again' }).click();
+  await expect(board.getByRole('row')).toHaveCount(2);
+});
+
 test('switching the language in the middle of a quiz keeps the game where it was', async ({ page, request }) => {
   await loadBank(request, 'en');
   await page.goto('/quiz/save-water?age=adults&lang=en&seed=7');
@@ -482,12 +506,35 @@ test('a double tap on a matching item keeps its pair; a left item tapped first p
   await expect(rights.nth(1)).toHaveAccessibleName((await rights.nth(1).locator('.match-item').innerText()).trim());
   await expect(state(1)).not.toContainText(paired);
   await expect(lefts.nth(1)).toHaveAttribute('aria-pressed', 'true');
-  // Tapping the second left item, then that same right item, moves the pair on purpose.
-  await lefts.nth(1).click();
+  // A tap of its own on that same item pairs it with the left item now highlighted.
   await rights.first().click();
   await expect(state(1)).toContainText(paired);
   await expect(state(0)).not.toContainText(paired);
   await expect(rights.first()).toHaveAccessibleName(await pairedWith(1));
+  // Tapping a left item first, then that same right item, moves the pair on purpose.
+  await lefts.nth(0).click();
+  await rights.first().click();
+  await expect(state(0)).toContainText(paired);
+  await expect(state(1)).not.toContainText(paired);
+  await expect(rights.first()).toHaveAccessibleName(await pairedWith(0));
+});
+
+test('the second click of a double tap on "Next question" does not choose an option of the next question', async ({ page }) => {
+  const multiple = (q, i, all) => q.kind === 'multiple' && all.filter((x) => x.kind === 'multiple')[1] !== q;
+  const otherMultiple = (q, i, all) => q.kind === 'multiple' && all.filter((x) => x.kind === 'multiple')[1] === q;
+  await openAdultsSetOf(page, [multiple, otherMultiple]);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.locator('.options .toggle').first().click();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.getByRole('button', { name: 'Next question' }).click();
+  // The double tap's second click lands on an option of the question just shown: not chosen.
+  const option = page.locator('.options .toggle').first();
+  await option.dispatchEvent('click', { detail: 2 });
+  await expect(option).toHaveAttribute('aria-pressed', 'false');
+  // Later, two quick taps on neighbouring options (a double click to the browser) choose both.
+  await page.waitForTimeout(700);
+  await option.dispatchEvent('click', { detail: 2 });
+  await expect(option).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('the second click of a double tap never answers the question the first one brought', async ({ page, request }) => {
