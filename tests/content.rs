@@ -51,6 +51,26 @@ fn truncated_json_is_a_parse_error_with_its_position() {
 }
 
 #[test]
+fn a_web_page_in_place_of_a_content_file_is_named_as_such() {
+    // A host whose fallback rule answers a missing /content/quizzes.json with index.html.
+    let err = parse_content::<SiteContent>(
+        "content/quizzes.json",
+        "<!DOCTYPE html><html><head><title>River Guardians</title>",
+    )
+    .unwrap_err();
+    let AppError::Parse { message, line, .. } = err else {
+        panic!("expected a parse error")
+    };
+    assert_eq!(line, 1);
+    assert!(
+        message.ends_with(
+            "(the server sent a web page, not this file: is it uploaded, under exactly this name?)"
+        ),
+        "{message}"
+    );
+}
+
+#[test]
 fn wrong_type_names_the_field() {
     let mut site: serde_json::Value = serde_json::from_str(&shipped("content/site.json")).unwrap();
     site["emergency"]["numbers"] = serde_json::json!("120");

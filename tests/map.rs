@@ -593,6 +593,41 @@ fn a_point_far_from_all_the_others_is_named_and_left_out_of_the_fit() {
 }
 
 #[test]
+fn a_link_to_one_route_opens_on_that_route() {
+    let map = PreparedMap::new(
+        MapData::from_geojson(
+            &parse_content(
+                "content/routes.geojson",
+                &shipped("public/content/routes.geojson"),
+            )
+            .unwrap(),
+        ),
+        &[],
+    );
+    for (i, route) in map.data.routes.iter().enumerate() {
+        let view = map.route_view(i);
+        assert!(view.scale >= map.home.scale, "{}", route.id);
+        assert!(view.scale <= map.home.scale * ZOOM_IN_LIMIT * (1.0 + 1e-9));
+        // Every position of the route is on the map, clear of its edge.
+        for &p in route.lines.iter().flatten() {
+            let (x, y) = view.to_screen(project(p));
+            assert!((32.0..=WIDTH - 32.0).contains(&x), "{} {x}", route.id);
+            assert!((32.0..=HEIGHT - 32.0).contains(&y), "{} {y}", route.id);
+        }
+    }
+    // The shortest route is shown larger than the whole map shows it.
+    let shortest = (0..map.data.routes.len())
+        .min_by(|&a, &b| {
+            map.summaries[a]
+                .length_m
+                .total_cmp(&map.summaries[b].length_m)
+        })
+        .unwrap();
+    assert!(map.route_view(shortest).scale > map.home.scale * 1.2);
+    assert_eq!(map.route_view(99), map.home);
+}
+
+#[test]
 fn a_routes_file_with_nothing_left_to_draw_is_still_an_error() {
     let good = shipped("public/content/routes.geojson");
     let (data, problems, _) = read_routes("content/routes.geojson", &good).unwrap();

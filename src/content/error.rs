@@ -42,7 +42,15 @@ impl AppError {
     pub fn from_serde(file: &str, text: &str, error: &serde_json::Error) -> AppError {
         let full = error.to_string();
         let suffix = format!(" at line {} column {}", error.line(), error.column());
-        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+        let mut message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+        // A host that answers a missing file with its home page (a single-page app's fallback
+        // rule) sends HTML, which reads as a syntax error at line 1.
+        if text.trim_start().starts_with('<') {
+            message.push_str(
+                " (the server sent a web page, not this file: is it uploaded, under exactly this \
+                 name?)",
+            );
+        }
         AppError::Parse {
             file: file.to_owned(),
             line: error.line(),

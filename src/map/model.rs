@@ -3,7 +3,7 @@
 
 use super::geo::{
     distance_to_line_m, line_length_m, position_along_m, project, strays, walking_minutes, Bounds,
-    View, Xy,
+    View, Xy, ZOOM_IN_LIMIT,
 };
 use crate::content::{BackgroundShape, Layer, MapData, PatrolRoute, Place, PlaceKind};
 
@@ -174,6 +174,33 @@ impl PreparedMap {
             home,
             bounds,
         }
+    }
+}
+
+impl PreparedMap {
+    /// The view a link to one route opens on (a trailhead's QR code, a lesson's embed): the
+    /// route filling the map, never further out than the whole map nor further in than the
+    /// zoom allows.
+    pub fn route_view(&self, route: usize) -> View {
+        let Some(bounds) = self
+            .data
+            .routes
+            .get(route)
+            .and_then(|r| Bounds::of(r.lines.iter().flatten().map(|&p| project(p))))
+        else {
+            return self.home;
+        };
+        // Twice the padding: the checkpoints at its ends keep their symbols in sight.
+        let fitted = View::fit(bounds, WIDTH, HEIGHT, 2.0 * PADDING);
+        if fitted.scale <= self.home.scale {
+            return self.home;
+        }
+        let most = self.home.scale * ZOOM_IN_LIMIT;
+        fitted.zoom_at(
+            most.min(fitted.scale) / fitted.scale,
+            WIDTH / 2.0,
+            HEIGHT / 2.0,
+        )
     }
 }
 

@@ -134,7 +134,12 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
         map.with_value(|m| m.data.places.iter().position(|p| p.id == id))
     });
     let home = map.with_value(|m| m.home);
-    let view_state = RwSignal::new(home);
+    // A link to one route opens on that route; picking another later leaves the view alone.
+    let opened_on = params
+        .with_untracked(|p| p.get("route"))
+        .and_then(|id| map.with_value(|m| m.data.routes.iter().position(|r| r.id == id)));
+    let view_state =
+        RwSignal::new(opened_on.map_or(home, |route| map.with_value(|m| m.route_view(route))));
     let located: RwSignal<Option<Fix>> = RwSignal::new(None);
     // The latest answer's uncertainty (metres) when it is only approximate; cleared by a new
     // request, so it never qualifies "Locating…" or a failure.
