@@ -29,13 +29,14 @@ fn single_click(action: impl Fn() + 'static) -> impl Fn(leptos::ev::MouseEvent) 
 const CARRIED_TAP_MS: f64 = 600.0;
 
 /// The action of a control that changes only itself (a toggled option, a step picked to swap, a
-/// match), created with its question: it acts on every click, two quick taps on neighbours
-/// included, but for the second click of a double tap that landed on it just after the question
-/// appeared (a double tap on "Next question" would otherwise choose an option of the next).
+/// match) on a question shown at `shown` (`Date.now()`): it acts on every click, two quick taps
+/// on neighbours included, but for the second click of a double tap that landed on it just after
+/// the question appeared (a double tap on "Next question" would otherwise choose an option of
+/// the next). The time is the question's, not the button's: a swap redraws the steps.
 fn own_click(
+    shown: f64,
     action: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl Fn(leptos::ev::MouseEvent) + 'static {
-    let shown = js_sys::Date::now();
     move |ev| {
         if ev.detail() < 2 || js_sys::Date::now() - shown > CARRIED_TAP_MS {
             action(ev);

@@ -63,6 +63,7 @@ fn MultipleChoice(
 ) -> impl IntoView {
     let lang = use_lang();
     let chosen: RwSignal<Vec<usize>> = RwSignal::new(Vec::new());
+    let shown = js_sys::Date::now();
     let toggle = move |i: usize| {
         chosen.update(|c| match c.iter().position(|&x| x == i) {
             Some(at) => {
@@ -83,7 +84,7 @@ fn MultipleChoice(
                             type="button"
                             class="option toggle"
                             aria-pressed=move || chosen.with(|c| c.contains(&i)).to_string()
-                            on:click=own_click(move |_| toggle(i))
+                            on:click=own_click(shown, move |_| toggle(i))
                         >
                             {move || text.get(lang.get()).to_owned()}
                         </button>
@@ -128,6 +129,7 @@ fn Ordering(
     let order = RwSignal::new(start);
     let selected: RwSignal<Option<usize>> = RwSignal::new(None);
     let steps = StoredValue::new(steps);
+    let shown = js_sys::Date::now();
     // What a swap did, for a screen reader: the focused button now holds another step, and a
     // changed name is not announced.
     let swapped = RwSignal::new(String::new());
@@ -170,7 +172,7 @@ fn Ordering(
                                     type="button"
                                     class="option"
                                     aria-pressed=move || is_selected().to_string()
-                                    on:click=own_click(move |_| tap(position))
+                                    on:click=own_click(shown, move |_| tap(position))
                                 >
                                     <span class="position">{position + 1}</span><span class="visually-hidden">". "</span>
                                     {text}
@@ -207,6 +209,7 @@ fn Matching(
     let lang = use_lang();
     let n = left.len();
     let matches: RwSignal<Vec<Option<usize>>> = RwSignal::new(vec![None; n]);
+    let shown = js_sys::Date::now();
     let selected: RwSignal<Option<usize>> = RwSignal::new(Some(0));
     // Whether the player tapped the selected left item, rather than the game moving on to the
     // next unpaired one by itself.
@@ -266,7 +269,7 @@ fn Matching(
                                     type="button"
                                     class="option"
                                     aria-pressed=move || (selected.get() == Some(l)).to_string()
-                                    on:click=own_click(move |_| {
+                                    on:click=own_click(shown, move |_| {
                                         picked.set_value(true);
                                         selected.set(Some(l));
                                     })
@@ -291,7 +294,7 @@ fn Matching(
                         };
                         view! {
                             <li>
-                                <button type="button" class="option" class:used=move || paired_with().is_some() on:click=own_click(move |ev| pair_with(r, ev.detail()))>
+                                <button type="button" class="option" class:used=move || paired_with().is_some() on:click=own_click(shown, move |ev| pair_with(r, ev.detail()))>
                                     <span class="match-item">{move || right.with_value(|x| x[r].get(lang.get()).to_owned())}</span>
                                     <span class="visually-hidden">{heard}</span>
                                 </button>

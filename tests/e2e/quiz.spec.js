@@ -96,7 +96,7 @@ test('a round is on the day\'s leaderboard from its last answer, whether or not 
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'See results' }).click();
   await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
-  await page.getByRole('button', { name: 'Play again' }).click();
+  await page.getByRole('button', { name: 'Next family' }).click();
   await expect(board.getByRole('row')).toHaveCount(2);
 });
 
@@ -519,22 +519,22 @@ test('a double tap on a matching item keeps its pair; a left item tapped first p
   await expect(rights.first()).toHaveAccessibleName(await pairedWith(0));
 });
 
-test('the second click of a double tap on "Next question" does not choose an option of the next question', async ({ page }) => {
-  const multiple = (q, i, all) => q.kind === 'multiple' && all.filter((x) => x.kind === 'multiple')[1] !== q;
-  const otherMultiple = (q, i, all) => q.kind === 'multiple' && all.filter((x) => x.kind === 'multiple')[1] === q;
-  await openAdultsSetOf(page, [multiple, otherMultiple]);
+test('the second click of a double tap on "Next question" does not choose an option or step of the next question', async ({ page, request }) => {
+  await loadBank(request, 'en');
+  // A multiple-choice and an ordering question, in either order.
+  await openAdultsSetOf(page, [(q) => q.kind === 'multiple', (q) => q.kind === 'ordering']);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
-  await page.locator('.options .toggle').first().click();
-  await page.getByRole('button', { name: 'Check answer' }).click();
+  await answerCurrent(page, 'en');
   await page.getByRole('button', { name: 'Next question' }).click();
-  // The double tap's second click lands on an option of the question just shown: not chosen.
-  const option = page.locator('.options .toggle').first();
-  await option.dispatchEvent('click', { detail: 2 });
-  await expect(option).toHaveAttribute('aria-pressed', 'false');
-  // Later, two quick taps on neighbouring options (a double click to the browser) choose both.
+  // The double tap's second click lands on an option or step of the question just shown: not
+  // chosen.
+  const control = page.locator('.options .toggle, ol.ordering .option').first();
+  await control.dispatchEvent('click', { detail: 2 });
+  await expect(control).toHaveAttribute('aria-pressed', 'false');
+  // Later, two quick taps on neighbours (a double click to the browser) count.
   await page.waitForTimeout(700);
-  await option.dispatchEvent('click', { detail: 2 });
-  await expect(option).toHaveAttribute('aria-pressed', 'true');
+  await control.dispatchEvent('click', { detail: 2 });
+  await expect(control).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('the second click of a double tap never answers the question the first one brought', async ({ page, request }) => {
