@@ -364,6 +364,14 @@ fn bad_geometry_is_reported_by_path() {
         problems(&line("[]")),
         ["features[0].geometry.coordinates: a line needs at least 2 positions, has 0"]
     );
+    // A CGCS2000 Gauss-Krüger export (EPSG:4547): metres, which no swap would mend.
+    assert_eq!(
+        problems(&line("[[396000.5, 2495000], [396100, 2495050]]")),
+        [
+            "features[0].geometry.coordinates[0]: [396000.5, 2495000] are metres, not degrees: export the file in EPSG:4326 (WGS 84), longitude and latitude",
+            "features[0].geometry.coordinates[1]: [396100, 2495050] are metres, not degrees: export the file in EPSG:4326 (WGS 84), longitude and latitude"
+        ]
+    );
     let nan = problems(&line(r#"[[113.1, "NaN"], [113.2, 22.5]]"#));
     assert_eq!(nan.len(), 1);
     assert!(nan[0].contains("content/routes.geojson"), "{nan:?}");

@@ -531,6 +531,18 @@ fn check_position(p: &mut Problems, path: impl Fn() -> String, position: &Positi
         return;
     }
     let (lon, lat) = (position[0], position[1]);
+    // Metres east and north (China's CGCS2000 Gauss-Krüger, UTM), not degrees: swapping them
+    // would not help.
+    if lon.abs() > 1000.0 || lat.abs() > 1000.0 {
+        p.push(
+            path(),
+            format!(
+                "[{lon}, {lat}] are metres, not degrees: export the file in EPSG:4326 (WGS 84), \
+                 longitude and latitude"
+            ),
+        );
+        return;
+    }
     if !lon.is_finite() || !(-180.0..=180.0).contains(&lon) {
         p.push(path(), format!("longitude {lon} is outside -180..180"));
     }
