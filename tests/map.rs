@@ -364,6 +364,11 @@ fn bad_geometry_is_reported_by_path() {
         problems(&line("[]")),
         ["features[0].geometry.coordinates: a line needs at least 2 positions, has 0"]
     );
+    // One value mistyped (a decimal point dropped) is that value's problem.
+    assert_eq!(
+        problems(&line("[[113.1, 225574], [113.2, 22.5]]")),
+        ["features[0].geometry.coordinates[0]: latitude 225574 is outside -90..90 (is the order [longitude, latitude]?)"]
+    );
     // A CGCS2000 Gauss-Krüger export (EPSG:4547): metres, which no swap would mend.
     assert_eq!(
         problems(&line("[[396000.5, 2495000], [396100, 2495050]]")),
@@ -793,7 +798,8 @@ fn background_draws_parks_then_water_then_paths_and_keeps_lines_open() {
 }
 
 #[test]
-fn gear_given_to_another_route_is_listed_only_there_but_hazards_wherever_near() {
+fn gear_given_to_another_route_is_listed_only_there_or_on_a_shared_path_but_hazards_wherever_near()
+{
     // Two routes on opposite banks of a river about 90 m wide; a lifebuoy and a hazard on the
     // south bank, within reach of the north route's limits, both given to the south route.
     let file = r#"{"type":"FeatureCollection","features":[
@@ -801,7 +807,8 @@ fn gear_given_to_another_route_is_listed_only_there_but_hazards_wherever_near() 
         {"type":"Feature","properties":{"id":"south","kind":"route","name":"South"},"geometry":{"type":"LineString","coordinates":[[113.000,22.5],[113.004,22.5]]}},
         {"type":"Feature","properties":{"id":"ring","kind":"rescue","name":"Ring","route":"south"},"geometry":{"type":"Point","coordinates":[113.002,22.5001]}},
         {"type":"Feature","properties":{"id":"steps","kind":"hazard","name":"Steps","route":"south"},"geometry":{"type":"Point","coordinates":[113.002,22.5004]}},
-        {"type":"Feature","properties":{"id":"loose","kind":"rescue","name":"Loose","route":"nowhere"},"geometry":{"type":"Point","coordinates":[113.003,22.5004]}}
+        {"type":"Feature","properties":{"id":"loose","kind":"rescue","name":"Loose","route":"nowhere"},"geometry":{"type":"Point","coordinates":[113.003,22.5004]}},
+        {"type":"Feature","properties":{"id":"shared","kind":"rescue","name":"Shared","route":"south"},"geometry":{"type":"Point","coordinates":[113.0015,22.5009]}}
     ]}"#;
     let file: GeoJsonFile = parse_content("content/routes.geojson", file).unwrap();
     let data = MapData::from_geojson(&file);
@@ -810,9 +817,10 @@ fn gear_given_to_another_route_is_listed_only_there_but_hazards_wherever_near() 
     };
     let north = summarise(data.route("north").unwrap(), &data);
     let south = summarise(data.route("south").unwrap(), &data);
-    // The ring is 78 m from the north route (under the 120 m limit) but across the water.
-    assert_eq!(ids(&north.gear), ["loose"]);
-    assert_eq!(ids(&south.gear), ["ring", "loose"]);
+    // The ring is 78 m from the north route (under the 120 m limit) but across the water; the
+    // south route's "shared" ring is on the north route's path (11 m) too.
+    assert_eq!(ids(&north.gear), ["shared", "loose"]);
+    assert_eq!(ids(&south.gear), ["shared", "ring", "loose"]);
     // A hazard 44 m from the north route is worth knowing on both banks.
     assert_eq!(ids(&north.hazards), ["steps"]);
     assert_eq!(ids(&south.hazards), ["steps"]);

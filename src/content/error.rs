@@ -45,7 +45,12 @@ impl AppError {
         let mut message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
         // A host that answers a missing file with its home page (a single-page app's fallback
         // rule) sends HTML, which reads as a syntax error at line 1.
-        if text.trim_start().starts_with('<') {
+        let start = text
+            .trim_start()
+            .get(..14)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if start.starts_with("<!doctype html") || start.starts_with("<html") {
             message.push_str(
                 " (the server sent a web page, not this file: is it uploaded, under exactly this \
                  name?)",

@@ -533,7 +533,7 @@ fn check_position(p: &mut Problems, path: impl Fn() -> String, position: &Positi
     let (lon, lat) = (position[0], position[1]);
     // Metres east and north (China's CGCS2000 Gauss-Krüger, UTM), not degrees: swapping them
     // would not help.
-    if lon.abs() > 1000.0 || lat.abs() > 1000.0 {
+    if lon.abs() > 1000.0 && lat.abs() > 1000.0 {
         p.push(
             path(),
             format!(

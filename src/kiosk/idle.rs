@@ -36,10 +36,10 @@ pub fn idle_phase(elapsed: f64, idle_seconds: u32) -> IdlePhase {
 /// How long (seconds) the emergency card may stay up untouched before the station starts over.
 /// Someone reading the numbers or the CPR steps is not touching the screen, so the card is never
 /// asked about; but a card left up for good hands the next family the last one's round and
-/// settings. A quarter of an hour (ten idle times, if longer) for an idle time of a minute or
-/// more; five idle times for a shorter one (a test's).
+/// settings. A quarter of an hour (ten idle times, if longer) for any idle time `site.json` can
+/// set (10 s or more); five idle times for a shorter one, which only a test's `?idle=` gives.
 pub fn card_hold_seconds(idle_seconds: u32) -> f64 {
-    if idle_seconds >= 60 {
+    if idle_seconds >= 10 {
         f64::from(idle_seconds.saturating_mul(10).max(900))
     } else {
         f64::from(idle_seconds * 5)
@@ -87,7 +87,7 @@ mod tests {
     #[test]
     fn the_emergency_card_is_held_a_quarter_of_an_hour_or_ten_idle_times() {
         assert_eq!(card_hold_seconds(90), 900.0);
-        assert_eq!(card_hold_seconds(60), 900.0);
+        assert_eq!(card_hold_seconds(10), 900.0);
         assert_eq!(card_hold_seconds(600), 6000.0);
         assert_eq!(card_hold_seconds(3), 15.0);
     }

@@ -135,8 +135,9 @@ impl Bounds {
 }
 
 /// How far (metres) a route or place must be from every other one to be taken for a mistyped
-/// position.
-pub const STRAY_M: f64 = 5_000.0;
+/// position: farther than any district's patrol stretches lie apart, nearer than a digit
+/// dropped from a longitude or latitude (tens to thousands of kilometres).
+pub const STRAY_M: f64 = 50_000.0;
 
 /// The routes or places (by their bounds) farther than [`STRAY_M`] from every other, with that
 /// distance; none when they are not a few among many (two groups far apart may both be meant).

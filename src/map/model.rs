@@ -17,6 +17,8 @@ const PADDING: f64 = 32.0;
 pub const HAZARD_NEAR_M: f64 = 60.0;
 /// How near (metres) rescue gear must be to a route to be listed with it.
 pub const GEAR_NEAR_M: f64 = 120.0;
+/// How near (metres) gear the file gives to another route must be to be on this one's path.
+const ON_PATH_M: f64 = 30.0;
 
 /// A route's facts for the panel, computed from its geometry.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,8 +32,8 @@ pub struct RouteSummary {
     /// Indexes of hazards within [`HAZARD_NEAR_M`], in the order a volunteer walking the route
     /// passes them.
     pub hazards: Vec<usize>,
-    /// Indexes of rescue gear within [`GEAR_NEAR_M`] that the file gives to no other route, in
-    /// walking order.
+    /// Indexes of rescue gear within [`GEAR_NEAR_M`] (30 m when the file gives it to another
+    /// route), in walking order.
     pub gear: Vec<usize>,
 }
 
@@ -90,8 +92,9 @@ pub fn summarise(route: &PatrolRoute, data: &MapData) -> RouteSummary {
     checkpoints.sort_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.1 .1.total_cmp(&b.1 .1)));
     // Hazards and gear in walking order, not file order: the list is what a volunteer reads
     // going along the bank.
-    // Gear the file gives to one of its routes is that route's alone: a lifebuoy on the far bank
-    // can be nearer than the limit and still out of reach. A hazard is listed wherever it is near.
+    // Gear the file gives to another of its routes is listed here only on this route's path (two
+    // routes may share one): a lifebuoy on the far bank can be nearer than the limit and still
+    // out of reach. A hazard is listed wherever it is near.
     let of_kind = |pick: fn(&PlaceKind) -> bool, limit: f64, owned: bool| -> Vec<usize> {
         let mut found: Vec<(usize, f64)> = places
             .iter()
@@ -100,7 +103,7 @@ pub fn summarise(route: &PatrolRoute, data: &MapData) -> RouteSummary {
                 pick(&p.kind)
                     && match p.route.as_deref() {
                         Some(id) if id == route.id => true,
-                        Some(id) if owned && data.route(id).is_some() => false,
+                        Some(id) if owned && data.route(id).is_some() => near(p, route, ON_PATH_M),
                         _ => near(p, route, limit),
                     }
             })

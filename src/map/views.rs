@@ -140,6 +140,17 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
         .and_then(|id| map.with_value(|m| m.data.routes.iter().position(|r| r.id == id)));
     let view_state =
         RwSignal::new(opened_on.map_or(home, |route| map.with_value(|m| m.route_view(route))));
+    // "Show all routes" from there shows the whole map again, unless the view was moved since.
+    if let Some(route) = opened_on {
+        let opened_view = map.with_value(|m| m.route_view(route));
+        Effect::new(move |_| {
+            if params.with(|p| p.get("route")).is_none()
+                && view_state.get_untracked() == opened_view
+            {
+                view_state.set(home);
+            }
+        });
+    }
     let located: RwSignal<Option<Fix>> = RwSignal::new(None);
     // The latest answer's uncertainty (metres) when it is only approximate; cleared by a new
     // request, so it never qualifies "Locating…" or a failure.

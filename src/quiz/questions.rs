@@ -2,7 +2,7 @@
 //! showing the right answer afterwards.
 
 use super::engine::{Answer, Turn};
-use super::{own_click, single_click};
+use super::{own_click, shown_now, single_click};
 use crate::content::{LocalText, Question, QuestionKind};
 use crate::shell::{tr, use_lang};
 use leptos::prelude::*;
@@ -63,7 +63,7 @@ fn MultipleChoice(
 ) -> impl IntoView {
     let lang = use_lang();
     let chosen: RwSignal<Vec<usize>> = RwSignal::new(Vec::new());
-    let shown = js_sys::Date::now();
+    let shown = shown_now();
     let toggle = move |i: usize| {
         chosen.update(|c| match c.iter().position(|&x| x == i) {
             Some(at) => {
@@ -129,7 +129,7 @@ fn Ordering(
     let order = RwSignal::new(start);
     let selected: RwSignal<Option<usize>> = RwSignal::new(None);
     let steps = StoredValue::new(steps);
-    let shown = js_sys::Date::now();
+    let shown = shown_now();
     // What a swap did, for a screen reader: the focused button now holds another step, and a
     // changed name is not announced.
     let swapped = RwSignal::new(String::new());
@@ -198,6 +198,9 @@ fn comma(lang: crate::i18n::Lang) -> &'static str {
     }
 }
 
+/// How soon (ms) a second tap on a right item just paired is taken for a slow double tap.
+const SLOW_DOUBLE_TAP_MS: f64 = 700.0;
+
 /// Select a left item, then its match on the right. Then check.
 #[component]
 fn Matching(
@@ -209,7 +212,7 @@ fn Matching(
     let lang = use_lang();
     let n = left.len();
     let matches: RwSignal<Vec<Option<usize>>> = RwSignal::new(vec![None; n]);
-    let shown = js_sys::Date::now();
+    let shown = shown_now();
     let selected: RwSignal<Option<usize>> = RwSignal::new(Some(0));
     // Whether the player tapped the selected left item, rather than the game moving on to the
     // next unpaired one by itself.
@@ -219,12 +222,22 @@ fn Matching(
     // The pair just made, for a screen reader (the tap was on the right; the pair's left item
     // says it too, but is not where the focus is).
     let paired = RwSignal::new(String::new());
-    let pair_with = move |r: usize, clicks: i32| {
-        // The second tap of a double tap on an item just paired leaves its pair alone (the game
-        // has moved on to the next left item); a tap of its own pairs it with that item.
-        if clicks >= 2 && !picked.get_value() && matches.with_untracked(|m| m.contains(&Some(r))) {
+    // The right item last paired by the game's own selection, and when (`timeStamp`).
+    let last_pair = StoredValue::new(None::<(usize, f64)>);
+    let pair_with = move |r: usize, ev: leptos::ev::MouseEvent| {
+        // The second tap of a double tap on an item just paired, a small child's slow one too,
+        // leaves its pair alone (the game has moved on to the next left item); a tap of its own
+        // pairs it with that item.
+        let again = last_pair
+            .get_value()
+            .is_some_and(|(last, at)| last == r && ev.time_stamp() - at < SLOW_DOUBLE_TAP_MS);
+        if !picked.get_value()
+            && (again || ev.detail() >= 2)
+            && matches.with_untracked(|m| m.contains(&Some(r)))
+        {
             return;
         }
+        last_pair.set_value((!picked.get_value()).then(|| (r, ev.time_stamp())));
         picked.set_value(false);
         let target = selected
             .get_untracked()
@@ -294,7 +307,7 @@ fn Matching(
                         };
                         view! {
                             <li>
-                                <button type="button" class="option" class:used=move || paired_with().is_some() on:click=own_click(shown, move |ev| pair_with(r, ev.detail()))>
+                                <button type="button" class="option" class:used=move || paired_with().is_some() on:click=own_click(shown, move |ev| pair_with(r, ev))>
                                     <span class="match-item">{move || right.with_value(|x| x[r].get(lang.get()).to_owned())}</span>
                                     <span class="visually-hidden">{heard}</span>
                                 </button>

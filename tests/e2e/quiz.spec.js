@@ -487,7 +487,7 @@ test('a screen reader hears what a swap of steps and a pair just made did', asyn
   }
 });
 
-test('a double tap on a matching item keeps its pair; a left item tapped first pairs it again; the right column says its pairs', async ({ page }) => {
+test('a double tap on a matching item, a small child\'s slow one too, keeps its pair; a tap of its own or a left item tapped first pairs it again; the right column says its pairs', async ({ page }) => {
   await openAdultsSetOf(page, [(q) => q.kind === 'matching' && q.pairs.length >= 3]);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   const lefts = page.locator('.match-left .option');
@@ -506,7 +506,9 @@ test('a double tap on a matching item keeps its pair; a left item tapped first p
   await expect(rights.nth(1)).toHaveAccessibleName((await rights.nth(1).locator('.match-item').innerText()).trim());
   await expect(state(1)).not.toContainText(paired);
   await expect(lefts.nth(1)).toHaveAttribute('aria-pressed', 'true');
-  // A tap of its own on that same item pairs it with the left item now highlighted.
+  // A tap of its own, a moment later, on that same item pairs it with the left item now
+  // highlighted.
+  await page.waitForTimeout(800);
   await rights.first().click();
   await expect(state(1)).toContainText(paired);
   await expect(state(0)).not.toContainText(paired);
@@ -517,6 +519,20 @@ test('a double tap on a matching item keeps its pair; a left item tapped first p
   await expect(state(0)).toContainText(paired);
   await expect(state(1)).not.toContainText(paired);
   await expect(rights.first()).toHaveAccessibleName(await pairedWith(0));
+  // A small child's slow double tap on the second right item (two clicks of their own, 0.3 s
+  // apart, timed in the page): it pairs with the highlighted second left item and stays there.
+  await expect(lefts.nth(1)).toHaveAttribute('aria-pressed', 'true');
+  const second = (await rights.nth(1).locator('.match-item').innerText()).trim();
+  await page.evaluate(() => new Promise((resolve) => {
+    const item = document.querySelectorAll('.match-right .option')[1];
+    item.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, detail: 1 }));
+    setTimeout(() => {
+      item.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, detail: 1 }));
+      resolve();
+    }, 300);
+  }));
+  await expect(state(1)).toContainText(second);
+  await expect(state(2)).not.toContainText(second);
 });
 
 test('the second click of a double tap on "Next question" does not choose an option or step of the next question', async ({ page, request }) => {
@@ -525,11 +541,18 @@ test('the second click of a double tap on "Next question" does not choose an opt
   await openAdultsSetOf(page, [(q) => q.kind === 'multiple', (q) => q.kind === 'ordering']);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await answerCurrent(page, 'en');
-  await page.getByRole('button', { name: 'Next question' }).click();
-  // The double tap's second click lands on an option or step of the question just shown: not
-  // chosen.
+  // The double tap: its first click on "Next question", its second a frame later on an option or
+  // step of the question just shown (in the page, so no round trip to the test falls between).
+  await page.evaluate(() => new Promise((resolve) => {
+    [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Next question').click();
+    requestAnimationFrame(() => {
+      document.querySelector('.options .toggle, ol.ordering .option')
+        .dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, detail: 2 }));
+      resolve();
+    });
+  }));
+  // Not chosen.
   const control = page.locator('.options .toggle, ol.ordering .option').first();
-  await control.dispatchEvent('click', { detail: 2 });
   await expect(control).toHaveAttribute('aria-pressed', 'false');
   // Later, two quick taps on neighbours (a double click to the browser) count.
   await page.waitForTimeout(700);
