@@ -90,6 +90,19 @@ test('route and place ids as a mapping tool writes them (spaces, slashes, Chines
   await expect(page.getByRole('region', { name: /Volunteer meeting point/ })).toBeVisible();
 });
 
+test('a link to one route (a trailhead\'s QR code) opens the map on it; "Show all routes" shows the whole map again', async ({ page }) => {
+  await page.goto('/map?lang=en');
+  const view = page.locator('svg.map g[transform]').first();
+  await expect(page.locator('svg.map path.route')).toHaveCount(3);
+  const whole = await view.getAttribute('transform');
+  await page.goto('/map/west-reach-loop?lang=en');
+  await expect(page.getByRole('heading', { level: 2, name: 'West reed-bed loop' })).toBeVisible();
+  await expect(view).not.toHaveAttribute('transform', whole);
+  await page.getByRole('link', { name: 'Show all routes' }).click();
+  await expect(page).toHaveURL(/\/map(\?|$)/);
+  await expect(view).toHaveAttribute('transform', whole);
+});
+
 test('zoom buttons, keys and reset change the view and the scale bar', async ({ page }) => {
   await page.goto('/map?lang=en');
   const layer = page.locator('svg.map > g').first();
