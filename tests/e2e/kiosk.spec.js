@@ -1,7 +1,7 @@
 // Kiosk / event-station mode: the idle countdown and reset between families, the attract
 // screen, the organizer menu behind a long press and the PIN from site.json, no way out of the app.
 import { test, expect } from '@playwright/test';
-import { loadBank, answerCurrent } from './quiz-helpers.js';
+import { loadBank, answerCurrent, answerEveryQuestion } from './quiz-helpers.js';
 
 const saved = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rg.v1.')).sort());
 
@@ -173,11 +173,7 @@ test('"Next family" at a station gives the next family the station\'s language a
   await picker.getByRole('link', { name: 'Kindergarten' }).click();
   await expect(page).toHaveURL(/age=kindergarten/);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
-  for (;;) {
-    await answerCurrent(page, 'en');
-    if (await page.getByRole('button', { name: 'See results' }).isVisible()) break;
-    await page.getByRole('button', { name: 'Next question' }).click();
-  }
+  await answerEveryQuestion(page, 'en');
   await page.getByRole('button', { name: 'See results' }).click();
   await page.getByRole('button', { name: 'Next family' }).click();
   // The next family starts in the station's Chinese, in normal type.
@@ -200,11 +196,7 @@ test('"Next family" gives the station\'s band also when the last family\'s came 
   await page.goto('/quiz/save-water?lang=en');
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByText('Question 1 of 4')).toBeVisible();
-  for (;;) {
-    await answerCurrent(page, 'en');
-    if (await page.getByRole('button', { name: 'See results' }).isVisible()) break;
-    await page.getByRole('button', { name: 'Next question' }).click();
-  }
+  await answerEveryQuestion(page, 'en');
   await page.getByRole('button', { name: 'See results' }).click();
   await page.getByRole('button', { name: 'Next family' }).click();
   // (The station was started in English, `lang=en`: so is the next family.)

@@ -95,3 +95,13 @@ export async function answerCurrent(page, lang, { how = 'tap', right = true } = 
   }
   return q.kind;
 }
+
+/** Answers every question of the round in play, right, and stops on the last one's feedback
+ * (where "See results" is). */
+export async function answerEveryQuestion(root, lang) {
+  for (;;) {
+    await answerCurrent(root, lang);
+    if (await root.getByRole('button', { name: lang === 'en' ? 'See results' : '看成绩' }).isVisible()) return;
+    await root.getByRole('button', { name: lang === 'en' ? 'Next question' : '下一题' }).click();
+  }
+}

@@ -1,6 +1,6 @@
 // Quizzes: full two-team rounds of every kind, by tap and by keyboard only, to the certificate.
 import { test, expect } from '@playwright/test';
-import { loadBank, answerCurrent } from './quiz-helpers.js';
+import { loadBank, answerCurrent, answerEveryQuestion } from './quiz-helpers.js';
 
 const KINDS = ['single', 'multiple', 'true_false', 'ordering', 'matching'];
 
@@ -83,11 +83,7 @@ test('a round is on the day\'s leaderboard from its last answer, whether or not 
   await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
   await expect(board.getByRole('row')).toHaveCount(0);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
-  for (;;) {
-    await answerCurrent(page, 'en');
-    if (await page.getByRole('button', { name: 'See results' }).isVisible()) break;
-    await page.getByRole('button', { name: 'Next question' }).click();
-  }
+  await answerEveryQuestion(page, 'en');
   // The family walks off on the last feedback; the next one opens the quiz afresh.
   await page.goto('/quiz/save-water?age=kindergarten&lang=en');
   await expect(board).toContainText('Dolphins');
