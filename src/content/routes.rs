@@ -594,6 +594,11 @@ const KNOWN_VALUES: [(FeatureProperty, &[&str]); 4] = [
 /// The background layers (`background.geojson`'s `layer`).
 pub const LAYERS: [&str; 3] = ["water", "park", "path"];
 
+/// Whether a property has a value: QGIS writes an empty field as `null` or a blank string.
+fn is_set(value: &JsonValue) -> bool {
+    !value.is_null() && value.as_str().is_none_or(|s| !s.trim().is_empty())
+}
+
 /// Problems with the values of a route's or place's own properties (see [`KNOWN_VALUES`]), and a
 /// story point without a whole story. An area, or a shape in a background layer (`layer` one of
 /// [`LAYERS`]), is not a route or place, whatever else it carries; any other `layer` on a line or
@@ -618,8 +623,7 @@ fn check_properties(p: &mut Problems, path: &str, props: Option<&JsonObject>, is
         );
     }
     for (property, known) in KNOWN_VALUES {
-        let unset = |v: &&JsonValue| v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty());
-        let Some(value) = props.get(property.key()).filter(|v| !unset(v)) else {
+        let Some(value) = props.get(property.key()).filter(|v| is_set(v)) else {
             continue;
         };
         if !value.as_str().is_some_and(|v| known.contains(&v)) {
@@ -779,7 +783,7 @@ fn check_route_feature(p: &mut Problems, path: &str, feature: &Feature) {
         ] {
             let given = props
                 .and_then(|props| props.get(property.key()))
-                .is_some_and(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()));
+                .is_some_and(is_set);
             if given && kind != wanted {
                 p.push(
                     format!("{path}.properties.kind"),

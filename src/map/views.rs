@@ -135,14 +135,13 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
     });
     let home = map.with_value(|m| m.home);
     // A link to one route opens on that route; picking another later leaves the view alone.
-    let opened_on = params
+    let opened_view = params
         .with_untracked(|p| p.get("route"))
-        .and_then(|id| map.with_value(|m| m.data.routes.iter().position(|r| r.id == id)));
-    let view_state =
-        RwSignal::new(opened_on.map_or(home, |route| map.with_value(|m| m.route_view(route))));
+        .and_then(|id| map.with_value(|m| m.data.routes.iter().position(|r| r.id == id)))
+        .map(|route| map.with_value(|m| m.route_view(route)));
+    let view_state = RwSignal::new(opened_view.unwrap_or(home));
     // "Show all routes" from there shows the whole map again, unless the view was moved since.
-    if let Some(route) = opened_on {
-        let opened_view = map.with_value(|m| m.route_view(route));
+    if let Some(opened_view) = opened_view {
         Effect::new(move |_| {
             if params.with(|p| p.get("route")).is_none()
                 && view_state.get_untracked() == opened_view

@@ -81,7 +81,7 @@ pub fn worksheet_path(set: &str, age: Option<AgeBand>, lang: Lang) -> String {
 /// device that opens the link (a pupil's tablet scanning the projector's QR code, a lesson
 /// frame, a colleague's PC printing the worksheet) would show the band it last saved instead.
 pub fn age_query(age: Option<AgeBand>, lang: Lang) -> String {
-    let band = age.map_or("all", AgeBand::code);
+    let band = age.map_or(crate::shell::ALL_AGES, AgeBand::code);
     format!("?age={band}&lang={}", lang.code())
 }
 
