@@ -1,6 +1,6 @@
 //! Native tests of content parsing and validation, on the shipped files and on broken ones.
 
-use river_guardians::content::{parse_content, AppError, SiteContent};
+use river_guardians::content::{emergency_alone, parse_content, AppError, SiteContent};
 use river_guardians::i18n::Lang;
 
 fn shipped(path: &str) -> String {
@@ -18,7 +18,8 @@ fn shipped_site_settings_are_valid_and_complete() {
         .iter()
         .map(|n| n.number.as_str())
         .collect();
-    assert_eq!(numbers, ["120", "110", "119"]);
+    // Water rescue first: the first big button is the one a panicking bystander taps.
+    assert_eq!(numbers, ["119", "110", "120"]);
     assert!(site.emergency.steps.len() >= 3);
     assert_eq!(site.title.get(Lang::ZhCn), "护河护水");
     assert_eq!(site.title.get(Lang::En), "River Guardians");
@@ -34,6 +35,45 @@ fn the_emergency_card_fallback_says_what_the_shipped_settings_say() {
         river_guardians::shell::mainland_china_defaults(),
         site.emergency
     );
+}
+
+#[test]
+fn a_mistake_elsewhere_in_the_site_settings_keeps_their_emergency_part() {
+    // A typo in a water fact, the PIN or the public address must not take the organizer's local
+    // numbers off the emergency card: the card reads the emergency part alone.
+    let mut site: serde_json::Value = serde_json::from_str(&shipped("content/site.json")).unwrap();
+    site["emergency"]["numbers"][0]["number"] = serde_json::json!("0750-3501234");
+    site["water_facts"] = serde_json::json!([{"zh-CN": "只有中文"}]);
+    site["kiosk"] = serde_json::json!({"organizer_pin": "12"});
+    site["public_url"] = serde_json::json!(42);
+    site["a_field_nobody_knows"] = serde_json::json!(true);
+    let text = site.to_string();
+    assert!(parse_content::<SiteContent>("content/site.json", &text).is_err());
+    let emergency = emergency_alone(&text).expect("the emergency part is right");
+    assert_eq!(emergency.numbers[0].number, "0750-3501234");
+    assert_eq!(
+        emergency.steps,
+        river_guardians::shell::mainland_china_defaults().steps
+    );
+}
+
+#[test]
+fn an_emergency_part_with_its_own_mistake_is_not_kept() {
+    let broken = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut site: serde_json::Value =
+            serde_json::from_str(&shipped("content/site.json")).unwrap();
+        edit(&mut site);
+        emergency_alone(&site.to_string())
+    };
+    assert!(broken(&|s| s["emergency"]["numbers"][1]["number"] = "one-one-oh".into()).is_none());
+    assert!(broken(&|s| s["emergency"]["steps"] = serde_json::json!([])).is_none());
+    assert!(broken(&|s| s["emergency"]["numbers"][0]["label"] = "急救".into()).is_none());
+    assert!(broken(&|s| s["emergency"]["extra"] = true.into()).is_none());
+    assert!(broken(&|s| {
+        s.as_object_mut().unwrap().remove("emergency");
+    })
+    .is_none());
+    assert!(emergency_alone("{\"title\": ").is_none());
 }
 
 #[test]

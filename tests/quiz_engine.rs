@@ -152,6 +152,17 @@ fn multiple_choice_with_and_without_partial_credit() {
 }
 
 #[test]
+fn a_partly_right_answer_is_neither_right_nor_wrong() {
+    let set = every_kind();
+    let verdict = |q: usize, answer: Answer| mark(&set.questions[q], &answer).verdict();
+    assert_eq!(verdict(1, Answer::Choices(vec![2, 0])), Verdict::Right);
+    assert_eq!(verdict(1, Answer::Choices(vec![0])), Verdict::Partly);
+    assert_eq!(verdict(1, Answer::Choices(vec![0, 1])), Verdict::Wrong);
+    assert_eq!(verdict(2, Answer::Choices(vec![0])), Verdict::Wrong);
+    assert_eq!(verdict(1, Answer::TimedOut), Verdict::Wrong);
+}
+
+#[test]
 fn true_false_ordering_and_matching() {
     let set = every_kind();
     assert!(mark(&set.questions[3], &Answer::Judgement(false)).correct);

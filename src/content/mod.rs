@@ -27,8 +27,8 @@ pub use routes::{
     Place, PlaceKind, Story, BACKGROUND_FILE, LAYERS, ROUTES_FILE,
 };
 pub use site::{
-    parse_iso_date, EmergencyInfo, EmergencyNumber, EventInfo, KioskSettings, SiteContent,
-    TileLayer, SITE_FILE,
+    emergency_alone, parse_iso_date, EmergencyInfo, EmergencyNumber, EventInfo, KioskSettings,
+    SiteContent, TileLayer, SITE_FILE,
 };
 pub use text::LocalText;
 pub use validate::{Problem, Validate};
@@ -74,13 +74,28 @@ pub fn parse_content<T: DeserializeOwned + Validate>(
 /// Fetches a content file from the site (path relative to the site root, e.g. `content/site.json`),
 /// then parses and validates it. The only way the app loads content.
 ///
-/// Used for `site.json`, whose mistakes fall back on the card's built-in national numbers (an
-/// older copy could show an old local number without a word), and the optional background. The
+/// Used for the optional background, and (through [`fetch_site`]) `site.json`, whose mistakes
+/// fall back on the card's built-in national numbers unless its emergency part is right (an
+/// older copy could show an old local number without a word). The
 /// quizzes, the guide and the routes fall back on their last good copy instead:
 /// [`fetch_json_kept`], [`fetch_routes`].
 pub async fn fetch_json<T: DeserializeOwned + Validate>(path: &str) -> Result<T, AppError> {
     let text = fetch_text(path).await?;
     parse_content(path, &text)
+}
+
+/// Fetches `site.json` as [`fetch_json`] does, and after a mistake in it, its emergency part
+/// alone when that part is right ([`emergency_alone`]), for the emergency card: a typo in a
+/// water fact must not take the organizer's local numbers off the card.
+pub async fn fetch_site() -> (Result<SiteContent, AppError>, Option<EmergencyInfo>) {
+    let text = match fetch_text(SITE_FILE).await {
+        Ok(text) => text,
+        Err(error) => return (Err(error), None),
+    };
+    match parse_content(SITE_FILE, &text) {
+        Ok(site) => (Ok(site), None),
+        Err(error) => (Err(error), emergency_alone(&text)),
+    }
 }
 
 /// Which copy of a content file [`read_checked`] read.

@@ -159,6 +159,45 @@ pub fn parse_iso_date(date: &str) -> Option<(u16, u8, u8)> {
     }
 }
 
+impl EmergencyInfo {
+    /// Adds this part's mistakes to `p`, at their paths in `site.json`.
+    fn check(&self, p: &mut Problems) {
+        p.non_empty("emergency.numbers", &self.numbers);
+        for (i, n) in self.numbers.iter().enumerate() {
+            if !is_dialable(&n.number) {
+                p.push(
+                    format!("emergency.numbers[{i}].number"),
+                    format!(
+                        "\"{}\" is not a phone number (digits, in groups split by - or a space)",
+                        n.number
+                    ),
+                );
+            }
+            p.text(format!("emergency.numbers[{i}].label"), &n.label);
+        }
+        p.non_empty("emergency.steps", &self.steps);
+        for (i, step) in self.steps.iter().enumerate() {
+            p.text(format!("emergency.steps[{i}]"), step);
+        }
+    }
+}
+
+/// The emergency part alone of a `site.json` with a mistake somewhere else (a typo in a water
+/// fact, the PIN or `public_url`), when that part is whole and right: the emergency card then
+/// shows the organizer's local numbers, not the built-in national ones. `None` when the text is
+/// no JSON object or its emergency part has a mistake of its own.
+pub fn emergency_alone(text: &str) -> Option<EmergencyInfo> {
+    /// `site.json` read for its emergency part, every other field skipped unread.
+    #[derive(Deserialize)]
+    struct EmergencyPart {
+        emergency: EmergencyInfo,
+    }
+    let part: EmergencyPart = serde_json::from_str(text).ok()?;
+    let mut problems = Problems::default();
+    part.emergency.check(&mut problems);
+    problems.0.is_empty().then_some(part.emergency)
+}
+
 impl Validate for SiteContent {
     fn validate(&self) -> Vec<Problem> {
         let mut p = Problems::default();
@@ -175,23 +214,7 @@ impl Validate for SiteContent {
                 );
             }
         }
-        p.non_empty("emergency.numbers", &self.emergency.numbers);
-        for (i, n) in self.emergency.numbers.iter().enumerate() {
-            if !is_dialable(&n.number) {
-                p.push(
-                    format!("emergency.numbers[{i}].number"),
-                    format!(
-                        "\"{}\" is not a phone number (digits, in groups split by - or a space)",
-                        n.number
-                    ),
-                );
-            }
-            p.text(format!("emergency.numbers[{i}].label"), &n.label);
-        }
-        p.non_empty("emergency.steps", &self.emergency.steps);
-        for (i, step) in self.emergency.steps.iter().enumerate() {
-            p.text(format!("emergency.steps[{i}]"), step);
-        }
+        self.emergency.check(&mut p);
         for (i, fact) in self.water_facts.iter().enumerate() {
             p.text(format!("water_facts[{i}]"), fact);
         }

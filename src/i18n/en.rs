@@ -105,6 +105,8 @@ pub(super) const STRINGS: Strings = Strings {
     hint_multiple: "Choose all that apply.",
     matched_with: "matched with: ",
     not_matched: "not matched yet",
+    misplaced_step: "not in its place: ",
+    wrong_pair: "not a pair: ",
     time_limit: "Time limit: {n} seconds a question",
     seconds_left: "Seconds left: {n}",
     set_not_found: "There is no such quiz.",

@@ -214,6 +214,10 @@ pub struct Strings {
     pub hint_multiple: &'static str,
     pub matched_with: &'static str,
     pub not_matched: &'static str,
+    /// Heard before a step of the player's order that is not in its place (feedback).
+    pub misplaced_step: &'static str,
+    /// Heard before a pair of the player's that is not a right pair (feedback).
+    pub wrong_pair: &'static str,
     /// The setup screen's switch for a timed set's clock; `{n}`: its seconds.
     pub time_limit: &'static str,
     pub seconds_left: &'static str,

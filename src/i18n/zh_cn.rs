@@ -105,6 +105,8 @@ pub(super) const STRINGS: Strings = Strings {
     hint_multiple: "选出所有正确的答案（可多选）。",
     matched_with: "配对：",
     not_matched: "还没配对",
+    misplaced_step: "位置不对：",
+    wrong_pair: "配错了：",
     time_limit: "每题限时 {n} 秒",
     seconds_left: "还剩 {n} 秒",
     set_not_found: "没有这个问答主题。",

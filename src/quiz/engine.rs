@@ -131,11 +131,33 @@ pub struct Marked {
     pub correct: bool,
 }
 
+/// How an answer went, as the feedback shows and sounds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Fully right.
+    Right,
+    /// Some points, not all (a multiple-choice question with partial credit).
+    Partly,
+    /// No points.
+    Wrong,
+}
+
 impl Marked {
     fn all_or_nothing(correct: bool) -> Marked {
         Marked {
             points: if correct { 1.0 } else { 0.0 },
             correct,
+        }
+    }
+
+    /// Right, partly right or wrong.
+    pub fn verdict(self) -> Verdict {
+        if self.correct {
+            Verdict::Right
+        } else if self.points > 0.0 {
+            Verdict::Partly
+        } else {
+            Verdict::Wrong
         }
     }
 }

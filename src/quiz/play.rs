@@ -1,6 +1,8 @@
 //! Playing a round: choose teams, pass the tablet, answer, see results and the certificate.
 
-use super::engine::{draw_round, max_teams, questions_per_team, Answer, Marked, Round, Shuffler};
+use super::engine::{
+    draw_round, max_teams, questions_per_team, Answer, Marked, Round, Shuffler, Verdict,
+};
 use super::leaderboard::{self, Entry};
 use super::questions::{AnswerView, CorrectAnswer, YourAnswer};
 use super::saved::{fingerprint, LeftOn, SavedRound, SAVED_ROUND_KEY};
@@ -12,7 +14,7 @@ use crate::i18n::Pick;
 use crate::kiosk::{use_welcome_next_family, StillPlayingAsked};
 use crate::shell::{
     after_next_paint, focus_if_lost, focus_on_document, is_embedded, post_to_parent, tr,
-    use_feedback_sound, use_lang, AgePicker, LongDate, PrintButton,
+    use_feedback_sound, use_lang, AgePicker, Chime, LongDate, PrintButton,
 };
 use crate::storage;
 use leptos::html;
@@ -165,7 +167,11 @@ pub fn Game(
         });
         if let Some(m) = marked {
             last_answer.set_value(Some(answer));
-            feedback_sound.play(m.correct);
+            feedback_sound.play(match m.verdict() {
+                Verdict::Right => Chime::Rising,
+                Verdict::Partly => Chime::Level,
+                Verdict::Wrong => Chime::Falling,
+            });
             if round.with_untracked(|r| r.as_ref().is_some_and(Round::is_over)) {
                 record_round();
             }
@@ -570,12 +576,10 @@ fn FeedbackScreen(
     let explanation = question.explanation.clone();
     let prompt = question.prompt.clone();
     // Partly right is neither a tick nor a cross.
-    let (feedback_class, symbol, verdict): (_, _, Pick) = if marked.correct {
-        ("feedback right", "✓ ", |t| t.correct)
-    } else if marked.points > 0.0 {
-        ("feedback partly", "◐ ", |t| t.partly_right)
-    } else {
-        ("feedback wrong", "✗ ", |t| t.not_quite)
+    let (feedback_class, symbol, verdict): (_, _, Pick) = match marked.verdict() {
+        Verdict::Right => ("feedback right", "✓ ", |t| t.correct),
+        Verdict::Partly => ("feedback partly", "◐ ", |t| t.partly_right),
+        Verdict::Wrong => ("feedback wrong", "✗ ", |t| t.not_quite),
     };
     view! {
         <section class=feedback_class role="status">

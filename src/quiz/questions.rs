@@ -4,6 +4,7 @@
 use super::engine::{Answer, Turn};
 use super::{own_click, shown_now, single_click};
 use crate::content::{LocalText, Question, QuestionKind};
+use crate::i18n::Strings;
 use crate::shell::{tr, use_lang};
 use leptos::prelude::*;
 
@@ -367,8 +368,9 @@ pub fn CorrectAnswer(question: Question) -> impl IntoView {
 }
 
 /// What the player chose, in words, for a feedback screen after a wrong or partly right answer:
-/// the option, options or true/false they picked, or that time ran out. Nothing for ordering and
-/// matching questions (their answer is a whole arrangement; the right one is shown in full).
+/// the option, options or true/false they picked, or that time ran out; for ordering and
+/// matching questions their order or pairs, each marked right (✓) or wrong (✗), so a child sees
+/// which step or pair to look at again in the right answer below.
 #[component]
 pub fn YourAnswer(question: Question, answer: Answer) -> impl IntoView {
     let lang = use_lang();
@@ -395,6 +397,23 @@ pub fn YourAnswer(question: Question, answer: Answer) -> impl IntoView {
             (QuestionKind::TrueFalse { .. }, Answer::Judgement(said)) => {
                 Some((if *said { t.answer_true } else { t.answer_false }).to_owned())
             }
+            (QuestionKind::Ordering { steps }, Answer::Order(order)) => {
+                let items = order.iter().enumerate().filter_map(|(place, &step)| {
+                    let text = steps.get(step)?.get(lang).to_owned();
+                    Some((place == step, text))
+                });
+                return Some(arrangement(t, t.misplaced_step, items));
+            }
+            (QuestionKind::Matching { pairs }, Answer::Matches(matches)) => {
+                let items = matches.iter().enumerate().filter_map(|(left, &right)| {
+                    let (l, r) = (pairs.get(left)?, pairs.get(right)?);
+                    Some((
+                        left == right,
+                        format!("{} → {}", l.left.get(lang), r.right.get(lang)),
+                    ))
+                });
+                return Some(arrangement(t, t.wrong_pair, items));
+            }
             _ => None,
         }?;
         Some(
@@ -402,6 +421,32 @@ pub fn YourAnswer(question: Question, answer: Answer) -> impl IntoView {
                 .into_any(),
         )
     }
+}
+
+/// The player's steps or pairs as a list under "You chose", each `(right, text)` marked ✓ or ✗,
+/// a wrong one also heard as wrong (`wrong`: its words for a screen reader).
+fn arrangement(
+    t: &'static Strings,
+    wrong: &'static str,
+    items: impl Iterator<Item = (bool, String)>,
+) -> AnyView {
+    view! {
+        <div class="your-answer">
+            <strong>{t.your_answer}</strong>
+            <ol>
+                {items
+                    .map(|(right, text)| view! {
+                        <li class:wrong-item=!right>
+                            <span aria-hidden="true">{if right { "✓ " } else { "✗ " }}</span>
+                            {(!right).then(|| view! { <span class="visually-hidden">{wrong}</span> })}
+                            {text}
+                        </li>
+                    })
+                    .collect_view()}
+            </ol>
+        </div>
+    }
+    .into_any()
 }
 
 fn lang_separator(lang: crate::i18n::Lang) -> &'static str {

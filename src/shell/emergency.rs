@@ -1,10 +1,11 @@
 //! The emergency card: numbers to call and the first steps, one tap from every page.
 //!
 //! It uses the numbers in `site.json` (so another region can change them) and does not depend on
-//! the guide loading. If the site settings cannot be loaded, it shows the mainland China numbers
-//! rather than nothing: an emergency card must never be blank.
+//! the guide loading. A mistake elsewhere in `site.json` keeps its numbers and steps; if they
+//! cannot be loaded, it shows the mainland China numbers rather than nothing: an emergency card
+//! must never be blank.
 
-use super::{tr, use_lang, PageMeta, SiteResource};
+use super::{tr, use_lang, EmergencyOfFaultySite, PageMeta, SiteResource};
 use crate::content::{EmergencyInfo, EmergencyNumber, LocalText};
 use crate::share::{DeepLink, ShareButton};
 use leptos::prelude::*;
@@ -44,9 +45,9 @@ pub fn mainland_china_defaults() -> EmergencyInfo {
     };
     EmergencyInfo {
         numbers: vec![
-            number("120", "急救", "Ambulance"),
-            number("110", "报警", "Police"),
             number("119", "消防救援（水上救援）", "Fire and rescue (water rescue)"),
+            number("110", "报警", "Police"),
+            number("120", "急救", "Ambulance"),
         ],
         steps: vec![
             text(
@@ -83,10 +84,13 @@ pub fn EmergencyPage() -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().t();
     let SiteResource(site) = expect_context::<SiteResource>();
-    let info = move || match site.get() {
-        Some(Ok(site)) => (site.emergency, false),
-        Some(Err(_)) => (mainland_china_defaults(), true),
-        None => (mainland_china_defaults(), false),
+    let EmergencyOfFaultySite(emergency_alone) = expect_context();
+    let info = move || match (site.get(), emergency_alone.get()) {
+        (Some(Ok(site)), _) => (site.emergency, false),
+        // A mistake elsewhere in site.json (the home page names it) keeps the local numbers.
+        (Some(Err(_)), Some(emergency)) => (emergency, false),
+        (Some(Err(_)), None) => (mainland_china_defaults(), true),
+        (None, _) => (mainland_china_defaults(), false),
     };
     view! {
         <PageMeta title=move || t().emergency_title.to_owned() description=move || t().emergency_steps.to_owned()/>

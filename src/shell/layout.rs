@@ -7,7 +7,7 @@ use super::{
     after_next_paint, provide_lang, provide_offline, tr, EmergencyButton, LanguageSwitch,
     OfflineBadge, TextSizeToggle, UpdatePrompt,
 };
-use crate::content::{fetch_json, AppError, SiteContent, SITE_FILE};
+use crate::content::{fetch_site, AppError, EmergencyInfo, SiteContent};
 use crate::kiosk::{provide_still_playing_asked, KioskLayer};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,15 +18,24 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub struct SiteResource(pub LocalResource<Result<SiteContent, AppError>>);
 
+/// The emergency part of a `site.json` that has a mistake elsewhere, when that part is right
+/// (`None` while the file is right, loading, or wrong there too): the emergency card's numbers.
+#[derive(Clone, Copy)]
+pub struct EmergencyOfFaultySite(pub ReadSignal<Option<EmergencyInfo>>);
+
 /// Wraps every page: provides the language, preferences, offline state, embed mode and site
 /// settings; draws the header, the update prompt, the footer and the kiosk layer (none of the
 /// chrome in a lesson embed).
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     provide_lang();
-    provide_context(SiteResource(LocalResource::new(|| {
-        fetch_json::<SiteContent>(SITE_FILE)
+    let (emergency_alone, set_emergency_alone) = signal(None);
+    provide_context(SiteResource(LocalResource::new(move || async move {
+        let (site, emergency) = fetch_site().await;
+        set_emergency_alone.set(emergency);
+        site
     })));
+    provide_context(EmergencyOfFaultySite(emergency_alone));
     provide_prefs();
     provide_offline();
     provide_still_playing_asked();

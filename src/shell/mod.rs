@@ -24,12 +24,12 @@ pub use frame::{
 };
 pub use home::HomePage;
 pub use lang::{provide_lang, tr, use_lang, use_set_lang, LanguageSwitch, LongDate};
-pub use layout::{Layout, SiteResource};
+pub use layout::{EmergencyOfFaultySite, Layout, SiteResource};
 pub use loaded::{describe_app_error, Loaded};
 pub use not_found::{Missing, NotFound};
 pub use offline::{provide_offline, OfflineBadge, OfflineCacheList, UpdatePrompt};
 pub use page_meta::PageMeta;
 pub use prefs::{use_prefs, Pref, Prefs};
 pub use print::PrintButton;
-pub use sound::{use_feedback_sound, FeedbackSound};
+pub use sound::{use_feedback_sound, Chime, FeedbackSound};
 pub use text_size::TextSizeToggle;

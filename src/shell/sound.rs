@@ -1,4 +1,5 @@
-//! Feedback sounds: a short rising chime for a right answer, a soft falling one otherwise.
+//! Feedback sounds: a short rising chime for a right answer, a level one for a partly right
+//! answer, a soft falling one otherwise.
 //! Made with Web Audio (no sound files to download); off when the sound preference is off and
 //! always off in lesson embeds. A browser without audio simply stays silent.
 
@@ -7,6 +8,17 @@ use super::frame::after_next_paint;
 use super::prefs::{use_prefs, Pref};
 use leptos::prelude::*;
 use web_sys::{AudioContext, OscillatorType};
+
+/// The two notes of a feedback chime.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Chime {
+    /// Up a fifth: right.
+    Rising,
+    /// The same note twice: partly right.
+    Level,
+    /// Down, soft: not right.
+    Falling,
+}
 
 /// Plays the feedback chimes of a game; `Copy`, so every handler can hold it.
 #[derive(Clone, Copy)]
@@ -43,21 +55,22 @@ impl FeedbackSound {
         }
     }
 
-    /// Plays the chime for an answer: rising when right (`true`), soft and falling otherwise.
-    pub fn play(self, right: bool) {
+    /// Plays a chime for an answer.
+    pub fn play(self, chime: Chime) {
         if !self.enabled.get_untracked() {
             return;
         }
         self.open();
         self.context.with_value(|audio| {
             if let Some(audio) = audio {
-                let notes: [f32; 2] = if right {
-                    [523.25, 783.99]
-                } else {
-                    [392.0, 261.63]
+                let notes: [f32; 2] = match chime {
+                    Chime::Rising => [523.25, 783.99],
+                    Chime::Level => [523.25, 523.25],
+                    Chime::Falling => [392.0, 261.63],
                 };
+                let soft = chime == Chime::Falling;
                 for (i, frequency) in notes.into_iter().enumerate() {
-                    let _ = tone(audio, frequency, 0.12 * i as f64, !right);
+                    let _ = tone(audio, frequency, 0.12 * i as f64, soft);
                 }
             }
         });

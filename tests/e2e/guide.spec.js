@@ -162,7 +162,7 @@ for (const from of ['/quiz', '/map']) {
     await page.goto(`${from}?lang=zh-CN`);
     await page.getByRole('link', { name: /紧急求助/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: '紧急求助' })).toBeVisible();
-    for (const number of ['120', '110', '119']) {
+    for (const number of ['119', '110', '120']) {
       await expect(page.getByRole('link', { name: new RegExp(number) })).toHaveAttribute('href', `tel:${number}`);
     }
     for (const step of site.emergency.steps) {
@@ -191,6 +191,22 @@ test('the emergency card shows mainland China numbers even when site.json fails'
   await page.goto('/emergency?lang=en');
   await expect(page.getByText('Site settings did not load')).toBeVisible();
   await expect(page.getByRole('link', { name: /120/ })).toHaveAttribute('href', 'tel:120');
+});
+
+test('a mistake elsewhere in site.json keeps its local emergency numbers on the card', async ({ page }) => {
+  await page.route('**/content/site.json', async (route) => {
+    const site = await (await route.fetch()).json();
+    site.emergency.numbers.unshift({ number: '0750-3501234', label: { 'zh-CN': '下沙公园值班室', en: 'Xiasha Park duty office' } });
+    site.water_facts.push({ 'zh-CN': '只有中文' });
+    await route.fulfill({ json: site });
+  });
+  await page.goto('/emergency?lang=en');
+  await expect(page.getByRole('link', { name: /Xiasha Park duty office/ })).toHaveAttribute('href', 'tel:07503501234');
+  await expect(page.getByRole('link', { name: /120/ })).toHaveAttribute('href', 'tel:120');
+  await expect(page.getByText('Site settings did not load')).toHaveCount(0);
+  // The mistake is still named, where the organizer looks.
+  await page.goto('/?lang=en');
+  await expect(page.getByRole('alert')).toContainText('water_facts');
 });
 
 test('the age picker marks only the chosen band as the current one, and "All ages" before a choice', async ({ page }) => {

@@ -483,6 +483,54 @@ test('a screen reader hears what a swap of steps and a pair just made did', asyn
   }
 });
 
+test('after a wrong order or wrong pairs, the feedback shows the player\'s steps and pairs, the wrong ones marked', async ({ page }) => {
+  const isOrdering = (q) => q.kind === 'ordering';
+  const isMatching = (q) => q.kind === 'matching' && q.pairs.length >= 3;
+  const all = (await (await page.request.get('/content/quizzes.json')).json()).sets
+    .flatMap((s) => s.questions).filter((q) => q.ages.includes('adults'));
+  const [ordering, matching] = [all.find(isOrdering), all.find(isMatching)];
+  await openAdultsSetOf(page, [isOrdering, isMatching]);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const shown = async (items) => (await items.allTextContents()).map((t) => t.replace(/^\d+\. /, '').trim());
+  for (let turn = 0; turn < 2; turn++) {
+    await expect(page.getByText(`Question ${turn + 1} of 2`)).toBeVisible();
+    let expected;
+    if (await page.locator('.match-left').isVisible()) {
+      const lefts = await shown(page.locator('.match-left .option .match-item'));
+      const rights = await shown(page.locator('.match-right .option .match-item'));
+      const leftIndex = (text) => matching.pairs.findIndex((p) => p.left.en === text);
+      const rightIndex = (text) => matching.pairs.findIndex((p) => p.right.en === text);
+      // Each left item in turn with the right item in the same row, or the next row's when every
+      // row happens to hold a right pair.
+      const allRight = lefts.every((l, i) => leftIndex(l) === rightIndex(rights[i]));
+      const chosen = lefts.map((_, i) => (allRight ? (i + 1) % rights.length : i));
+      for (const j of chosen) await page.locator('.match-right .option').nth(j).click();
+      expected = matching.pairs.map((pair, k) => {
+        const row = lefts.indexOf(pair.left.en);
+        const right = rights[chosen[row]];
+        return rightIndex(right) === k ? `✓ ${pair.left.en} → ${right}` : `✗ not a pair: ${pair.left.en} → ${right}`;
+      });
+    } else {
+      const steps = page.locator('ol.ordering .option');
+      let order = await shown(steps);
+      const place = (text) => ordering.steps.findIndex((s) => s.en === text);
+      if (order.every((text, i) => place(text) === i)) {
+        await steps.nth(0).click();
+        await steps.nth(1).click();
+        order = await shown(steps);
+      }
+      expected = order.map((text, i) => (place(text) === i ? `✓ ${text}` : `✗ not in its place: ${text}`));
+    }
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await expect(page.getByRole('heading', { name: /Not quite/ })).toBeVisible();
+    const mine = page.locator('.feedback .your-answer');
+    await expect(mine).toContainText('You chose:');
+    await expect(mine.getByRole('listitem')).toHaveText(expected);
+    await expect(mine.locator('.wrong-item')).toHaveCount(expected.filter((e) => e.startsWith('✗')).length);
+    await page.getByRole('button', { name: /Next question|See results/ }).click();
+  }
+});
+
 test('a double tap on a matching item, a small child\'s slow one too, keeps its pair; a tap of its own or a left item tapped first pairs it again; the right column says its pairs', async ({ page }) => {
   await openAdultsSetOf(page, [(q) => q.kind === 'matching' && q.pairs.length >= 3]);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
