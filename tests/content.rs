@@ -199,6 +199,23 @@ fn shipped_guide_is_valid_sourced_and_complete() {
 }
 
 #[test]
+fn children_are_told_in_the_visible_text_that_someone_shouting_needs_help_too() {
+    // The child bands see a guide step's text without its detail: "drowning is quiet, no
+    // shouting" alone would tell a child that a splashing, shouting friend is fine.
+    use river_guardians::content::GuideContent;
+    let guide: GuideContent = parse_content("content/guide.json", &shipped("content/guide.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (_, section) = guide.section("recognise-drowning").expect("the section");
+    let first = &section.groups[0].steps[0].text;
+    assert!(first.zh_cn.contains("呼救"), "{}", first.zh_cn);
+    assert!(
+        first.get(Lang::En).contains("shouting is in trouble too"),
+        "{}",
+        first.get(Lang::En)
+    );
+}
+
+#[test]
 fn guide_rules_are_reported_by_field_path() {
     use river_guardians::content::GuideContent;
     let mut guide: serde_json::Value =
