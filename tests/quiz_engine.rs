@@ -152,6 +152,31 @@ fn multiple_choice_with_and_without_partial_credit() {
 }
 
 #[test]
+fn points_of_thirds_add_up_to_whole_hundredths() {
+    // Three answers with partial credit: a third and two thirds of a point.
+    let thirds = question(
+        "thirds",
+        &AgeBand::ALL,
+        QuestionKind::Multiple {
+            options: vec![text("a"), text("b"), text("c"), text("d")],
+            answers: vec![0, 1, 2],
+            partial_credit: true,
+        },
+    );
+    let set = set_of(vec![single("q0", &AgeBand::ALL), thirds.clone(), thirds]);
+    let mut round = Round::deal(&set, &[0, 1, 2], 1, &mut Shuffler::new(7));
+    round.answer(&set, &Answer::Choice(1));
+    round.answer(&set, &Answer::Choices(vec![0, 1]));
+    round.answer(&set, &Answer::Choices(vec![2]));
+    // 1 + 2/3 + 1/3 is 1.9999999999999998 in floating point.
+    assert_eq!(round.results()[0].points, 2.0);
+    let mut round = Round::deal(&set, &[1, 2], 1, &mut Shuffler::new(7));
+    round.answer(&set, &Answer::Choices(vec![0, 1]));
+    round.answer(&set, &Answer::Choices(vec![0, 1]));
+    assert_eq!(round.results()[0].points, 1.33);
+}
+
+#[test]
 fn a_partly_right_answer_is_neither_right_nor_wrong() {
     let set = every_kind();
     let verdict = |q: usize, answer: Answer| mark(&set.questions[q], &answer).verdict();

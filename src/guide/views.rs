@@ -155,6 +155,14 @@ fn SectionView(
                 view! { <p class="notice" role="note">{move || notice.get(lang.get()).to_owned()}</p> }
             })}
             <AgePicker/>
+            // On paper (the picker is not printed): whom the copy is for, and that a child
+            // band's copy leaves out the details.
+            {move || age.get().map(|band| view! {
+                <p class="print-band">
+                    {t().age(band)}
+                    {band.is_child().then(|| t().short_version)}
+                </p>
+            })}
             <div class=if multi_group { "groups side-by-side" } else { "groups" }>
                 {section
                     .with_value(|s| s.groups.clone())

@@ -61,6 +61,8 @@ pub(super) const STRINGS: Strings = Strings {
     emergency_steps: "If someone is in the water",
     emergency_defaults_note: "Site settings did not load: these are the mainland China emergency numbers.",
     emergency_more: "Read the full rescue steps",
+    back_to_lesson: "Back to the lesson",
+    short_version: " · short version, without the details",
     choose_topic: "Choose a topic",
     questions_count: "{n} questions",
     start: "Start",

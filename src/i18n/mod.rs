@@ -169,6 +169,10 @@ pub struct Strings {
     pub emergency_steps: &'static str,
     pub emergency_defaults_note: &'static str,
     pub emergency_more: &'static str,
+    /// The emergency card's way back to the page a lesson embedded.
+    pub back_to_lesson: &'static str,
+    /// After a child band's name on a printed guide section, which shows no details.
+    pub short_version: &'static str,
     pub choose_topic: &'static str,
     pub questions_count: &'static str,
     pub start: &'static str,

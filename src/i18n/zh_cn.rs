@@ -61,6 +61,8 @@ pub(super) const STRINGS: Strings = Strings {
     emergency_steps: "有人落水，这样做",
     emergency_defaults_note: "网站设置没有加载成功，这里显示的是中国大陆的紧急电话。",
     emergency_more: "看完整的施救步骤",
+    back_to_lesson: "回到课堂内容",
+    short_version: "（简版，不含详细说明）",
     choose_topic: "选择主题",
     questions_count: "{n} 道题",
     start: "开始",

@@ -247,7 +247,8 @@ pub struct Round {
 /// How a team did in a round.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TeamResult {
-    /// Points scored.
+    /// Points scored, to the hundredth: partial credit's thirds add up to 2, not
+    /// 1.9999999999999998 (the number a learning platform is sent).
     pub points: f64,
     /// Points possible.
     pub max: f64,
@@ -333,7 +334,8 @@ impl Round {
                     .iter()
                     .zip(&self.marks)
                     .filter(|(t, _)| t.team == team);
-                let points: f64 = mine.clone().map(|(_, m)| m.points).sum();
+                let sum: f64 = mine.clone().map(|(_, m)| m.points).sum();
+                let points = (sum * 100.0).round() / 100.0;
                 let max = self.turns.iter().filter(|t| t.team == team).count() as f64;
                 TeamResult {
                     points,

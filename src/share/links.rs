@@ -96,7 +96,7 @@ pub fn embed_url(origin: &str, link: &DeepLink, lang: Lang, large_text: bool) ->
 /// lines that size it to its content from the page's `height` messages (see `docs/embed.md`).
 pub fn embed_code(url: &str, title: &str) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" style=\"border:0;max-width:100%\" loading=\"lazy\" allow=\"fullscreen; geolocation; clipboard-write\"></iframe>\n\
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" style=\"border:0;max-width:100%\" loading=\"lazy\" allow=\"geolocation; clipboard-write\"></iframe>\n\
 <script>\n\
 addEventListener('message', function (e) {{\n\
   if (!e.data || e.data.source !== 'river-guardians' || e.data.type !== 'height') return;\n\

@@ -19,6 +19,13 @@ pub const MESSAGE_SOURCE: &str = "river-guardians";
 #[derive(Clone, Copy)]
 struct Embedded(bool);
 
+/// Where this embed started: the embed code's own address (the one with `embed=`).
+#[derive(Clone)]
+struct EmbedStart(String);
+
+/// The frame's key of [`EmbedStart`].
+const START_KEY: &str = "embed.start";
+
 /// Reads `?embed=1` (also `true`/`yes`) once, provides it to the app, marks `<html>` with the
 /// `embedded` class for the styles, and starts reporting the page's height to the parent.
 /// Returns whether the page is embedded. Call once, inside the router.
@@ -32,8 +39,30 @@ pub fn provide_embed() -> bool {
             let _ = root.class_list().add_1("embedded");
         }
         report_height();
+        // The frame keeps its start, so a reload on a page reached inside it still knows it.
+        let location = window().location();
+        let start = if use_query_map().with_untracked(|query| query.get("embed").is_some()) {
+            let here = format!(
+                "{}{}",
+                location.pathname().unwrap_or_default(),
+                location.search().unwrap_or_default()
+            );
+            storage::save_for_tab(START_KEY, &here);
+            Some(here)
+        } else {
+            storage::load_for_tab(START_KEY)
+        };
+        if let Some(start) = start {
+            provide_context(EmbedStart(start));
+        }
     }
     embedded
+}
+
+/// In a lesson embed, the page the teacher embedded (its address, with `embed=`), for a way
+/// back to it from a page reached inside the frame (the emergency card); `None` outside embeds.
+pub fn embed_start() -> Option<String> {
+    use_context::<EmbedStart>().map(|EmbedStart(start)| start)
 }
 
 /// A switch from the address (`?embed=`, `?text=`, …): its value in `query`. In a lesson's frame

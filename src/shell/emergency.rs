@@ -5,17 +5,20 @@
 //! cannot be loaded, it shows the mainland China numbers rather than nothing: an emergency card
 //! must never be blank.
 
-use super::{tr, use_lang, EmergencyOfFaultySite, PageMeta, SiteResource};
+use super::{
+    embed_start, tr, use_lang, with_address_age, EmergencyOfFaultySite, PageMeta, SiteResource,
+};
 use crate::content::{EmergencyInfo, EmergencyNumber, LocalText};
 use crate::share::{DeepLink, ShareButton};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The header's red button to the emergency card.
+/// The header's red button to the emergency card (keeping the address's age band, for the card's
+/// link to the guide).
 #[component]
 pub fn EmergencyButton() -> impl IntoView {
     view! {
-        <A href="/emergency" attr:class="emergency-button">
+        <A href=with_address_age("/emergency") attr:class="emergency-button">
             <span>"SOS "</span>
             {tr(|t| t.emergency)}
         </A>
@@ -126,7 +129,11 @@ pub fn EmergencyPage() -> impl IntoView {
                 }
             }}
             <div class="actions">
-                <A href="/guide/someone-in-trouble" attr:class="button secondary">{tr(|t| t.emergency_more)}</A>
+                // A lesson embed has no header: the way back to the quiz or section embedded.
+                {embed_start()
+                    .filter(|start| !start.starts_with("/emergency"))
+                    .map(|start| view! { <A href=start attr:class="button">{tr(|t| t.back_to_lesson)}</A> })}
+                <A href=with_address_age("/guide/someone-in-trouble") attr:class="button secondary">{tr(|t| t.emergency_more)}</A>
                 <ShareButton link=DeepLink::Emergency title=Signal::derive(move || t().emergency_title.to_owned())/>
             </div>
         </section>

@@ -270,6 +270,34 @@ test('a lesson embed stays an embed in large type when its frame reloads on a pa
   lesson.close();
 });
 
+test('the SOS button in a lesson embed leads to the card and back to the section embedded, keeping its age band', async ({ page, baseURL }) => {
+  const lesson = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    .end(`<!doctype html><title>Lesson</title><h1>Lesson</h1><iframe title="Guide" width="800" height="600" src="${baseURL}/guide/recognise-drowning?lang=en&embed=1&age=grades-1-3"></iframe>`));
+  await new Promise((resolve) => lesson.listen(0, '127.0.0.1', resolve));
+  lesson.unref();
+  await page.goto(`http://127.0.0.1:${lesson.address().port}/`);
+  const frame = page.frameLocator('iframe');
+  const section = frame.getByRole('heading', { level: 1, name: 'Recognise drowning' });
+  await expect(section).toBeVisible();
+  // Children see steps without their details: the first says a shouting swimmer needs help too.
+  await expect(frame.getByText('Someone splashing and shouting is in trouble too: get help now.', { exact: false })).toBeVisible();
+  await frame.getByRole('link', { name: /Emergency/ }).click();
+  await expect(frame.getByRole('heading', { level: 1, name: 'Emergency help' })).toBeVisible();
+  await expect(frame.getByRole('link', { name: 'Read the full rescue steps' })).toHaveAttribute('href', '/guide/someone-in-trouble?age=grades-1-3');
+  // A reload of the frame on the card still knows where the lesson's embed started.
+  const inner = page.frames().find((f) => f.url().includes('/emergency'));
+  await inner.evaluate(() => location.reload());
+  await frame.getByRole('link', { name: 'Back to the lesson' }).click();
+  await expect(section).toBeVisible();
+  expect(page.frames().find((f) => f !== page.mainFrame()).url()).toContain('/guide/recognise-drowning?lang=en&embed=1&age=grades-1-3');
+  await expect(frame.locator('html')).toHaveClass(/embedded/);
+  lesson.close();
+  // Outside an embed the card has no such link.
+  await page.goto('/emergency?lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Emergency help' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Back to the lesson' })).toHaveCount(0);
+});
+
 test('two embeds on one lesson page keep their own type size and language, and a reloaded lesson takes its new codes', async ({ page, baseURL }) => {
   let large = '&text=large';
   const lesson = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
@@ -315,9 +343,15 @@ test('no worksheet (with its answer key) in a lesson embed or at a kiosk station
 });
 
 test('a projector embed of a guide section uses large type', async ({ page }) => {
+  const stepSize = () => page.locator('.step-text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  await page.goto('/guide/someone-in-trouble?lang=en&embed=1');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const normal = await stepSize();
   await page.goto('/guide/someone-in-trouble?lang=en&embed=1&text=large');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('html')).toHaveClass(/large-text/);
+  // The steps' type, not only the class: at least a fifth larger.
+  expect(await stepSize()).toBeGreaterThan(normal * 1.2);
   await expect(page.locator('html')).toHaveClass(/embedded/);
   await expect(page.getByRole('banner')).toHaveCount(0);
   // A source opens in a new tab, not inside the lesson's frame.

@@ -67,7 +67,8 @@ test('a quiz set links to its worksheet for the same age band and language', asy
   await page.getByRole('link', { name: 'Worksheet' }).click();
   await expect(page).toHaveURL(/\/quiz\/drowning-prevention\/worksheet\?age=grades-4-6&lang=en$/);
   await expect(page.getByRole('heading', { level: 1, name: /Worksheet/ })).toBeVisible();
-  await expect(page.getByText('Grades 4-6', { exact: true }).first()).toBeVisible();
+  // The sheet's own band line (the age picker above it says the same).
+  await expect(page.locator('.sheet-band')).toHaveText('Grades 4-6');
 });
 
 test('a worksheet lays out every kind of question for pen and paper, with a name line', async ({ page, request }) => {
@@ -361,6 +362,29 @@ test('a checklist printed for a class to take home has empty boxes, whatever thi
   // Nor the device's own words: how many are ticked, that ticks are saved on this device.
   await expect(page.getByRole('status').filter({ hasText: /^1 of/ })).toBeHidden();
   await expect(page.getByText('Ticks are saved on this device only.')).toBeHidden();
+});
+
+test('a guide section printed for a child band says whom it is for and that it is the short version', async ({ page }) => {
+  await page.goto('/guide/recognise-drowning?age=grades-1-3&lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Recognise drowning' })).toBeVisible();
+  const band = page.getByText('Grades 1-3 · short version, without the details');
+  await expect(band).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(band).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Age group' })).toBeHidden();
+  // A copy for adults shows the details and names its band alone.
+  await page.goto('/guide/recognise-drowning?age=adults&lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Recognise drowning' })).toBeVisible();
+  await expect(page.locator('.print-band')).toHaveText('Parents & teachers');
+});
+
+test('the teachers page prints its lesson plan without the embed generator\'s form', async ({ page }) => {
+  await page.goto('/teachers?lang=en');
+  const generator = page.getByRole('region', { name: 'Embed in a lesson' });
+  await expect(generator).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(generator).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
 
 test('the print styles leave the paper size to the print dialog (A3 for the poster)', async ({ page }) => {
