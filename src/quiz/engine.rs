@@ -204,6 +204,13 @@ pub fn mark(question: &Question, answer: &Answer) -> Marked {
     }
 }
 
+/// Points to the hundredth, as a learning platform is sent them: partial credit's thirds add
+/// up to 2, not 1.9999999999999998. (The app keeps the exact sum: the day's board ranks by the
+/// share of points, and 0.67 of 1 would rank above 2 of 3.)
+pub fn to_hundredths(points: f64) -> f64 {
+    (points * 100.0).round() / 100.0
+}
+
 /// Stars for a share of the points: 3 from 85 %, 2 from 50 %, 1 for any point, else 0.
 pub fn stars(points: f64, max: f64) -> u8 {
     if max <= 0.0 {
@@ -247,8 +254,7 @@ pub struct Round {
 /// How a team did in a round.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TeamResult {
-    /// Points scored, to the hundredth: partial credit's thirds add up to 2, not
-    /// 1.9999999999999998 (the number a learning platform is sent).
+    /// Points scored.
     pub points: f64,
     /// Points possible.
     pub max: f64,
@@ -334,8 +340,7 @@ impl Round {
                     .iter()
                     .zip(&self.marks)
                     .filter(|(t, _)| t.team == team);
-                let sum: f64 = mine.clone().map(|(_, m)| m.points).sum();
-                let points = (sum * 100.0).round() / 100.0;
+                let points: f64 = mine.clone().map(|(_, m)| m.points).sum();
                 let max = self.turns.iter().filter(|t| t.team == team).count() as f64;
                 TeamResult {
                     points,

@@ -43,14 +43,7 @@ impl Entry {
 /// played in.
 pub fn ranked_for_day(entries: &[Entry], day: &str) -> Vec<(usize, Entry)> {
     let mut today: Vec<Entry> = entries.iter().filter(|e| e.date == day).cloned().collect();
-    let same_share = |a: &Entry, b: &Entry| (a.share() - b.share()).abs() <= 1e-9;
-    today.sort_by(|a, b| {
-        if same_share(a, b) {
-            b.max.total_cmp(&a.max)
-        } else {
-            b.share().total_cmp(&a.share())
-        }
-    });
+    today.sort_by(board_order);
     let mut place = 0;
     today
         .iter()
@@ -65,6 +58,20 @@ pub fn ranked_for_day(entries: &[Entry], day: &str) -> Vec<(usize, Entry)> {
         .collect()
 }
 
+/// Whether two entries scored the same share of their points.
+fn same_share(a: &Entry, b: &Entry) -> bool {
+    (a.share() - b.share()).abs() <= 1e-9
+}
+
+/// The board's order: the better share first, and of the same share the longer round.
+fn board_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    if same_share(a, b) {
+        b.max.total_cmp(&a.max)
+    } else {
+        b.share().total_cmp(&a.share())
+    }
+}
+
 /// Every saved entry; a corrupt or missing value means none.
 pub fn load() -> Vec<Entry> {
     storage::load(LEADERBOARD_KEY)
@@ -75,15 +82,15 @@ pub fn load() -> Vec<Entry> {
 /// How many of the day's entries are kept, so storage stays small.
 const KEPT: usize = 200;
 
-/// The entries worth keeping when there are more than [`KEPT`]: the best by share (of equal
-/// ones, the later), in the order they were played. A busy stall passes 200 rounds by the
+/// The entries worth keeping when there are more than [`KEPT`]: the best in the board's order
+/// (of equal ones, the later), in the order they were played. A busy stall passes 200 rounds by the
 /// afternoon, and the board may pick the day's prize winners: the morning's best stay on it.
 fn keep_best(mut entries: Vec<Entry>) -> Vec<Entry> {
     // A round adds one to four entries, so this drops a few at a time: the earliest of the
     // lowest each time, found by a scan (no sort code in the quiz's download).
     while entries.len() > KEPT {
         let worst = (1..entries.len()).fold(0, |worst, i| {
-            if entries[i].share() < entries[worst].share() {
+            if board_order(&entries[i], &entries[worst]).is_gt() {
                 i
             } else {
                 worst
@@ -195,6 +202,27 @@ mod tests {
         assert_eq!(&teams[..2], ["first", "team-3"]);
         assert_eq!(teams[KEPT - 1], "last");
         assert!(!teams.contains(&"low"));
+    }
+
+    #[test]
+    fn a_full_board_drops_the_shorter_round_of_the_same_share() {
+        let day = "2026-11-28";
+        // 200 rounds of 4 of 4, then a kindergarten team's 1 of 1: the same share, a shorter
+        // round, so it goes, not the earliest 4 of 4.
+        let mut entries: Vec<Entry> = (1..=200)
+            .map(|n| {
+                let mut full = entry(&format!("team-{n}"), 4.0, day);
+                full.points = 4.0;
+                full
+            })
+            .collect();
+        let mut single = entry("single", 1.0, day);
+        single.max = 1.0;
+        entries.push(single);
+        let kept = keep_best(entries);
+        assert_eq!(kept.len(), KEPT);
+        assert_eq!(kept[0].team, "team-1");
+        assert!(!kept.iter().any(|e| e.team == "single"));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Playing a round: choose teams, pass the tablet, answer, see results and the certificate.
 
 use super::engine::{
-    draw_round, max_teams, questions_per_team, Answer, Marked, Round, Shuffler, Verdict,
+    draw_round, max_teams, questions_per_team, to_hundredths, Answer, Marked, Round, Shuffler,
+    Verdict,
 };
 use super::leaderboard::{self, Entry};
 use super::questions::{AnswerView, CorrectAnswer, YourAnswer};
@@ -409,7 +410,7 @@ fn post_results(entries: &[Entry], seconds: f64) {
                 ("set", entry.set.as_str().into()),
                 ("team", (i + 1).into()),
                 ("teams", entries.len().into()),
-                ("score", entry.points.into()),
+                ("score", to_hundredths(entry.points).into()),
                 ("max", entry.max.into()),
                 ("seconds", seconds.into()),
             ],

@@ -52,6 +52,8 @@ pub fn provide_embed() -> bool {
         } else {
             storage::load_for_tab(START_KEY)
         };
+        // A path starting `//` (a crafted `https://site//other.example/`) is another host's.
+        let start = start.filter(|start| !start.starts_with("//"));
         if let Some(start) = start {
             provide_context(EmbedStart(start));
         }

@@ -165,6 +165,8 @@ for (const from of ['/quiz', '/map']) {
     for (const number of ['119', '110', '120']) {
       await expect(page.getByRole('link', { name: new RegExp(number) })).toHaveAttribute('href', `tel:${number}`);
     }
+    // Water rescue first: a panicking bystander taps the first big button.
+    await expect(page.locator('.call-list .call-number')).toHaveText(['119', '110', '120']);
     for (const step of site.emergency.steps) {
       await expect(page.getByText(step['zh-CN'], { exact: true })).toBeVisible();
     }
