@@ -33,18 +33,6 @@ pub fn use_age() -> Signal<Option<AgeBand>> {
     .into()
 }
 
-/// `path` with the address's `?age=` when it names a band or all ages, for a link to a page
-/// that shows the same band: a lesson embed's band is in its address, not on the device.
-pub fn with_address_age(path: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    let query = use_query_map();
-    move || {
-        query
-            .with(|q| q.get("age"))
-            .filter(|code| code == ALL_AGES || AgeBand::from_code(code).is_some())
-            .map_or_else(|| path.to_owned(), |code| format!("{path}?age={code}"))
-    }
-}
-
 /// Six links, one per age band and one for all ages, that put `?age=` in the address and
 /// remember the choice ("All ages" forgets the saved band).
 #[component]

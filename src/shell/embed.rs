@@ -2,6 +2,8 @@
 //! The page tells its parent its height and, after a quiz, the results, by `postMessage`; see
 //! `docs/embed.md` for the messages. Nothing personal is sent: no names, no device data.
 
+use super::ALL_AGES;
+use crate::content::AgeBand;
 use crate::storage;
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
@@ -65,6 +67,18 @@ pub fn provide_embed() -> bool {
 /// back to it from a page reached inside the frame (the emergency card); `None` outside embeds.
 pub fn embed_start() -> Option<String> {
     use_context::<EmbedStart>().map(|EmbedStart(start)| start)
+}
+
+/// In a lesson embed, the age band its address gives (`grades-1-3`, or `all`), for links from a
+/// page reached inside the frame that should show the same band: it is not on the device.
+pub fn embed_age() -> Option<String> {
+    let start = embed_start()?;
+    let (_, query) = start.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("age="))
+        .filter(|code| *code == ALL_AGES || AgeBand::from_code(code).is_some())
+        .map(str::to_owned)
 }
 
 /// A switch from the address (`?embed=`, `?text=`, …): its value in `query`. In a lesson's frame

@@ -5,20 +5,17 @@
 //! cannot be loaded, it shows the mainland China numbers rather than nothing: an emergency card
 //! must never be blank.
 
-use super::{
-    embed_start, tr, use_lang, with_address_age, EmergencyOfFaultySite, PageMeta, SiteResource,
-};
+use super::{embed_age, embed_start, tr, use_lang, EmergencyOfFaultySite, PageMeta, SiteResource};
 use crate::content::{EmergencyInfo, EmergencyNumber, LocalText};
 use crate::share::{DeepLink, ShareButton};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The header's red button to the emergency card (keeping the address's age band, for the card's
-/// link to the guide).
+/// The header's red button to the emergency card.
 #[component]
 pub fn EmergencyButton() -> impl IntoView {
     view! {
-        <A href=with_address_age("/emergency") attr:class="emergency-button">
+        <A href="/emergency" attr:class="emergency-button">
             <span>"SOS "</span>
             {tr(|t| t.emergency)}
         </A>
@@ -88,6 +85,13 @@ pub fn EmergencyPage() -> impl IntoView {
     let t = move || lang.get().t();
     let SiteResource(site) = expect_context::<SiteResource>();
     let EmergencyOfFaultySite(emergency_alone) = expect_context();
+    let back_to_lesson = embed_start().filter(|start| !start.starts_with("/emergency"));
+    // In an embed, the guide in the embed's band (children's short steps), which is not on the
+    // device; elsewhere the guide finds the device's own.
+    let rescue_steps = match embed_age() {
+        Some(code) => format!("/guide/someone-in-trouble?age={code}"),
+        None => "/guide/someone-in-trouble".to_owned(),
+    };
     let info = move || match (site.get(), emergency_alone.get()) {
         (Some(Ok(site)), _) => (site.emergency, false),
         // A mistake elsewhere in site.json (the home page names it) keeps the local numbers.
@@ -130,10 +134,9 @@ pub fn EmergencyPage() -> impl IntoView {
             }}
             <div class="actions">
                 // A lesson embed has no header: the way back to the quiz or section embedded.
-                {embed_start()
-                    .filter(|start| !start.starts_with("/emergency"))
-                    .map(|start| view! { <A href=start attr:class="button">{tr(|t| t.back_to_lesson)}</A> })}
-                <A href=with_address_age("/guide/someone-in-trouble") attr:class="button secondary">{tr(|t| t.emergency_more)}</A>
+                // (Plain links: the router still takes their clicks.)
+                {back_to_lesson.map(|start| view! { <a href=start class="button">{tr(|t| t.back_to_lesson)}</a> })}
+                <a href=rescue_steps class="button secondary">{tr(|t| t.emergency_more)}</a>
                 <ShareButton link=DeepLink::Emergency title=Signal::derive(move || t().emergency_title.to_owned())/>
             </div>
         </section>

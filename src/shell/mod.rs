@@ -16,8 +16,8 @@ mod print;
 mod sound;
 mod text_size;
 
-pub use age::{use_age, with_address_age, AgePicker, AGE_KEY, ALL_AGES};
-pub use embed::{embed_start, is_embedded, post_to_parent};
+pub use age::{use_age, AgePicker, AGE_KEY, ALL_AGES};
+pub use embed::{embed_age, embed_start, is_embedded, post_to_parent};
 pub use emergency::{mainland_china_defaults, EmergencyButton, EmergencyPage};
 pub use frame::{
     after_next_paint, focus_after_link, focus_first, focus_if_lost, focus_on_document,

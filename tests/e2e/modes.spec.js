@@ -416,9 +416,11 @@ test('the privacy page says nothing leaves the device', async ({ page }) => {
 
 test('with storage blocked (private mode, third-party iframe) the site still works', async ({ page, request }) => {
   await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
-    });
+    for (const storage of ['localStorage', 'sessionStorage']) {
+      Object.defineProperty(window, storage, {
+        get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+      });
+    }
   });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -497,7 +499,7 @@ test('a lesson embed keeps the emergency card one tap away, and opens it inside 
   await expect(page.getByRole('banner')).toHaveCount(0);
 });
 
-test('an "All ages" lesson embed shows every band, even after a pupil picked one in another lesson frame', async ({ page }) => {
+test('an "All ages" lesson embed shows every band, even after a pupil picked one in another embed on this device', async ({ page }) => {
   await page.goto('/teachers?lang=en');
   const generator = page.getByRole('region', { name: 'Embed in a lesson' });
   await generator.getByLabel('What to embed').selectOption({ label: 'Quiz · Saving water' });
