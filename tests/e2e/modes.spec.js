@@ -26,6 +26,20 @@ async function playRound(root, lang = 'en', { readFirstMs = 0 } = {}) {
   await expect(root.getByRole('heading', { name: 'Results' })).toBeVisible();
 }
 
+/**
+ * Serves a lesson page from another origin, its body after a heading being `body()` (read at
+ * every request, so a test can change the page before a reload), and opens it. Close the
+ * returned server at the end.
+ */
+async function openLesson(page, body) {
+  const lesson = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    .end(`<!doctype html><title>Lesson</title><h1>Lesson</h1>${body()}`));
+  await new Promise((resolve) => lesson.listen(0, '127.0.0.1', resolve));
+  lesson.unref();
+  await page.goto(`http://127.0.0.1:${lesson.address().port}/`);
+  return lesson;
+}
+
 test('the embed generator code, pasted into another site, shows the quiz alone, sizes the frame and reports the result', async ({ page, request }) => {
   await loadBank(request, 'en');
   // The teacher picks a quiz set and age, and copies the code.
@@ -207,10 +221,7 @@ test('in a lesson on another site, Share → Copy link copies the page\'s link (
   const generator = page.getByRole('region', { name: 'Embed in a lesson' });
   await generator.getByLabel('What to embed').selectOption({ label: 'Quiz · Saving water' });
   const code = await generator.getByLabel('Embed code').inputValue();
-  const lesson = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>Lesson</title><h1>Lesson</h1>${code}`));
-  await new Promise((resolve) => lesson.listen(0, '127.0.0.1', resolve));
-  lesson.unref();
-  await page.goto(`http://127.0.0.1:${lesson.address().port}/`);
+  const lesson = await openLesson(page, () => code);
   const frame = page.frameLocator('iframe');
   await frame.getByRole('button', { name: 'Share' }).click();
   await frame.getByRole('button', { name: 'Copy link' }).click();
@@ -227,12 +238,8 @@ test('a quiz clock that runs out in a lesson embed leaves the keyboard in the le
     quizzes.sets.find((s) => s.id === 'river-ecology').timer_seconds = 10;
     await route.fulfill({ json: quizzes });
   });
-  const lesson = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-    .end(`<!doctype html><title>Lesson</title><h1>Lesson</h1><label>Notes <textarea></textarea></label>
-      <iframe title="Quiz" width="800" height="600" src="${baseURL}/quiz/river-ecology?age=adults&lang=en&embed=1"></iframe>`));
-  await new Promise((resolve) => lesson.listen(0, '127.0.0.1', resolve));
-  lesson.unref();
-  await page.goto(`http://127.0.0.1:${lesson.address().port}/`);
+  const lesson = await openLesson(page, () => `<label>Notes <textarea></textarea></label>
+      <iframe title="Quiz" width="800" height="600" src="${baseURL}/quiz/river-ecology?age=adults&lang=en&embed=1"></iframe>`);
   const frame = page.frameLocator('iframe[title="Quiz"]');
   await frame.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(frame.locator('h2.prompt')).toBeVisible();
@@ -248,11 +255,7 @@ test('a quiz clock that runs out in a lesson embed leaves the keyboard in the le
 });
 
 test('a lesson embed stays an embed in large type when its frame reloads on a page reached inside it', async ({ page, baseURL }) => {
-  const lesson = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-    .end(`<!doctype html><title>Lesson</title><h1>Lesson</h1><iframe title="Guide" width="800" height="600" src="${baseURL}/guide/someone-in-trouble?lang=en&embed=1&text=large"></iframe>`));
-  await new Promise((resolve) => lesson.listen(0, '127.0.0.1', resolve));
-  lesson.unref();
-  await page.goto(`http://127.0.0.1:${lesson.address().port}/`);
+  const lesson = await openLesson(page, () => `<iframe title="Guide" width="800" height="600" src="${baseURL}/guide/someone-in-trouble?lang=en&embed=1&text=large"></iframe>`);
   const frame = page.frameLocator('iframe');
   await expect(frame.getByRole('heading', { level: 1, name: 'If someone is in trouble in the water' })).toBeVisible();
   // A pupil pages on (the link's address has no ?embed=1), then the frame reloads (an update,
@@ -271,11 +274,7 @@ test('a lesson embed stays an embed in large type when its frame reloads on a pa
 });
 
 test('the SOS button in a lesson embed leads to the card and back to the section embedded, keeping its age band', async ({ page, baseURL }) => {
-  const lesson = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-    .end(`<!doctype html><title>Lesson</title><h1>Lesson</h1><iframe title="Guide" width="800" height="600" src="${baseURL}/guide/recognise-drowning?lang=en&embed=1&age=grades-1-3"></iframe>`));
-  await new Promise((resolve) => lesson.listen(0, '127.0.0.1', resolve));
-  lesson.unref();
-  await page.goto(`http://127.0.0.1:${lesson.address().port}/`);
+  const lesson = await openLesson(page, () => `<iframe title="Guide" width="800" height="600" src="${baseURL}/guide/recognise-drowning?lang=en&embed=1&age=grades-1-3"></iframe>`);
   const frame = page.frameLocator('iframe');
   const section = frame.getByRole('heading', { level: 1, name: 'Recognise drowning' });
   await expect(section).toBeVisible();
@@ -300,13 +299,9 @@ test('the SOS button in a lesson embed leads to the card and back to the section
 
 test('two embeds on one lesson page keep their own type size and language, and a reloaded lesson takes its new codes', async ({ page, baseURL }) => {
   let large = '&text=large';
-  const lesson = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-    .end(`<!doctype html><title>Lesson</title><h1>Lesson</h1>
+  const lesson = await openLesson(page, () => `
       <iframe name="projector" title="Quiz" width="800" height="500" src="${baseURL}/quiz/save-water?lang=en&embed=1${large}"></iframe>
-      <iframe title="Guide" width="800" height="500" src="${baseURL}/guide/someone-in-trouble?lang=zh-CN&embed=1"></iframe>`));
-  await new Promise((resolve) => lesson.listen(0, '127.0.0.1', resolve));
-  lesson.unref();
-  await page.goto(`http://127.0.0.1:${lesson.address().port}/`);
+      <iframe title="Guide" width="800" height="500" src="${baseURL}/guide/someone-in-trouble?lang=zh-CN&embed=1"></iframe>`);
   const [quiz, guide] = [page.frameLocator('iframe[title="Quiz"]'), page.frameLocator('iframe[title="Guide"]')];
   await expect(quiz.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(guide.getByRole('heading', { level: 1, name: '有人落水怎么办' })).toBeVisible();
