@@ -26,6 +26,18 @@ async function playRound(root, lang = 'en', { readFirstMs = 0 } = {}) {
   await expect(root.getByRole('heading', { name: 'Results' })).toBeVisible();
 }
 
+/** Makes every frame of `page` refuse local and session storage, as private mode or a
+ * third-party frame may. */
+async function refuseStorage(page) {
+  await page.addInitScript(() => {
+    for (const storage of ['localStorage', 'sessionStorage']) {
+      Object.defineProperty(window, storage, {
+        get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+      });
+    }
+  });
+}
+
 /**
  * Serves a lesson page from another origin, its body after a heading being `body()` (read at
  * every request, so a test can change the page before a reload), and opens it. Close the
@@ -410,13 +422,7 @@ test('the privacy page says nothing leaves the device', async ({ page }) => {
 });
 
 test('with storage blocked (private mode, third-party iframe) the site still works', async ({ page, request }) => {
-  await page.addInitScript(() => {
-    for (const storage of ['localStorage', 'sessionStorage']) {
-      Object.defineProperty(window, storage, {
-        get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
-      });
-    }
-  });
+  await refuseStorage(page);
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await loadBank(request, 'en');
@@ -433,6 +439,27 @@ test('with storage blocked (private mode, third-party iframe) the site still wor
   await page.getByRole('button', { name: 'Switch language / 切换语言' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('a lesson frame that refuses storage (a sandboxed learning platform) plays a round, reports it once, and keeps its way back from the card', async ({ page, baseURL, request }) => {
+  await refuseStorage(page);
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await loadBank(request, 'en');
+  const lesson = await openLesson(page, () => `<script>window.results = [];
+      addEventListener('message', (e) => e.data?.type === 'quiz-result' && results.push(e.data));</script>
+    <iframe title="Quiz" width="800" height="600" src="${baseURL}/quiz/save-water?age=adults&lang=en&embed=1&text=large"></iframe>`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.locator('html')).toHaveClass(/embedded/);
+  await expect(frame.locator('html')).toHaveClass(/large-text/);
+  await playRound(frame);
+  expect(await page.evaluate(() => window.results.map((r) => [r.set, r.team, r.teams]))).toEqual([['save-water', 1, 1]]);
+  await frame.getByRole('link', { name: /Emergency/ }).click();
+  await expect(frame.getByRole('heading', { level: 1, name: 'Emergency help' })).toBeVisible();
+  await frame.getByRole('link', { name: 'Back to the lesson' }).click();
+  await expect(frame.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+  expect(errors).toEqual([]);
+  lesson.close();
 });
 
 test('corrupt saved values are ignored, not fatal', async ({ page }) => {
