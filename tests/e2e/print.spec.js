@@ -378,6 +378,42 @@ test('a guide section printed for a child band says whom it is for and that it i
   await expect(page.locator('.print-band')).toHaveText('Parents & teachers');
 });
 
+test('the children\'s rules print as a one-sheet classroom poster in Chinese, two sheets in English with the sources, for any band', async ({ page }) => {
+  for (const [lang, sheets] of [['zh-CN', 1], ['en', 2]]) {
+    for (const age of ['grades-1-3', 'adults']) {
+      await page.goto(`/guide/rules-for-children?age=${age}&lang=${lang}`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator('.sources li').first()).toBeVisible();
+      expect(await printPages(page), `${lang}, ${age}`).toBe(sheets);
+    }
+  }
+  // The three groups on the poster: the longest down the left, the other two stacked on the right.
+  await page.emulateMedia({ media: 'print' });
+  const boxes = await page.locator('.group').evaluateAll((groups) => groups.map((g) => g.getBoundingClientRect().toJSON()));
+  expect(boxes).toHaveLength(3);
+  expect(boxes[1].left).toBeGreaterThan(boxes[0].right);
+  expect(Math.abs(boxes[2].left - boxes[1].left)).toBeLessThan(1);
+  expect(boxes[2].top).toBeGreaterThan(boxes[1].bottom - 1);
+});
+
+test('a printed guide section sets its sources small in two columns and keeps its picture small beside the title', async ({ page }) => {
+  await page.goto('/guide/after-rescue?age=adults&lang=en');
+  await expect(page.getByRole('heading', { level: 1, name: 'After someone is rescued' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  const list = await page.locator('.sources ol').evaluate((ol) => {
+    const style = getComputedStyle(ol);
+    return { columns: style.columnCount, size: parseFloat(getComputedStyle(ol.querySelector('li')).fontSize) };
+  });
+  expect(list).toEqual({ columns: '2', size: expect.any(Number) });
+  // 8 pt is 10.7 px.
+  expect(list.size).toBeLessThan(11);
+  const title = await page.getByRole('heading', { level: 1 }).boundingBox();
+  const picture = await page.locator('.section-head img').boundingBox();
+  // 38 mm at 96 px an inch, beside the title rather than under it.
+  expect(picture.height).toBeLessThanOrEqual(144);
+  expect(picture.y).toBeLessThan(title.y + title.height);
+});
+
 test('the teachers page prints its lesson plan without the embed generator\'s form', async ({ page }) => {
   await page.goto('/teachers?lang=en');
   const generator = page.getByRole('region', { name: 'Embed in a lesson' });
