@@ -175,8 +175,11 @@ pub struct Strings {
     pub short_version: &'static str,
     pub choose_topic: &'static str,
     pub questions_count: &'static str,
+    /// `questions_count` for one question.
+    pub one_question: &'static str,
     pub start: &'static str,
     pub how_many_teams: &'static str,
+    /// A team's legend before "pick an animal", its colon included (full-width in Chinese).
     pub team_n: &'static str,
     pub pick_animal: &'static str,
     pub pass_to: &'static str,
@@ -195,6 +198,8 @@ pub struct Strings {
     pub see_results: &'static str,
     pub results: &'static str,
     pub points_of: &'static str,
+    /// `points_of` out of one point (a round of one question).
+    pub points_of_one: &'static str,
     pub stars_of: &'static str,
     pub top_score: &'static str,
     pub worth_rereading: &'static str,

@@ -58,7 +58,8 @@ fn use_station_welcome() -> impl Fn() + Clone + 'static {
 }
 
 /// At a kiosk station, gives the next family the station's language, normal type and age band
-/// (on this page, in its address), as the station's starting over does: a grandparent's
+/// (on this page, in its address), and forgets the last family's checklist ticks and seen
+/// questions, as the station's starting over does: a grandparent's
 /// "Kindergarten" would otherwise give the next family of ten-year-olds a four-question round
 /// from the easiest bank. In a browser that is no station, the returned function does nothing.
 pub fn use_welcome_next_family() -> impl Fn() + Clone + 'static {
@@ -73,6 +74,8 @@ pub fn use_welcome_next_family() -> impl Fn() + Clone + 'static {
             return;
         }
         welcome();
+        // The last family's checklist ticks and seen questions, as starting over forgets them.
+        storage::clear(&FAMILY_STATE);
         // Always in the address, "all" too: a band the last family saved on the device, not in
         // the address, would leave the address and so the page's band as they were.
         let mut query = location.query.get_untracked();

@@ -85,10 +85,9 @@ pub fn Game(
     let stage = RwSignal::new(Stage::Setup);
     let embedded = is_embedded();
     // A set's clock can be turned off before the round (WCAG 2.2.1): for a child who reads
-    // slowly, a screen-reader user, a grandparent. Kindergarten rounds, read aloud by a parent,
-    // start without it.
+    // slowly, a screen-reader user, a grandparent.
     let timer_seconds = set.with_value(QuizSet::seconds_per_question);
-    let timed = RwSignal::new(age != Some(AgeBand::Kindergarten));
+    let timed = RwSignal::new(clock_on_at_start(age));
     let feedback_sound = use_feedback_sound();
     let started_at = StoredValue::new(0.0);
     // The questions of the round in play, as they were dealt (see `saved::fingerprint`).
@@ -253,7 +252,7 @@ pub fn Game(
     let next_family = move || {
         welcome_next_family();
         teams.set(default_teams(1));
-        timed.set(age != Some(AgeBand::Kindergarten));
+        timed.set(clock_on_at_start(age));
         round.set(None);
         stage.set(Stage::Setup);
         // The results page was long: the next family starts at the top, and the focus with it
@@ -340,7 +339,7 @@ fn TeamSetup(teams: RwSignal<Vec<Animal>>, most: usize) -> impl IntoView {
                 .map(|i| view! {
                     <fieldset class="animal-picker">
                         <legend>
-                            {move || t().team_n.replace("{n}", &(i + 1).to_string())} ": " {tr(|t| t.pick_animal)}
+                            {move || t().team_n.replace("{n}", &(i + 1).to_string())} {tr(|t| t.pick_animal)}
                         </legend>
                         {Animal::ALL
                             .into_iter()
@@ -443,6 +442,16 @@ fn PassScreen(
     }
 }
 
+/// Whether a timed set's clock is on when the setup screen opens (the players can change it):
+/// from grade 4 up. Kindergarten and grades 1-3 rounds are read aloud or read slowly, and "all
+/// ages" is a family of mixed readers, the station's default too.
+fn clock_on_at_start(age: Option<AgeBand>) -> bool {
+    matches!(
+        age,
+        Some(AgeBand::Grades4To6 | AgeBand::Grades7To12 | AgeBand::Adults)
+    )
+}
+
 /// The question waiting for an answer, with the team, progress and optional timer.
 #[component]
 fn AskScreen(
@@ -470,19 +479,22 @@ fn AskScreen(
     let question = set.with_value(|s| s.questions[turn.question].clone());
     let prompt = question.prompt.clone();
     let image = question.image.clone();
+    // The answer as it stands on screen, once the player has made one: when time runs out it is
+    // marked as if they had tapped "Check" (a food chain put in order is not thrown away).
+    let draft = StoredValue::new(None::<Answer>);
     view! {
         <section class="ask">
             <p class="progress-line">
                 {multi_team.then(|| team.map(|animal| view! { {tr(|t| t.now_playing)} <TeamBadge animal/> " " }))}
                 {move || t().question_of.replace("{n}", &number.to_string()).replace("{total}", &total.to_string())}
             </p>
-            {timer.map(|seconds| view! { <Countdown seconds on_timeout=move || on_answer.run(Answer::TimedOut)/> })}
+            {timer.map(|seconds| view! { <Countdown seconds on_timeout=move || on_answer.run(draft.get_value().unwrap_or(Answer::TimedOut))/> })}
             <h2 class="prompt" tabindex="-1" node_ref=heading>{move || prompt.get(lang.get()).to_owned()}</h2>
             {image.map(|image| {
                 let url = image.url();
                 view! { <img class="question-image" src=url alt=move || image.alt.get(lang.get()).to_owned() width="240" height="180"/> }
             })}
-            <AnswerView question turn on_answer/>
+            <AnswerView question turn on_answer draft/>
         </section>
     }
     .into_any()
@@ -650,10 +662,15 @@ fn ResultsScreen(
                             <li>
                                 <TeamBadge animal/>
                                 <span class="score">
-                                    {move || t()
-                                        .points_of
-                                        .replace("{points}", &format_points(result.points))
-                                        .replace("{max}", &format_points(result.max))}
+                                    {move || {
+                                        let t = t();
+                                        let points = format_points(result.points);
+                                        if result.max == 1.0 {
+                                            t.points_of_one.replace("{points}", &points)
+                                        } else {
+                                            t.points_of.replace("{points}", &points).replace("{max}", &format_points(result.max))
+                                        }
+                                    }}
                                 </span>
                                 <Stars count=result.stars/>
                                 {leads.then(|| view! { <span class="leader">{tr(|t| t.top_score)}</span> })}

@@ -2,30 +2,37 @@
 //! showing the right answer afterwards.
 
 use super::engine::{Answer, Turn};
-use super::{own_click, shown_now, single_click};
+use super::{own_click, shown_now, single_click, SLOW_DOUBLE_TAP_MS};
 use crate::content::{LocalText, Question, QuestionKind};
 use crate::i18n::Strings;
 use crate::shell::{tr, use_lang};
 use leptos::prelude::*;
 
-/// The controls for answering `question`, laid out in the turn's shuffled order.
+/// The controls for answering `question`, laid out in the turn's shuffled order. `draft` keeps
+/// the answer as it stands once the player has made one (options ticked, steps moved, every
+/// item paired), for the clock to mark when it runs out; a one-tap answer has none.
 #[component]
-pub fn AnswerView(question: Question, turn: Turn, on_answer: Callback<Answer>) -> impl IntoView {
+pub fn AnswerView(
+    question: Question,
+    turn: Turn,
+    on_answer: Callback<Answer>,
+    draft: StoredValue<Option<Answer>>,
+) -> impl IntoView {
     match question.kind {
         QuestionKind::Single { options, .. } => {
             view! { <SingleChoice options order=turn.order on_answer/> }.into_any()
         }
         QuestionKind::Multiple { options, .. } => {
-            view! { <MultipleChoice options order=turn.order on_answer/> }.into_any()
+            view! { <MultipleChoice options order=turn.order on_answer draft/> }.into_any()
         }
         QuestionKind::TrueFalse { .. } => view! { <TrueFalse on_answer/> }.into_any(),
         QuestionKind::Ordering { steps } => {
-            view! { <Ordering steps start=turn.order on_answer/> }.into_any()
+            view! { <Ordering steps start=turn.order on_answer draft/> }.into_any()
         }
         QuestionKind::Matching { pairs } => {
             let left = pairs.iter().map(|p| p.left.clone()).collect();
             let right = pairs.into_iter().map(|p| p.right).collect();
-            view! { <Matching left right order=turn.order on_answer/> }.into_any()
+            view! { <Matching left right order=turn.order on_answer draft/> }.into_any()
         }
     }
 }
@@ -61,6 +68,7 @@ fn MultipleChoice(
     options: Vec<LocalText>,
     order: Vec<usize>,
     on_answer: Callback<Answer>,
+    draft: StoredValue<Option<Answer>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let chosen: RwSignal<Vec<usize>> = RwSignal::new(Vec::new());
@@ -71,7 +79,10 @@ fn MultipleChoice(
                 c.remove(at);
             }
             None => c.push(i),
-        })
+        });
+        draft.set_value(
+            chosen.with_untracked(|c| (!c.is_empty()).then(|| Answer::Choices(c.clone()))),
+        );
     };
     view! {
         <p class="hint">{tr(|t| t.hint_multiple)}</p>
@@ -125,6 +136,7 @@ fn Ordering(
     steps: Vec<LocalText>,
     start: Vec<usize>,
     on_answer: Callback<Answer>,
+    draft: StoredValue<Option<Answer>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let order = RwSignal::new(start);
@@ -137,6 +149,7 @@ fn Ordering(
     let tap = move |position: usize| match selected.get_untracked() {
         Some(first) if first != position => {
             order.update(|o| o.swap(first, position));
+            draft.set_value(Some(Answer::Order(order.get_untracked())));
             selected.set(None);
             let lang = lang.get_untracked();
             let step_at = |at: usize| {
@@ -199,9 +212,6 @@ fn comma(lang: crate::i18n::Lang) -> &'static str {
     }
 }
 
-/// How soon (ms) a second tap on a right item just paired is taken for a slow double tap.
-const SLOW_DOUBLE_TAP_MS: f64 = 700.0;
-
 /// Select a left item, then its match on the right. Then check.
 #[component]
 fn Matching(
@@ -209,6 +219,7 @@ fn Matching(
     right: Vec<LocalText>,
     order: Vec<usize>,
     on_answer: Callback<Answer>,
+    draft: StoredValue<Option<Answer>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let n = left.len();
@@ -223,6 +234,12 @@ fn Matching(
     // The pair just made, for a screen reader (the tap was on the right; the pair's left item
     // says it too, but is not where the focus is).
     let paired = RwSignal::new(String::new());
+    // Every left item's match, once each has one.
+    let answer = move || {
+        matches
+            .with_untracked(|m| m.iter().copied().collect::<Option<Vec<usize>>>())
+            .map(Answer::Matches)
+    };
     // The right item last paired by the game's own selection, and when (`timeStamp`).
     let last_pair = StoredValue::new(None::<(usize, f64)>);
     let pair_with = move |r: usize, ev: leptos::ev::MouseEvent| {
@@ -252,6 +269,7 @@ fn Matching(
             }
             m[l] = Some(r);
         });
+        draft.set_value(answer());
         selected.set(matches.with_untracked(|m| m.iter().position(Option::is_none)));
         let lang = lang.get_untracked();
         paired.set(format!(
@@ -323,8 +341,9 @@ fn Matching(
             class="button big"
             disabled=move || !complete()
             on:click=single_click(move || {
-                let answer: Vec<usize> = matches.get_untracked().into_iter().flatten().collect();
-                on_answer.run(Answer::Matches(answer));
+                if let Some(answer) = answer() {
+                    on_answer.run(answer);
+                }
             })
         >
             {tr(|t| t.check_answer)}

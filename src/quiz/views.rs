@@ -63,7 +63,10 @@ pub fn QuizIndex() -> impl IntoView {
                                                     <span class="card-title">{title}</span>
                                                     <span class="card-text">{description}</span>
                                                     <span class="card-text">
-                                                        {lang.t().questions_count.replace("{n}", &count.to_string())}
+                                                        {match count {
+                                                            1 => lang.t().one_question.to_owned(),
+                                                            n => lang.t().questions_count.replace("{n}", &n.to_string()),
+                                                        }}
                                                     </span>
                                                 </A>
                                             </li>

@@ -185,14 +185,17 @@ test('"Next family" at a station gives the next family the station\'s language a
   await expect(page.getByRole('navigation', { name: '适合年龄' }).getByRole('link', { name: '全部年龄' })).toHaveAttribute('aria-current', 'true');
 });
 
-test('"Next family" gives the station\'s band also when the last family\'s came from the device, not the address', async ({ page, request }) => {
+test('"Next family" gives the station\'s band also when the last family\'s came from the device, not the address, and forgets their checklist ticks', async ({ page, request }) => {
   test.setTimeout(60_000);
   await loadBank(request, 'en');
-  // A grandparent picks Kindergarten on the guide (saved on the device), then opens a quiz by an
-  // address without a band.
+  // A grandparent picks Kindergarten on the guide (saved on the device), ticks the first item
+  // of the checklist, then opens a quiz by an address without a band.
   await page.goto('/guide?mode=kiosk&lang=en');
   await page.getByRole('navigation', { name: 'Age group' }).getByRole('link', { name: 'Kindergarten' }).click();
   await expect(page).toHaveURL(/age=kindergarten/);
+  await page.goto('/guide/before-you-go?lang=en');
+  await page.getByRole('checkbox').first().click();
+  await expect(page.getByRole('checkbox').first()).toBeChecked();
   await page.goto('/quiz/save-water?lang=en');
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByText('Question 1 of 4')).toBeVisible();
@@ -206,6 +209,9 @@ test('"Next family" gives the station\'s band also when the last family\'s came 
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByText(/^Question 1 of \d+$/)).toBeVisible();
   await expect(page.getByText('Question 1 of 4')).toHaveCount(0);
+  // The grandparent's tick is gone for the next family.
+  await page.goto('/guide/before-you-go?lang=en');
+  await expect(page.getByRole('checkbox').first()).not.toBeChecked();
 });
 
 test('a station that starts over forgets the round the last family left unfinished', async ({ page }) => {

@@ -352,7 +352,7 @@ test('a team that got none right takes home a certificate for taking part, not a
   await expect(certificate).toContainText('Thank you for helping to protect our rivers!');
 });
 
-test('a timed set can be played without its clock, kindergarten starts without it, and a screen reader hears the last ten seconds', async ({ page }) => {
+test('a timed set can be played without its clock, and starts without it up to grade 3 and for all ages', async ({ page }) => {
   await page.goto('/quiz/river-ecology?age=adults&lang=en');
   const clockChoice = page.getByRole('checkbox', { name: 'Time limit: 30 seconds a question' });
   await expect(clockChoice).toBeChecked();
@@ -362,12 +362,80 @@ test('a timed set can be played without its clock, kindergarten starts without i
   await page.waitForTimeout(1_500);
   await expect(page.getByText(/Seconds left/)).toHaveCount(0);
 
-  // Kindergarten: a parent reads everything aloud, so the clock starts off; it can be turned on.
+  // From grade 4 the clock starts on.
+  await page.goto('/quiz/river-ecology?age=grades-4-6&lang=en');
+  await expect(clockChoice).toBeChecked();
+  // Kindergarten (a parent reads everything aloud), grades 1-3 (slow readers) and all ages (a
+  // family of mixed readers) start without it.
+  for (const age of ['grades-1-3', 'all']) {
+    await page.goto(`/quiz/river-ecology?age=${age}&lang=en`);
+    await expect(clockChoice).not.toBeChecked();
+  }
   await page.goto('/quiz/river-ecology?age=kindergarten&lang=en');
   await expect(clockChoice).not.toBeChecked();
+  // It can be turned on.
   await clockChoice.check();
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.locator('.countdown')).toHaveText(/^Seconds left: \d+$/);
+});
+
+test('when time runs out, the answer on screen is marked as if checked: a food chain put in order scores its point', async ({ page, request }) => {
+  test.setTimeout(40_000);
+  await loadBank(request, 'en');
+  await page.route('**/content/quizzes.json', async (route) => {
+    const quizzes = await (await route.fetch()).json();
+    const set = quizzes.sets.find((s) => s.id === 'river-ecology');
+    set.questions = set.questions.filter((q) => q.id === 're-food-chain');
+    set.round_size = 1;
+    set.timer_seconds = 10;
+    await route.fulfill({ json: quizzes });
+  });
+  await page.goto('/quiz/river-ecology?age=adults&lang=en');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  expect(await answerCurrent(page, 'en', { check: false })).toBe('ordering');
+  await expect(page.locator('section.feedback')).toHaveCount(0);
+  // Nobody taps "Check answer"; the clock runs out.
+  await expect(page.locator('section.feedback')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('section.feedback')).toContainText('Correct!');
+  await page.getByRole('button', { name: 'See results' }).click();
+  await expect(page.getByText('1 of 1 point', { exact: true })).toBeVisible();
+});
+
+test('the second tap of a slow double tap on "Next question", on the same spot, does not answer the next question; a tap of its own does', async ({ page, request }) => {
+  await loadBank(request, 'en');
+  await page.goto('/quiz/save-water?age=adults&lang=en&seed=7');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const feedback = page.locator('section.feedback');
+  const oneTap = '.options:not(:has(.toggle)) .option';
+  // Play on to a one-tap question (single choice or true/false) that follows another question.
+  for (let question = 0; ; question++) {
+    expect(question).toBeLessThan(5);
+    await answerCurrent(page, 'en');
+    await expect(feedback).toHaveCount(1);
+    // A finger's two taps 450 ms apart, both of them single taps to the browser (detail 1), on
+    // the spot where "Next question" was and the next question's first answer now is.
+    const answered = await page.evaluate((oneTap) => new Promise((resolve) => {
+      const at = { clientX: 200, clientY: 300, detail: 1, pointerType: 'touch', bubbles: true, cancelable: true };
+      [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Next question')
+        .dispatchEvent(new PointerEvent('click', at));
+      setTimeout(() => {
+        const answer = document.querySelector(oneTap);
+        answer?.dispatchEvent(new PointerEvent('click', at));
+        requestAnimationFrame(() => resolve(answer ? document.querySelectorAll('section.feedback').length : null));
+      }, 450);
+    }), oneTap);
+    if (answered === null) continue;
+    expect(answered).toBe(0);
+    break;
+  }
+  await expect(page.locator('h2.prompt')).toBeVisible();
+  await expect(feedback).toHaveCount(0);
+  // A tap of its own, however soon, answers (a finger's tap elsewhere).
+  await page.locator(oneTap).first().evaluate((answer) => {
+    const box = answer.getBoundingClientRect();
+    answer.dispatchEvent(new PointerEvent('click', { clientX: box.right - 5, clientY: box.bottom - 5, detail: 1, pointerType: 'touch', bubbles: true, cancelable: true }));
+  });
+  await expect(feedback).toHaveCount(1);
 });
 
 /** Opens, for adults in English, a set made of the first adults' question that meets each test. */
