@@ -393,17 +393,35 @@ fn a_misspelt_kind_gear_or_hazard_is_reported_instead_of_drawn_as_something_else
     let point = |properties: &str| {
         one_feature(r#"{"type":"Point","coordinates":[113.1,22.5]}"#, properties)
     };
-    // A rescue pole typed "rescue_pole" was drawn as a lifebuoy; a hazard typed "Hazard" as a
-    // plain place, missing from its route's hazards.
+    // A rescue pole typed "rescue_pole" was drawn as a lifebuoy.
     assert_eq!(
         problems(&point(r#"{"kind":"rescue","gear":"rescue_pole"}"#)),
         [r#"features[0].properties.gear: "rescue_pole" is not one of: lifebuoy, rescue-pole"#]
     );
+    // A misspelt kind is named, and the point is still the hazard its "hazard" says (it was a
+    // plain place, missing from its route's hazards, which then said "none marked").
+    let misspelt = point(r#"{"kind":"hazrd","hazard":"deep-water"}"#);
     assert_eq!(
-        problems(&point(r#"{"kind":"Hazard","hazard":"deep-water"}"#)),
+        problems(&misspelt),
         [
-            r#"features[0].properties.kind: "Hazard" is not one of: route, checkpoint, hazard, rescue, toilet, meeting, story"#
+            r#"features[0].properties.kind: "hazrd" is not one of: route, checkpoint, hazard, rescue, toilet, meeting, story"#
         ]
+    );
+    let kind_of = |text: &str| {
+        let (data, _, _) = read_routes("content/routes.geojson", text).unwrap();
+        data.places[0].kind.clone()
+    };
+    assert_eq!(kind_of(&misspelt), PlaceKind::Hazard(HazardKind::DeepWater));
+    // A capital letter or a spreadsheet's stray space is read as meant, and is no mistake.
+    let spreadsheet = point(r#"{"kind":"Hazard ","hazard":" Deep-Water","route":"bank"}"#);
+    assert!(problems(&spreadsheet).is_empty());
+    assert_eq!(
+        kind_of(&spreadsheet),
+        PlaceKind::Hazard(HazardKind::DeepWater)
+    );
+    assert_eq!(
+        kind_of(&point(r#"{"kind":"RESCUE","gear":"Rescue-Pole"}"#)),
+        PlaceKind::Rescue(river_guardians::content::GearKind::RescuePole)
     );
     assert_eq!(
         problems(&point(r#"{"kind":"hazard","hazard":"deep water"}"#)),

@@ -297,30 +297,51 @@ fn feature_id(feature: &Feature) -> Option<String> {
     })
 }
 
-/// A point's `kind`; without one, a point with a `hazard` or `gear` is that (a QGIS layer of
-/// hazards may carry only that column).
+/// A property's value as the one of `known` an organizer meant: a spreadsheet's stray space or a
+/// capital letter ("Hazard ") does not make a hazard a plain place.
+fn known_property(
+    props: Option<&JsonObject>,
+    key: FeatureProperty,
+    known: &[&'static str],
+) -> Option<&'static str> {
+    let value = str_property(props, key)?.trim();
+    known
+        .iter()
+        .copied()
+        .find(|k| k.eq_ignore_ascii_case(value))
+}
+
+/// A point's `kind`; without one, or with one the map does not know (a misspelling, which the
+/// check names), a point with a `hazard` or `gear` is that (a QGIS layer of hazards may carry
+/// only that column).
 fn place_kind(props: Option<&JsonObject>) -> PlaceKind {
     let given = |property| str_property(props, property).is_some();
-    let kind = str_property(props, FeatureProperty::Kind).or(if given(FeatureProperty::Hazard) {
-        Some("hazard")
-    } else if given(FeatureProperty::Gear) {
-        Some("rescue")
-    } else {
-        None
-    });
+    let kind = known_property(props, FeatureProperty::Kind, &KINDS).or(
+        if given(FeatureProperty::Hazard) {
+            Some("hazard")
+        } else if given(FeatureProperty::Gear) {
+            Some("rescue")
+        } else {
+            None
+        },
+    );
     match kind {
         Some("checkpoint") => PlaceKind::Checkpoint,
-        Some("hazard") => PlaceKind::Hazard(match str_property(props, FeatureProperty::Hazard) {
-            Some("deep-water") => HazardKind::DeepWater,
-            Some("slippery-bank") => HazardKind::SlipperyBank,
-            Some("fast-current") => HazardKind::FastCurrent,
-            _ => HazardKind::Other,
-        }),
-        Some("rescue") => PlaceKind::Rescue(match str_property(props, FeatureProperty::Gear) {
-            Some("lifebuoy") => GearKind::Lifebuoy,
-            Some("rescue-pole") => GearKind::RescuePole,
-            _ => GearKind::Other,
-        }),
+        Some("hazard") => PlaceKind::Hazard(
+            match known_property(props, FeatureProperty::Hazard, &HAZARDS) {
+                Some("deep-water") => HazardKind::DeepWater,
+                Some("slippery-bank") => HazardKind::SlipperyBank,
+                Some("fast-current") => HazardKind::FastCurrent,
+                _ => HazardKind::Other,
+            },
+        ),
+        Some("rescue") => {
+            PlaceKind::Rescue(match known_property(props, FeatureProperty::Gear, &GEAR) {
+                Some("lifebuoy") => GearKind::Lifebuoy,
+                Some("rescue-pole") => GearKind::RescuePole,
+                _ => GearKind::Other,
+            })
+        }
         Some("toilet") => PlaceKind::Toilet,
         Some("meeting") => PlaceKind::Meeting,
         Some("story") => match story_property(props) {
@@ -428,7 +449,8 @@ impl MapData {
                     en: Some(format!("Route {n}")),
                 }),
                 description: text_property(props, FeatureProperty::Description),
-                difficulty: match str_property(props, FeatureProperty::Difficulty) {
+                difficulty: match known_property(props, FeatureProperty::Difficulty, &DIFFICULTIES)
+                {
                     Some("easy") => Some(Difficulty::Easy),
                     Some("moderate") => Some(Difficulty::Moderate),
                     Some("hard") => Some(Difficulty::Hard),
@@ -577,18 +599,25 @@ const KINDS: [&str; 7] = [
     "story",
 ];
 
-/// The values our properties take (docs/content-format.md, schemas/routes.schema.json). Any other
-/// is an organizer's typo that would draw a hazard as a plain place, or rescue gear as the wrong
-/// gear, so the check names it. A value left empty (`null` or blank, as QGIS writes an empty
-/// field) counts as absent.
+/// The values of `hazard`.
+const HAZARDS: [&str; 3] = ["deep-water", "slippery-bank", "fast-current"];
+
+/// The values of `gear`.
+const GEAR: [&str; 2] = ["lifebuoy", "rescue-pole"];
+
+/// The values of `difficulty`.
+const DIFFICULTIES: [&str; 3] = ["easy", "moderate", "hard"];
+
+/// The values our properties take (docs/content-format.md, schemas/routes.schema.json), read
+/// whatever their case and stray spaces ([`known_property`]). Any other is an organizer's typo
+/// that would draw a hazard as a plain place, or rescue gear as the wrong gear, so the check
+/// names it. A value left empty (`null` or blank, as QGIS writes an empty field) counts as
+/// absent.
 const KNOWN_VALUES: [(FeatureProperty, &[&str]); 4] = [
     (FeatureProperty::Kind, &KINDS),
-    (
-        FeatureProperty::Hazard,
-        &["deep-water", "slippery-bank", "fast-current"],
-    ),
-    (FeatureProperty::Gear, &["lifebuoy", "rescue-pole"]),
-    (FeatureProperty::Difficulty, &["easy", "moderate", "hard"]),
+    (FeatureProperty::Hazard, &HAZARDS),
+    (FeatureProperty::Gear, &GEAR),
+    (FeatureProperty::Difficulty, &DIFFICULTIES),
 ];
 
 /// The background layers (`background.geojson`'s `layer`).
@@ -612,7 +641,7 @@ fn check_properties(p: &mut Problems, path: &str, props: Option<&JsonObject>, is
     {
         return;
     }
-    if str_property(Some(props), FeatureProperty::Kind) == Some("story")
+    if known_property(Some(props), FeatureProperty::Kind, &KINDS) == Some("story")
         && story_property(Some(props)).is_none()
     {
         p.push(
@@ -626,7 +655,7 @@ fn check_properties(p: &mut Problems, path: &str, props: Option<&JsonObject>, is
         let Some(value) = props.get(property.key()).filter(|v| is_set(v)) else {
             continue;
         };
-        if !value.as_str().is_some_and(|v| known.contains(&v)) {
+        if known_property(Some(props), property, known).is_none() {
             p.push(
                 format!("{path}.properties.{}", property.key()),
                 format!("{value} is not one of: {}", known.join(", ")),
@@ -759,7 +788,8 @@ fn check_route_feature(p: &mut Problems, path: &str, feature: &Feature) {
         }
     };
     let props = feature.properties.as_ref();
-    match str_property(props, FeatureProperty::Kind) {
+    let kind = known_property(props, FeatureProperty::Kind, &KINDS);
+    match kind {
         Some(kind) if is_line && PLACE_KINDS.contains(&kind) => p.push(
             format!("{path}.properties.kind"),
             format!(
@@ -774,8 +804,9 @@ fn check_route_feature(p: &mut Problems, path: &str, feature: &Feature) {
         _ => {}
     }
     // A point of another kind with a hazard or gear (a checkpoint given "gear": "lifebuoy") is
-    // drawn as its kind says: the lifebuoy is missing from every route's rescue gear.
-    if let Some(kind) = str_property(props, FeatureProperty::Kind).filter(|_| !is_line) {
+    // drawn as its kind says: the lifebuoy is missing from every route's rescue gear. (A kind the
+    // map does not know is named above, and the point is read from its hazard or gear.)
+    if let Some(kind) = kind.filter(|_| !is_line) {
         for (property, wanted) in [
             (FeatureProperty::Hazard, "hazard"),
             (FeatureProperty::Gear, "rescue"),

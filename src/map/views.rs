@@ -691,11 +691,10 @@ const APPROXIMATE_M: f64 = 100.0;
 
 /// The browser's watch of the position, from "Where am I?" until it is asked again or the map
 /// page goes: a volunteer walking a route sees the dot move with them, not where they first
-/// tapped. Dropping it ends the watch.
+/// tapped. Dropping it ends the watch. Its two callbacks belong to the browser (it may still
+/// call one with a position it was finding when the watch ended; they then change nothing).
 struct PositionWatch {
     id: i32,
-    _moved: Closure<dyn FnMut(wasm_bindgen::JsValue)>,
-    _failed: Closure<dyn FnMut(wasm_bindgen::JsValue)>,
 }
 
 impl Drop for PositionWatch {
@@ -804,16 +803,13 @@ fn locate(
     options.set_enable_high_accuracy(true);
     options.set_timeout(20_000);
     options.set_maximum_age(30_000);
+    let (moved, failed) = (moved.into_js_value(), failed.into_js_value());
     match geolocation.watch_position_with_error_callback_and_options(
-        moved.as_ref().unchecked_ref(),
-        Some(failed.as_ref().unchecked_ref()),
+        moved.unchecked_ref(),
+        Some(failed.unchecked_ref()),
         &options,
     ) {
-        Ok(id) => Some(PositionWatch {
-            id,
-            _moved: moved,
-            _failed: failed,
-        }),
+        Ok(id) => Some(PositionWatch { id }),
         Err(_) => {
             message.set(Some(|t| t.location_unavailable));
             None

@@ -395,10 +395,18 @@ test('a position that arrives after the family left the map breaks nothing', asy
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  // A phone that takes a second and a half to find itself.
+  // A phone that takes a second and a half to find itself, and delivers the position it was
+  // finding even though the map stopped watching meanwhile.
   await page.addInitScript(() => {
-    navigator.geolocation.watchPosition = (ok) => setTimeout(() => ok({ coords: { latitude: 22.5575, longitude: 113.1105, accuracy: 10 } }), 1500);
-    navigator.geolocation.clearWatch = (id) => clearTimeout(id);
+    window.positionsDelivered = 0;
+    navigator.geolocation.watchPosition = (ok) => {
+      setTimeout(() => {
+        window.positionsDelivered += 1;
+        ok({ coords: { latitude: 22.5575, longitude: 113.1105, accuracy: 10 }, timestamp: Date.now() });
+      }, 1500);
+      return 1;
+    };
+    navigator.geolocation.clearWatch = () => {};
   });
   await page.goto('/map?lang=en');
   await page.getByRole('button', { name: 'Where am I?' }).click();
@@ -408,6 +416,7 @@ test('a position that arrives after the family left the map breaks nothing', asy
   await page.waitForTimeout(2000);
   await nav.getByRole('link', { name: 'Quiz' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible();
+  expect(await page.evaluate(() => window.positionsDelivered)).toBe(1);
   expect(errors).toEqual([]);
 });
 
