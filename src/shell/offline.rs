@@ -44,8 +44,11 @@ fn on_window_event(name: &str, handler: impl FnMut() + 'static) {
 /// worker (a development server should always serve fresh files). Browsers without service
 /// workers (old ones, plain-http addresses other than localhost) just stay online-only.
 pub fn provide_offline() {
+    // A page the worker serves has this build stored already: offline on the bank, the badge
+    // says so at once, not "pages not opened before will not load" until the worker answers.
+    let served_by_worker = !cfg!(debug_assertions) && has_service_worker() && has_controller();
     let state = OfflineState {
-        ready: RwSignal::new(false),
+        ready: RwSignal::new(served_by_worker),
         update_waiting: RwSignal::new(false),
         online: RwSignal::new(window().navigator().on_line()),
         registration: StoredValue::new_local(None),

@@ -38,6 +38,25 @@ test('after one visit, the quiz, the guide, the map and the emergency card work 
   await expect(page.getByText('Site settings did not load')).toHaveCount(0);
 });
 
+test('offline on a device that has the site, the status line says "using the saved copy" from the start, never "will not load"', async ({ page, context }) => {
+  await page.goto('/?lang=en');
+  await controlledByWorker(page);
+  await expect(page.getByText('Ready to use offline')).toBeVisible();
+  // Every text the status line shows, from the first.
+  await page.addInitScript(() => {
+    window.badgeTexts = [];
+    new MutationObserver(() => {
+      const text = document.querySelector('.offline-badge')?.textContent ?? '';
+      if (text && window.badgeTexts.at(-1) !== text) window.badgeTexts.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await context.setOffline(true);
+  await page.goto('/map?lang=en');
+  await expect(page.getByText('Offline: using the copy saved on this device')).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.badgeTexts)).toEqual(['Offline: using the copy saved on this device']);
+});
+
 test('a signal that drops while the site is being saved is not "ready to use offline"; the next visit saves it all', async ({ page, context }) => {
   // The largest content file does not get through while the worker stores the site.
   await context.route('**/content/routes.geojson', (route) => route.abort('internetdisconnected'));
