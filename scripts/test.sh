@@ -24,7 +24,7 @@ scripts/build-site.sh
 # as a build without build-site.sh's standard-library rebuild (+16 KB) or without minification
 # (+3 KB). Raised from 225 for the emergency card's "if you feel pulled in, let go" (in site.json
 # and in the card's built-in copy, 0.15 KB): safety words come before the ceiling.
-node scripts/size-report.mjs dist --budget-kb 234.5 | tail -4
+node scripts/size-report.mjs dist --budget-kb 234.7 | tail -4
 npx playwright test
 echo "== 3/3 the same build behind Debian's nginx with deploy/nginx.conf (headers, gzip, caching, CSP)"
 scripts/nginx-e2e.sh

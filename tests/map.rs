@@ -271,6 +271,41 @@ fn shipped(path: &str) -> String {
 }
 
 #[test]
+fn the_shipped_sample_says_it_is_made_up_and_a_file_may_carry_a_notice_of_its_own() {
+    let (data, problems, _) = read_routes(
+        "content/routes.geojson",
+        &shipped("public/content/routes.geojson"),
+    )
+    .unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    let notice = data.notice.expect("the sample's notice");
+    assert!(notice.zh_cn.contains("虚构"), "{}", notice.zh_cn);
+    assert!(notice
+        .get(river_guardians::i18n::Lang::En)
+        .contains("made up"));
+    // A plain string is read for both languages; a file without one (a geojson.io export) has
+    // none.
+    let with = |notice: &str| {
+        format!(
+            r#"{{"type":"FeatureCollection","notice":{notice},"features":[{{"type":"Feature","properties":{{}},"geometry":{{"type":"Point","coordinates":[113.1,22.5]}}}}]}}"#
+        )
+    };
+    let (plain, _, _) = read_routes("content/routes.geojson", &with(r#""Practice data""#)).unwrap();
+    assert_eq!(
+        plain
+            .notice
+            .map(|n| n.get(river_guardians::i18n::Lang::En).to_owned()),
+        Some("Practice data".to_owned())
+    );
+    let (none, _, _) = read_routes(
+        "content/routes.geojson",
+        &one_feature(r#"{"type":"Point","coordinates":[113.1,22.5]}"#, "{}"),
+    )
+    .unwrap();
+    assert_eq!(none.notice, None);
+}
+
+#[test]
 fn shipped_routes_read_with_all_properties() {
     let file: GeoJsonFile = parse_content(
         "content/routes.geojson",

@@ -213,6 +213,10 @@ pub struct MapData {
     pub routes: Vec<PatrolRoute>,
     /// The places, in file order.
     pub places: Vec<Place>,
+    /// The file's own word to everyone who opens the map (its `notice`, beside `features`), such
+    /// as the shipped sample's "made up, not surveyed: the hazards and rescue gear are not
+    /// there".
+    pub notice: Option<LocalText>,
 }
 
 fn lonlat(p: &Position) -> LonLat {
@@ -229,7 +233,12 @@ fn line(positions: &[Position]) -> Vec<LonLat> {
 /// Reads a text property: a plain string (as geojson.io writes), `{"zh-CN": …, "en": …}`, or
 /// that object written as a string (QGIS and spreadsheets export a JSON field as text).
 fn text_property(props: Option<&JsonObject>, key: FeatureProperty) -> Option<LocalText> {
-    match props?.get(key.key())? {
+    text_value(props?.get(key.key())?)
+}
+
+/// A text written as [`text_property`] reads it.
+fn text_value(value: &JsonValue) -> Option<LocalText> {
+    match value {
         JsonValue::String(s) => serde_json::from_str::<JsonObject>(s.trim())
             .ok()
             .and_then(|object| text_of_object(&object))
@@ -415,7 +424,14 @@ impl MapData {
     /// missing ones get defaults; features of other geometry types are skipped. A MultiPoint is
     /// a place at each of its positions (QGIS exports point layers as MultiPoint).
     pub fn from_geojson(file: &GeoJsonFile) -> MapData {
-        let mut data = MapData::default();
+        let mut data = MapData {
+            notice: file
+                .0
+                .foreign_members
+                .as_ref()
+                .and_then(|members| text_value(members.get("notice")?)),
+            ..MapData::default()
+        };
         let mut ids = Ids::of(&file.0.features);
         for feature in &file.0.features {
             let Some(geometry) = &feature.geometry else {

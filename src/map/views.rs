@@ -85,6 +85,9 @@ pub fn MapPage() -> impl IntoView {
         <PageMeta title description=move || t().map_description.to_owned()/>
         <h1>{tr(|t| t.map)}</h1>
         <Loaded resource=map render=move |loaded: LoadedMap| view! {
+            {loaded.map.data.notice.clone().map(|notice| view! {
+                <p class="notice map-notice" role="note">{move || notice.get(lang.get()).to_owned()}</p>
+            })}
             {loaded.route_problems.map(|problem| view! {
                 <p class="notice" role="status">{move || format!("{} {}", t().map_partly_shown, describe_app_error(&problem, lang.get()))}</p>
             })}

@@ -10,8 +10,6 @@ mod views;
 
 pub use views::{QuizHome, QuizIndex, QuizPlay, QuizResource, WithQuizSet};
 
-use wasm_bindgen::JsCast;
-
 /// A click handler that does `action` on a click, but not on the second tap of a double tap,
 /// for the round's buttons that replace the screen at once: a child's or grandparent's double tap
 /// on "Next question" would otherwise answer the next question with whatever lay under the
@@ -52,9 +50,11 @@ thread_local! {
 /// replaced the screen: on the same spot, within [`SLOW_DOUBLE_TAP_MS`]. A tap elsewhere, however
 /// soon, is the player's own; a mouse's double click has `detail` 2.
 fn is_carried_tap(ev: &leptos::ev::MouseEvent) -> bool {
-    let by_finger = ev
-        .dyn_ref::<web_sys::PointerEvent>()
-        .is_some_and(|p| matches!(p.pointer_type().as_str(), "touch" | "pen"));
+    // A click is a PointerEvent (read through Reflect: no glue of its own for the type).
+    let by_finger = js_sys::Reflect::get(ev, &"pointerType".into())
+        .ok()
+        .and_then(|kind| kind.as_string())
+        .is_some_and(|kind| kind == "touch" || kind == "pen");
     by_finger
         && LAST_SCREEN_TAP.get().is_some_and(|(x, y, at)| {
             ev.time_stamp() - at < SLOW_DOUBLE_TAP_MS

@@ -214,6 +214,22 @@ test('"Next family" gives the station\'s band also when the last family\'s came 
   await expect(page.getByRole('checkbox').first()).not.toBeChecked();
 });
 
+test('a station offers no print buttons (the stall has no printer; the print sheet is a screen the reset cannot cover)', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  await loadBank(request, 'en');
+  await page.goto('/quiz/save-water?mode=kiosk&age=kindergarten&lang=en');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await answerEveryQuestion(page, 'en');
+  await page.getByRole('button', { name: 'See results' }).click();
+  await page.getByRole('button', { name: /Certificate for/ }).click();
+  await expect(page.getByRole('article', { name: 'River Guardian' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Print or save the certificate' })).toBeHidden();
+  await page.goto('/guide/rules-for-children?lang=en');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Print this page' })).toBeHidden();
+});
+
 test('a station that starts over forgets the round the last family left unfinished', async ({ page }) => {
   test.setTimeout(30_000);
   await page.goto('/quiz/save-water?mode=kiosk&idle=3&age=adults&lang=en');

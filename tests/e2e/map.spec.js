@@ -282,6 +282,13 @@ test('the park story slider compares before and now, by keyboard and by touch', 
   await expect(after).toHaveAttribute('style', /inset\(0(px)? 0(px)? 0(px)? 0%\)/);
 });
 
+test('the shipped sample map says above itself, in both languages, that it is made up: its lifebuoys are not there', async ({ page }) => {
+  await page.goto('/map/south-bank-patrol?lang=en');
+  await expect(page.getByRole('note').filter({ hasText: 'Sample map' })).toContainText('the lifebuoys and rescue pole shown are not really there');
+  await page.goto('/map?lang=zh-CN');
+  await expect(page.getByRole('note').filter({ hasText: '示意地图' })).toContainText('现场并不存在');
+});
+
 test('the shared name-only GeoJSON export displays with defaults', async ({ page }) => {
   await page.route('**/content/routes.geojson', (route) => route.fulfill({ path: '../shared/samples/name-only-routes.geojson' }));
   await page.goto('/map?lang=en');
@@ -291,6 +298,8 @@ test('the shared name-only GeoJSON export displays with defaults', async ({ page
   await expect(list).toContainText('Route 3');
   await list.getByRole('link', { name: /Two-bridge loop/ }).click();
   await expect(page.locator('.route-length')).toHaveText(/\d/);
+  // Its own data: no sample notice.
+  await expect(page.locator('.map-notice')).toHaveCount(0);
 });
 
 test('a route with no hazard or gear marked near it says the map marks none, not that there is none', async ({ page }) => {
