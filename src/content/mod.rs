@@ -218,29 +218,62 @@ pub fn serving_worker() -> Option<web_sys::ServiceWorker> {
         .then(|| navigator.service_worker().controller())?
 }
 
-/// Fetches the routes file for the map. A mistake in one feature costs that feature, not the map
-/// ([`read_routes`]): the file as it is now is drawn without it, and the page names it (the
-/// organizer's newest routes and hazards show). A file with nothing drawable (a cut-off upload)
-/// is read from its last good copy, as the quizzes are ([`read_checked`]).
+/// Fetches the routes file for the map, once per visit as [`fetch_json_kept`] does (Back from a
+/// checkpoint's quiz draws the learning trail at once). A mistake in one feature costs that
+/// feature, not the map ([`read_routes`]): the file as it is now is drawn without it, and the
+/// page names it (the organizer's newest routes and hazards show). A file with nothing drawable
+/// (a cut-off upload) is read from its last good copy, as the quizzes are ([`read_checked`]).
 pub async fn fetch_routes() -> Result<(MapData, Vec<Problem>), AppError> {
+    if let Some(routes) = kept(ROUTES_FILE) {
+        return Ok(routes);
+    }
     let mut routes = None;
-    read_checked(ROUTES_FILE, &mut |text| {
+    let copy = read_checked(ROUTES_FILE, &mut |text| {
         let (data, problems, whole) = read_routes(ROUTES_FILE, text)?;
         routes = Some((data, problems));
         Ok(whole)
     })
     .await?;
     // `read_checked` is Ok only once `read` has been.
-    routes.ok_or_else(|| AppError::Invalid {
+    let routes = routes.ok_or_else(|| AppError::Invalid {
         file: ROUTES_FILE.to_owned(),
         problems: Vec::new(),
-    })
+    })?;
+    if copy == CopyRead::Site {
+        keep(ROUTES_FILE, routes.clone());
+    }
+    Ok(routes)
+}
+
+/// Fetches the map's background, once per visit. All or nothing, with no last good copy
+/// ([`fetch_json`]); a failed load is not kept.
+pub async fn fetch_background() -> Result<GeoJsonFile, AppError> {
+    if let Some(file) = kept(BACKGROUND_FILE) {
+        return Ok(file);
+    }
+    let file = fetch_json::<GeoJsonFile>(BACKGROUND_FILE).await?;
+    keep(BACKGROUND_FILE, file.clone());
+    Ok(file)
 }
 
 thread_local! {
-    /// The content files [`fetch_json_kept`] keeps for the rest of the visit, parsed.
+    /// The content files kept for the rest of the visit, parsed ([`kept`], [`keep`]).
     static KEPT: std::cell::RefCell<Vec<(&'static str, Box<dyn std::any::Any>)>> =
         const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The content file `path` as kept for this visit, if it is.
+fn kept<T: Clone + 'static>(path: &'static str) -> Option<T> {
+    KEPT.with_borrow(|kept| {
+        kept.iter()
+            .find(|(file, _)| *file == path)
+            .and_then(|(_, value)| value.downcast_ref::<T>().cloned())
+    })
+}
+
+/// Keeps the content file `path`, parsed, until the page reloads.
+fn keep<T: 'static>(path: &'static str, value: T) {
+    KEPT.with_borrow_mut(|kept| kept.push((path, Box::new(value))));
 }
 
 /// Quizzes and the guide: [`fetch_json`] once per visit, and the last good copy after a mistake in
@@ -252,12 +285,7 @@ pub async fn fetch_json_kept<T>(path: &'static str) -> Result<T, AppError>
 where
     T: DeserializeOwned + Validate + Clone + 'static,
 {
-    let kept = KEPT.with_borrow(|kept| {
-        kept.iter()
-            .find(|(file, _)| *file == path)
-            .and_then(|(_, value)| value.downcast_ref::<T>().cloned())
-    });
-    if let Some(value) = kept {
+    if let Some(value) = kept(path) {
         return Ok(value);
     }
     let mut value = None;
@@ -276,7 +304,7 @@ where
     // An older copy is not kept: the next visit to the page asks the site again, and shows the
     // organizer's fix without a reload (a kiosk station never reloads).
     if copy == CopyRead::Site {
-        KEPT.with_borrow_mut(|kept| kept.push((path, Box::new(value.clone()))));
+        keep(path, value.clone());
     }
     Ok(value)
 }

@@ -8,8 +8,8 @@ use super::model::{svg_path, PreparedMap, HEIGHT, WIDTH};
 use super::story::StoryCompare;
 use super::symbols::{place_label, place_name, PlaceSymbol};
 use crate::content::{
-    background_shapes, fetch_json, fetch_routes, AppError, Difficulty, GeoJsonFile, Layer,
-    PlaceKind, BACKGROUND_FILE, ROUTES_FILE,
+    background_shapes, fetch_background, fetch_routes, AppError, Difficulty, Layer, PlaceKind,
+    ROUTES_FILE,
 };
 use crate::i18n::{Lang, Pick};
 use crate::share::{url_part, DeepLink, ShareButton};
@@ -38,7 +38,7 @@ struct LoadedMap {
 /// the picture, and the page says why.
 async fn load_map() -> Result<LoadedMap, AppError> {
     let (routes, problems) = fetch_routes().await?;
-    let (background, background_problem) = match fetch_json::<GeoJsonFile>(BACKGROUND_FILE).await {
+    let (background, background_problem) = match fetch_background().await {
         Ok(file) => (background_shapes(&file), None),
         // Offline, a file the site never had comes back as a network failure.
         Err(AppError::Status { status: 404, .. } | AppError::Network { .. }) => (Vec::new(), None),

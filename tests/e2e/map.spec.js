@@ -251,6 +251,27 @@ test('a checkpoint with a quiz opens that quiz: the route is a learning trail', 
   await expect(page.getByRole('heading', { level: 1, name: 'River ecology' })).toBeVisible();
 });
 
+test('back on the map from a checkpoint\'s quiz, the map is drawn from what the visit read, without asking the network again', async ({ page }) => {
+  const asked = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.geojson')) asked.push(path);
+  });
+  await page.goto('/map/north-bank-learning-trail?lang=en');
+  const panel = page.getByRole('region', { name: 'North bank learning trail' });
+  await panel.getByRole('link', { name: 'Quiz: Bird-watching deck' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'River ecology' })).toBeVisible();
+  // On one bar, every request for the routes would wait on the network again.
+  await page.route('**/*.geojson', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    await route.continue();
+  });
+  await page.goBack();
+  await expect(panel.locator('.route-length')).toHaveText(/\d/, { timeout: 2_000 });
+  await expect(page.locator('svg.map .bg-water').first()).toBeAttached();
+  expect(asked.sort()).toEqual(['/content/background.geojson', '/content/routes.geojson']);
+});
+
 test('hazards and rescue gear are listed as text, with distinct map symbols', async ({ page }) => {
   await page.goto('/map?lang=en');
   const places = page.getByRole('navigation', { name: 'Places' });
