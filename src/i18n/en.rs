@@ -111,6 +111,7 @@ pub(super) const STRINGS: Strings = Strings {
     not_matched: "not matched yet",
     misplaced_step: "not in its place: ",
     wrong_pair: "not a pair: ",
+    wrong_pick: "not right: ",
     time_limit: "Time limit: {n} seconds a question",
     seconds_left: "Seconds left: {n}",
     set_not_found: "There is no such quiz.",

@@ -227,6 +227,8 @@ pub struct Strings {
     pub misplaced_step: &'static str,
     /// Heard before a pair of the player's that is not a right pair (feedback).
     pub wrong_pair: &'static str,
+    /// Heard before an option the player ticked that is not a right one (feedback).
+    pub wrong_pick: &'static str,
     /// The setup screen's switch for a timed set's clock; `{n}`: its seconds.
     pub time_limit: &'static str,
     pub seconds_left: &'static str,

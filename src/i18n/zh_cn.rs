@@ -111,6 +111,7 @@ pub(super) const STRINGS: Strings = Strings {
     not_matched: "还没配对",
     misplaced_step: "位置不对：",
     wrong_pair: "配错了：",
+    wrong_pick: "选错了：",
     time_limit: "每题限时 {n} 秒",
     seconds_left: "还剩 {n} 秒",
     set_not_found: "没有这个问答主题。",

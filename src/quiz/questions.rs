@@ -403,15 +403,18 @@ pub fn YourAnswer(question: Question, answer: Answer) -> impl IntoView {
             (QuestionKind::Single { options, .. }, Answer::Choice(i)) => {
                 options.get(*i).map(|o| o.get(lang).to_owned())
             }
-            (QuestionKind::Multiple { options, .. }, Answer::Choices(picked)) => {
+            (
+                QuestionKind::Multiple {
+                    options, answers, ..
+                },
+                Answer::Choices(picked),
+            ) => {
                 let mut picked = picked.clone();
                 picked.sort_unstable();
-                let list: Vec<&str> = picked
-                    .iter()
-                    .filter_map(|&i| options.get(i))
-                    .map(|o| o.get(lang))
-                    .collect();
-                Some(list.join(lang_separator(lang)))
+                let items = picked.into_iter().filter_map(|i| {
+                    Some((answers.contains(&i), options.get(i)?.get(lang).to_owned()))
+                });
+                return Some(arrangement(t, t.wrong_pick, items));
             }
             (QuestionKind::TrueFalse { .. }, Answer::Judgement(said)) => {
                 Some((if *said { t.answer_true } else { t.answer_false }).to_owned())
@@ -442,7 +445,7 @@ pub fn YourAnswer(question: Question, answer: Answer) -> impl IntoView {
     }
 }
 
-/// The player's steps or pairs as a list under "You chose", each `(right, text)` marked ✓ or ✗,
+/// The player's ticks, steps or pairs as a list under "You chose", each `(right, text)` marked ✓ or ✗,
 /// a wrong one also heard as wrong (`wrong`: its words for a screen reader).
 fn arrangement(
     t: &'static Strings,

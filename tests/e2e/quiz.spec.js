@@ -177,7 +177,7 @@ test('a round left in another topic or age band is not offered here', async ({ p
   await expect(page.getByRole('region', { name: 'Still playing?' })).toBeVisible();
 });
 
-test('after a wrong answer the feedback repeats what the player chose, then the right answer', async ({ page, request }) => {
+test('after a wrong answer the feedback repeats what the player chose (a wrong tick marked), then the right answer', async ({ page, request }) => {
   test.setTimeout(60_000);
   const bank = await loadBank(request, 'en');
   await page.goto('/quiz/litter-and-sewage?age=adults&lang=en&seed=5');
@@ -192,7 +192,9 @@ test('after a wrong answer the feedback repeats what the player chose, then the 
     if (q.kind === 'single') {
       await expect(chose).toHaveText(`You chose: ${q.options[(q.answer + 1) % q.options.length].en}`);
     } else if (q.kind === 'multiple') {
-      await expect(chose).toHaveText(`You chose: ${q.options.find((_, i) => !q.answers.includes(i)).en}`);
+      // The ticks as a list, a wrong one marked and heard as wrong.
+      await expect(chose).toContainText('You chose:');
+      await expect(chose.getByRole('listitem')).toHaveText([`✗ not right: ${q.options.find((_, i) => !q.answers.includes(i)).en}`]);
     } else if (q.kind === 'true_false') {
       await expect(chose).toHaveText(`You chose: ${q.answer ? 'False' : 'True'}`);
     } else {
@@ -551,6 +553,23 @@ test('a screen reader hears what a swap of steps and a pair just made did', asyn
     await page.getByRole('button', { name: 'Check answer' }).click();
     await page.getByRole('button', { name: /Next question|See results/ }).click();
   }
+});
+
+test('after a partly right multiple choice, the feedback marks each tick right or wrong', async ({ page, request }) => {
+  const bank = await loadBank(request, 'en');
+  await openAdultsSetOf(page, [(q) => q.kind === 'multiple' && q.answers.length >= 2 && q.options.length > q.answers.length]);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const q = bank.get((await page.locator('h2.prompt').innerText()).trim());
+  const right = q.options[q.answers[0]].en;
+  const wrong = q.options.find((_, i) => !q.answers.includes(i)).en;
+  const startsWith = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  for (const text of [right, wrong]) await page.locator('.options').getByRole('button', { name: startsWith(text) }).click();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  const ticks = page.locator('.feedback .your-answer').getByRole('listitem');
+  // In the content's order.
+  const expected = [[q.answers[0], `✓ ${right}`], [q.options.findIndex((o) => o.en === wrong), `✗ not right: ${wrong}`]]
+    .sort((a, b) => a[0] - b[0]).map(([, text]) => text);
+  await expect(ticks).toHaveText(expected);
 });
 
 test('after a wrong order or wrong pairs, the feedback shows the player\'s steps and pairs, the wrong ones marked', async ({ page }) => {
