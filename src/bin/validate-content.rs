@@ -37,7 +37,8 @@ impl Finding {
 /// How far (metres) a point may lie from the route it names: a checkpoint is on its route, a
 /// hazard or rescue gear beside it (the route's panel lists them within 60 and 120 m).
 fn route_limit_m(kind: Option<&str>) -> f64 {
-    match kind {
+    // Read as the map reads it: "Checkpoint " is a checkpoint.
+    match kind.map(|k| k.trim().to_ascii_lowercase()).as_deref() {
         Some("checkpoint") => 50.0,
         Some("hazard") => river_guardians::map::model::HAZARD_NEAR_M,
         _ => river_guardians::map::model::GEAR_NEAR_M,

@@ -218,15 +218,21 @@ pub fn serving_worker() -> Option<web_sys::ServiceWorker> {
         .then(|| navigator.service_worker().controller())?
 }
 
-/// Fetches the routes file for the map, once per visit as [`fetch_json_kept`] does (Back from a
-/// checkpoint's quiz draws the learning trail at once). A mistake in one feature costs that
-/// feature, not the map ([`read_routes`]): the file as it is now is drawn without it, and the
-/// page names it (the organizer's newest routes and hazards show). A file with nothing drawable
-/// (a cut-off upload) is read from its last good copy, as the quizzes are ([`read_checked`]).
+/// Fetches the routes file for the map. A mistake in one feature costs that feature, not the map
+/// ([`read_routes`]): the file as it is now is drawn without it, and the page names it (the
+/// organizer's newest routes and hazards show). A file with nothing drawable (a cut-off upload)
+/// is read from its last good copy, as the quizzes are ([`read_checked`]).
+///
+/// A clean read from the site is kept for the visit: the map opened again (Back from a
+/// checkpoint's quiz, on one bar) is drawn at once from it, while the file is read again for the
+/// next opening, so an organizer's edit reaches a station that never reloads ([`refreshed`]).
 pub async fn fetch_routes() -> Result<(MapData, Vec<Problem>), AppError> {
-    if let Some(routes) = kept(ROUTES_FILE) {
-        return Ok(routes);
-    }
+    refreshed(ROUTES_FILE, read_routes_now).await
+}
+
+/// Reads the routes file from the network (or the service worker's copy), keeping a clean read
+/// from the site.
+async fn read_routes_now() -> Result<(MapData, Vec<Problem>), AppError> {
     let mut routes = None;
     let copy = read_checked(ROUTES_FILE, &mut |text| {
         let (data, problems, whole) = read_routes(ROUTES_FILE, text)?;
@@ -239,21 +245,44 @@ pub async fn fetch_routes() -> Result<(MapData, Vec<Problem>), AppError> {
         file: ROUTES_FILE.to_owned(),
         problems: Vec::new(),
     })?;
-    if copy == CopyRead::Site {
+    // One with a problem is not kept (nor one kept before it): the page that opens next asks
+    // again, and shows the problem or its fix.
+    if copy == CopyRead::Site && routes.1.is_empty() {
         keep(ROUTES_FILE, routes.clone());
+    } else {
+        KEPT.with_borrow_mut(|kept| kept.retain(|(file, _)| *file != ROUTES_FILE));
     }
     Ok(routes)
 }
 
-/// Fetches the map's background, once per visit. All or nothing, with no last good copy
-/// ([`fetch_json`]); a failed load is not kept.
+/// Fetches the map's background: all or nothing, with no last good copy ([`fetch_json`]). Kept
+/// for the visit as the routes are ([`refreshed`]); a failed load is not kept.
 pub async fn fetch_background() -> Result<GeoJsonFile, AppError> {
-    if let Some(file) = kept(BACKGROUND_FILE) {
-        return Ok(file);
+    refreshed(BACKGROUND_FILE, || async {
+        let file = fetch_json::<GeoJsonFile>(BACKGROUND_FILE).await?;
+        keep(BACKGROUND_FILE, file.clone());
+        Ok(file)
+    })
+    .await
+}
+
+/// The copy of `path` kept for the visit, at once, with `read` (which keeps what it should) run
+/// again in the background for the next opening; without one, `read`'s result.
+async fn refreshed<T, F>(path: &'static str, read: impl Fn() -> F + 'static) -> Result<T, AppError>
+where
+    T: Clone + 'static,
+    F: std::future::Future<Output = Result<T, AppError>> + 'static,
+{
+    match kept::<T>(path) {
+        Some(value) => {
+            wasm_bindgen_futures::spawn_local(async move {
+                // A failure leaves the kept copy: the page has it, and the next one too.
+                let _ = read().await;
+            });
+            Ok(value)
+        }
+        None => read().await,
     }
-    let file = fetch_json::<GeoJsonFile>(BACKGROUND_FILE).await?;
-    keep(BACKGROUND_FILE, file.clone());
-    Ok(file)
 }
 
 thread_local! {
@@ -271,9 +300,12 @@ fn kept<T: Clone + 'static>(path: &'static str) -> Option<T> {
     })
 }
 
-/// Keeps the content file `path`, parsed, until the page reloads.
+/// Keeps the content file `path`, parsed, until the page reloads (in place of a copy kept before).
 fn keep<T: 'static>(path: &'static str, value: T) {
-    KEPT.with_borrow_mut(|kept| kept.push((path, Box::new(value))));
+    KEPT.with_borrow_mut(|kept| {
+        kept.retain(|(file, _)| *file != path);
+        kept.push((path, Box::new(value)));
+    });
 }
 
 /// Quizzes and the guide: [`fetch_json`] once per visit, and the last good copy after a mistake in

@@ -199,7 +199,7 @@ fn SectionView(
             <SourceList sources/>
             <div class="actions">
                 <ShareButton link=Signal::derive(move || DeepLink::GuideSection { section: section.with_value(|s| s.id.clone()), age: age.get() }) title=Signal::derive(title)/>
-                <PrintButton label=|t| t.print_page class="secondary"/>
+                <PrintButton label=|t| t.print_page class="secondary family-print"/>
             </div>
         </article>
         <nav class="pager" aria-label=tr(|t| t.guide_sections)>

@@ -32,12 +32,15 @@ pub fn place_name(place: &Place, lang: Lang) -> String {
     }
 }
 
-/// The symbol of a place, centred on (0, 0), about 28 SVG units across.
+/// The symbol of a place, centred on (0, 0), about 28 SVG units across. A checkpoint has a ring
+/// in its route's colour, `ring`: each route's stops are numbered from 1, and side by side the
+/// "2"s of two routes look alike.
 #[component]
-pub fn PlaceSymbol(kind: PlaceKind, order: Option<u32>) -> impl IntoView {
+pub fn PlaceSymbol(kind: PlaceKind, order: Option<u32>, ring: Option<String>) -> impl IntoView {
     match kind {
         PlaceKind::Checkpoint => view! {
             <g class="sym sym-checkpoint">
+                {ring.map(|colour| view! { <circle class="ring" r="13" stroke=colour/> })}
                 <circle r="11"/>
                 <text y="4.5" text-anchor="middle">{order.map(|o| o.to_string()).unwrap_or_else(|| "✓".into())}</text>
             </g>

@@ -367,13 +367,29 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                     let label = place_name(place, lang);
                                     let go = go.clone();
                                     let href = format!("?place={}", url_part(&place.id));
+                                    // A checkpoint's route, by its index: the ring's colour, and
+                                    // dimmed with the line when another route is chosen.
+                                    let stop_of = matches!(place.kind, PlaceKind::Checkpoint)
+                                        .then(|| m.data.routes.iter().position(|r| place.route.as_ref() == Some(&r.id)))
+                                        .flatten();
+                                    let ring = stop_of.map(|r| m.data.routes[r].colour.clone());
+                                    let class = move || {
+                                        let route = selected_route();
+                                        if selected_place.get() == Some(i) {
+                                            "place selected"
+                                        } else if stop_of.is_some() && route.is_some() && stop_of != route {
+                                            "place dimmed"
+                                        } else {
+                                            "place"
+                                        }
+                                    };
                                     view! {
-                                        <g class=move || if selected_place.get() == Some(i) { "place selected" } else { "place" } transform=position on:click=move |_| go(&href)>
+                                        <g class=class transform=position on:click=move |_| go(&href)>
                                             <title>{label}</title>
                                             {leader}
                                             <g transform=enlarged>
                                                 <circle class="place-halo" r="19"/>
-                                                <PlaceSymbol kind=place.kind.clone() order=place.order/>
+                                                <PlaceSymbol kind=place.kind.clone() order=place.order ring/>
                                             </g>
                                         </g>
                                     }
@@ -1046,7 +1062,7 @@ fn Legend(map: StoredValue<PreparedMap>) -> impl IntoView {
                         view! {
                             <li>
                                 <svg viewBox="-16 -16 32 32" width="32" height="32" aria-hidden="true">
-                                    <PlaceSymbol kind order=None/>
+                                    <PlaceSymbol kind order=None ring=None/>
                                 </svg>
                                 {move || place_label(&label_kind, lang.get())}
                             </li>

@@ -761,7 +761,7 @@ fn CertificateScreen(
             <p class="certificate-date"><LongDate iso=date/></p>
         </article>
         <div class="actions no-print">
-            <PrintButton label=|t| t.print_certificate class="big"/>
+            <PrintButton label=|t| t.print_certificate class="big family-print"/>
             <button type="button" class="button big secondary" on:click=move |_| on_back()>{tr(|t| t.back_to_results)}</button>
         </div>
     }

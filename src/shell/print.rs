@@ -5,8 +5,6 @@ use crate::i18n::Pick;
 use leptos::prelude::*;
 
 /// Opens the browser's print dialog for the current page (print styles drop the site chrome).
-/// Not offered at a kiosk station: the stall's tablet has no printer, and the system's print
-/// sheet is a screen the station's reset cannot cover.
 #[component]
 pub fn PrintButton(
     /// Picks the button's words, e.g. `|t| t.print_page`.
@@ -15,7 +13,7 @@ pub fn PrintButton(
     class: &'static str,
 ) -> impl IntoView {
     view! {
-        <button type="button" class=format!("button no-print print-button {class}") on:click=move |_| {
+        <button type="button" class=format!("button no-print {class}") on:click=move |_| {
             let _ = window().print();
         }>{tr(label)}</button>
     }

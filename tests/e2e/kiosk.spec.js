@@ -228,6 +228,9 @@ test('a station offers no print buttons (the stall has no printer; the print she
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Print this page' })).toBeHidden();
+  // The organizer prints the stall poster from the station.
+  await page.goto('/poster?lang=en');
+  await expect(page.getByRole('button', { name: 'Print poster' })).toBeVisible();
 });
 
 test('a station that starts over forgets the round the last family left unfinished', async ({ page }) => {

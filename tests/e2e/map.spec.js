@@ -251,25 +251,55 @@ test('a checkpoint with a quiz opens that quiz: the route is a learning trail', 
   await expect(page.getByRole('heading', { level: 1, name: 'River ecology' })).toBeVisible();
 });
 
-test('back on the map from a checkpoint\'s quiz, the map is drawn from what the visit read, without asking the network again', async ({ page }) => {
-  const asked = [];
-  page.on('request', (request) => {
-    const path = new URL(request.url()).pathname;
-    if (path.endsWith('.geojson')) asked.push(path);
-  });
+test('back on the map from a checkpoint\'s quiz on one bar, the map is drawn at once from what the visit read', async ({ page }) => {
   await page.goto('/map/north-bank-learning-trail?lang=en');
   const panel = page.getByRole('region', { name: 'North bank learning trail' });
   await panel.getByRole('link', { name: 'Quiz: Bird-watching deck' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'River ecology' })).toBeVisible();
-  // On one bar, every request for the routes would wait on the network again.
+  // On one bar, every request for the map's files waits on the network.
   await page.route('**/*.geojson', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 5_000));
-    await route.continue();
+    await route.continue().catch(() => {});
   });
   await page.goBack();
   await expect(panel.locator('.route-length')).toHaveText(/\d/, { timeout: 2_000 });
   await expect(page.locator('svg.map .bg-water').first()).toBeAttached();
-  expect(asked.sort()).toEqual(['/content/background.geojson', '/content/routes.geojson']);
+});
+
+test('an organizer\'s edit to the routes reaches a page that stays open (a station never reloads): the map opened after shows it', async ({ page }) => {
+  await page.goto('/map?lang=en');
+  const routes = page.getByRole('navigation', { name: 'Patrol routes' });
+  await expect(routes).toContainText('North bank learning trail');
+  // The organizer renames the trail on the host.
+  await page.route('**/content/routes.geojson', async (route) => {
+    const file = await (await route.fetch()).json();
+    file.features.find((f) => f.properties.id === 'north-bank-learning-trail').properties.name.en = 'Riverside trail';
+    await route.fulfill({ json: file });
+  });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect.poll(async () => {
+    await nav.getByRole('link', { name: 'Quiz' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible();
+    await nav.getByRole('link', { name: 'Patrol map' }).click();
+    await expect(routes.getByRole('link').first()).toBeVisible();
+    return routes.innerText();
+  }, { intervals: [500], timeout: 15_000 }).toContain('Riverside trail');
+});
+
+test('each route\'s numbered checkpoints wear its colour, and a chosen route\'s stand out from the others\'', async ({ page, request }) => {
+  const file = await (await request.get('/content/routes.geojson')).json();
+  const colourOf = Object.fromEntries(file.features.filter((f) => f.properties.kind === 'route').map((f) => [f.properties.id, f.properties.colour]));
+  await page.goto('/map?lang=en');
+  const checkpoints = page.locator('svg.map g.place:has(.sym-checkpoint)');
+  const rings = await page.locator('svg.map .sym-checkpoint .ring').evaluateAll((rings) => rings.map((r) => r.getAttribute('stroke')));
+  const expected = file.features.filter((f) => f.properties.kind === 'checkpoint').map((f) => colourOf[f.properties.route]);
+  expect(rings).toEqual(expected);
+  expect(new Set(rings).size).toBeGreaterThan(1);
+  await expect(page.locator('svg.map g.place.dimmed')).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Patrol routes' }).getByRole('link', { name: /South bank patrol/ }).click();
+  const others = expected.filter((colour) => colour !== colourOf['south-bank-patrol']).length;
+  await expect(page.locator('svg.map g.place.dimmed')).toHaveCount(others);
+  await expect(checkpoints).toHaveCount(expected.length);
 });
 
 test('hazards and rescue gear are listed as text, with distinct map symbols', async ({ page }) => {
