@@ -48,13 +48,15 @@ thread_local! {
 
 /// Whether a finger's (or pen's) tap is the second tap of a slow double tap on a button that
 /// replaced the screen: on the same spot, within [`SLOW_DOUBLE_TAP_MS`]. A tap elsewhere, however
-/// soon, is the player's own; a mouse's double click has `detail` 2.
+/// soon, is the player's own; a mouse's double click has `detail` 2, and a key press `detail` 0.
 fn is_carried_tap(ev: &leptos::ev::MouseEvent) -> bool {
-    // A click is a PointerEvent (read through Reflect: no glue of its own for the type).
-    let by_finger = js_sys::Reflect::get(ev, &"pointerType".into())
-        .ok()
-        .and_then(|kind| kind.as_string())
-        .is_some_and(|kind| kind == "touch" || kind == "pen");
+    // A click is a PointerEvent (read through Reflect: no glue of its own for the type); Safari
+    // before 18.2 gives a plain MouseEvent, with no pointerType, for a finger's tap too.
+    let pointer = js_sys::Reflect::get(ev, &"pointerType".into()).ok();
+    let by_finger = ev.detail() > 0
+        && pointer
+            .and_then(|kind| kind.as_string())
+            .is_none_or(|kind| kind == "touch" || kind == "pen");
     by_finger
         && LAST_SCREEN_TAP.get().is_some_and(|(x, y, at)| {
             ev.time_stamp() - at < SLOW_DOUBLE_TAP_MS

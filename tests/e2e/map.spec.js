@@ -291,8 +291,10 @@ test('each route\'s numbered checkpoints wear its colour, and a chosen route\'s 
   const colourOf = Object.fromEntries(file.features.filter((f) => f.properties.kind === 'route').map((f) => [f.properties.id, f.properties.colour]));
   await page.goto('/map?lang=en');
   const checkpoints = page.locator('svg.map g.place:has(.sym-checkpoint)');
-  const rings = await page.locator('svg.map .sym-checkpoint .ring').evaluateAll((rings) => rings.map((r) => r.getAttribute('stroke')));
   const expected = file.features.filter((f) => f.properties.kind === 'checkpoint').map((f) => colourOf[f.properties.route]);
+  const ring = page.locator('svg.map .sym-checkpoint .ring');
+  await expect(ring).toHaveCount(expected.length);
+  const rings = await ring.evaluateAll((rings) => rings.map((r) => r.getAttribute('stroke')));
   expect(rings).toEqual(expected);
   expect(new Set(rings).size).toBeGreaterThan(1);
   await expect(page.locator('svg.map g.place.dimmed')).toHaveCount(0);

@@ -403,7 +403,9 @@ test('when time runs out, the answer on screen is marked as if checked: a food c
   await expect(page.getByText('1 of 1 point', { exact: true })).toBeVisible();
 });
 
-test('the second tap of a slow double tap on "Next question", on the same spot, does not answer the next question; a tap of its own does', async ({ page, request }) => {
+// A finger's tap is a PointerEvent of type "touch"; Safari before 18.2 sends a plain MouseEvent.
+for (const [device, make] of [['a touch screen', 'PointerEvent'], ['Safari before 18.2', 'MouseEvent']]) {
+test(`the second tap of a slow double tap on "Next question", on the same spot, does not answer the next question; a tap of its own does (${device})`, async ({ page, request }) => {
   await loadBank(request, 'en');
   await page.goto('/quiz/save-water?age=adults&lang=en&seed=7');
   await page.getByRole('button', { name: 'Start', exact: true }).click();
@@ -416,16 +418,17 @@ test('the second tap of a slow double tap on "Next question", on the same spot, 
     await expect(feedback).toHaveCount(1);
     // A finger's two taps 450 ms apart, both of them single taps to the browser (detail 1), on
     // the spot where "Next question" was and the next question's first answer now is.
-    const answered = await page.evaluate((oneTap) => new Promise((resolve) => {
+    const answered = await page.evaluate(([oneTap, make]) => new Promise((resolve) => {
       const at = { clientX: 200, clientY: 300, detail: 1, pointerType: 'touch', bubbles: true, cancelable: true };
+      const tap = () => new window[make]('click', at);
       [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Next question')
-        .dispatchEvent(new PointerEvent('click', at));
+        .dispatchEvent(tap());
       setTimeout(() => {
         const answer = document.querySelector(oneTap);
-        answer?.dispatchEvent(new PointerEvent('click', at));
+        answer?.dispatchEvent(tap());
         requestAnimationFrame(() => resolve(answer ? document.querySelectorAll('section.feedback').length : null));
       }, 450);
-    }), oneTap);
+    }), [oneTap, make]);
     if (answered === null) continue;
     expect(answered).toBe(0);
     break;
@@ -433,12 +436,13 @@ test('the second tap of a slow double tap on "Next question", on the same spot, 
   await expect(page.locator('h2.prompt')).toBeVisible();
   await expect(feedback).toHaveCount(0);
   // A tap of its own, however soon, answers (a finger's tap elsewhere).
-  await page.locator(oneTap).first().evaluate((answer) => {
+  await page.locator(oneTap).first().evaluate((answer, make) => {
     const box = answer.getBoundingClientRect();
-    answer.dispatchEvent(new PointerEvent('click', { clientX: box.right - 5, clientY: box.bottom - 5, detail: 1, pointerType: 'touch', bubbles: true, cancelable: true }));
-  });
+    answer.dispatchEvent(new window[make]('click', { clientX: box.right - 5, clientY: box.bottom - 5, detail: 1, pointerType: 'touch', bubbles: true, cancelable: true }));
+  }, make);
   await expect(feedback).toHaveCount(1);
 });
+}
 
 /** Opens, for adults in English, a set made of the first adults' question that meets each test. */
 async function openAdultsSetOf(page, tests) {
