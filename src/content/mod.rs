@@ -250,7 +250,7 @@ async fn read_routes_now() -> Result<(MapData, Vec<Problem>), AppError> {
     if copy == CopyRead::Site && routes.1.is_empty() {
         keep(ROUTES_FILE, routes.clone());
     } else {
-        KEPT.with_borrow_mut(|kept| kept.retain(|(file, _)| *file != ROUTES_FILE));
+        forget(ROUTES_FILE);
     }
     Ok(routes)
 }
@@ -302,10 +302,13 @@ fn kept<T: Clone + 'static>(path: &'static str) -> Option<T> {
 
 /// Keeps the content file `path`, parsed, until the page reloads (in place of a copy kept before).
 fn keep<T: 'static>(path: &'static str, value: T) {
-    KEPT.with_borrow_mut(|kept| {
-        kept.retain(|(file, _)| *file != path);
-        kept.push((path, Box::new(value)));
-    });
+    forget(path);
+    KEPT.with_borrow_mut(|kept| kept.push((path, Box::new(value))));
+}
+
+/// Drops the copy of `path` kept for this visit, if any: the next reader asks the site.
+fn forget(path: &'static str) {
+    KEPT.with_borrow_mut(|kept| kept.retain(|(file, _)| *file != path));
 }
 
 /// Quizzes and the guide: [`fetch_json`] once per visit, and the last good copy after a mistake in

@@ -127,11 +127,12 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
     let t = move || lang.get().t();
     let params = use_params_map();
     let query = use_query_map();
-    let selected_route = move || {
+    // Both found once per address change: every route line and checkpoint compares its index with
+    // the route's, every symbol with the place's.
+    let selected_route = Memo::new(move |_| {
         let id = params.with(|p| p.get("route"))?;
         map.with_value(|m| m.data.routes.iter().position(|r| r.id == id))
-    };
-    // Found once per address change: every symbol on the map compares its index with it.
+    });
     let selected_place = Memo::new(move |_| {
         let id = query.with(|q| q.get("place"))?;
         map.with_value(|m| m.data.places.iter().position(|p| p.id == id))
@@ -318,7 +319,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                         }}
                         {let go = go.clone(); move || {
                             let go = go.clone();
-                            let selected = selected_route();
+                            let selected = selected_route.get();
                             route_paths
                                 .get()
                                 .into_iter()
@@ -374,10 +375,9 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                                         .flatten();
                                     let ring = stop_of.map(|r| m.data.routes[r].colour.clone());
                                     let class = move || {
-                                        let route = selected_route();
                                         if selected_place.get() == Some(i) {
                                             "place selected"
-                                        } else if stop_of.is_some() && route.is_some() && stop_of != route {
+                                        } else if stop_of.is_some_and(|r| selected_route.get().is_some_and(|chosen| chosen != r)) {
                                             "place dimmed"
                                         } else {
                                             "place"
@@ -444,7 +444,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                 </div>
             </div>
             <aside class="map-panel">
-                {move || match (selected_place.get(), selected_route()) {
+                {move || match (selected_place.get(), selected_route.get()) {
                     (Some(place), _) => view! { <PlacePanel map place/> }.into_any(),
                     (None, Some(route)) => view! { <RoutePanel map route/> }.into_any(),
                     (None, None) => {
@@ -454,7 +454,7 @@ fn MapExplorer(map: StoredValue<PreparedMap>) -> impl IntoView {
                         unknown.then(|| view! { <p class="notice" role="status">{tr(|t| t.not_on_map)}</p> }).into_any()
                     }
                 }}
-                <RouteList map selected=Signal::derive(selected_route)/>
+                <RouteList map selected=selected_route.into()/>
                 <PlaceList map on_pick=bring_into_sight/>
                 <Legend map/>
             </aside>
